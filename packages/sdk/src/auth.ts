@@ -1,0 +1,52 @@
+// Authorization and client identification, as openapi-fetch middleware.
+import type { Middleware } from "openapi-fetch";
+import { SDK_VERSION } from "./version.js";
+
+/** A bearer token (`kw_…` integration key or `kwa_…` admin token). */
+export interface BearerAuth {
+  token: string;
+}
+
+/** HTTP Basic: the business API accepts any username with the key's token as the password. */
+export interface BasicAuth {
+  basic: { username?: string; password: string };
+}
+
+export type KeywardAuth = BearerAuth | BasicAuth;
+
+/** Base64 of the UTF-8 bytes: `btoa` alone throws on characters above U+00FF. */
+function base64Utf8(text: string): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) {
+    binary += String.fromCharCode(byte);
+  }
+  return btoa(binary);
+}
+
+export function authorizationHeader(auth: KeywardAuth): string {
+  if ("token" in auth) {
+    return `Bearer ${auth.token}`;
+  }
+  if ("basic" in auth) {
+    const { username = "", password } = auth.basic;
+    return `Basic ${base64Utf8(`${username}:${password}`)}`;
+  }
+  throw new TypeError("createKeywardClient: give either `token` or `basic`");
+}
+
+// Browsers forbid setting User-Agent from scripts, so the SDK names itself in its own header.
+export const CLIENT_HEADER = "X-Keyward-Client";
+
+export function authMiddleware(auth: KeywardAuth): Middleware {
+  const authorization = authorizationHeader(auth);
+  return {
+    onRequest({ request }) {
+      // A per-call `headers: { Authorization }` wins, as per-call headers do in openapi-fetch.
+      if (!request.headers.has("Authorization")) {
+        request.headers.set("Authorization", authorization);
+      }
+      request.headers.set(CLIENT_HEADER, `keyward-sdk/${SDK_VERSION}`);
+      return request;
+    },
+  };
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// keyward-server [--port 8080] [--host 127.0.0.1] [--data ./data/keyward.json] [--seed-demo]
+// Environment: KEYWARD_PORT, KEYWARD_HOST, KEYWARD_DATA, KEYWARD_SEED_DEMO=1, KEYWARD_ADMIN_TOKEN,
+// KEYWARD_LOG_LEVEL, KEYWARD_TRUST_PROXY.
+import { parseArgs } from "node:util";
+import { createLogger, startServer } from "../server.js";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string" },
+    host: { type: "string" },
+    data: { type: "string" },
+    "seed-demo": { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  },
+});
+
+if (values.help) {
+  process.stdout.write(`Usage: keyward-server [--port 8080] [--host 127.0.0.1] [--data ./data/keyward.json] [--seed-demo]
+Environment: KEYWARD_PORT, KEYWARD_HOST, KEYWARD_DATA, KEYWARD_SEED_DEMO=1, KEYWARD_ADMIN_TOKEN (kwa_… to install on first start),
+KEYWARD_LOG_LEVEL (info), KEYWARD_TRUST_PROXY (Express trust proxy value).
+`);
+  process.exit(0);
+}
+
+const env = process.env;
+const logger = createLogger();
+const trustProxy = env.KEYWARD_TRUST_PROXY;
+
+try {
+  const server = await startServer({
+    port: Number(values.port ?? env.KEYWARD_PORT ?? 8080),
+    host: values.host ?? env.KEYWARD_HOST ?? "127.0.0.1",
+    dataFile: values.data ?? env.KEYWARD_DATA ?? "./data/keyward.json",
+    seedDemo: values["seed-demo"] ?? env.KEYWARD_SEED_DEMO === "1",
+    logger,
+    ...(env.KEYWARD_ADMIN_TOKEN && { adminToken: env.KEYWARD_ADMIN_TOKEN }),
+    ...(trustProxy !== undefined && { trustProxy: trustProxy === "true" ? true : trustProxy }),
+  });
+  if (server.issuedAdminToken) {
+    // Shown once, on stdout only (never in the logs): whoever starts the server keeps it.
+    process.stdout.write(`Admin token (shown once, keep it safe): ${server.issuedAdminToken}\n`);
+  }
+  process.stdout.write(`Keyward listening on ${server.url} (API reference: ${server.url}/docs)\n`);
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+} catch (error) {
+  logger.fatal({ err: error }, "keyward-server failed to start");
+  process.exitCode = 1;
+}

@@ -1,0 +1,157 @@
+// Every access decision, in the order of SPEC §1.4: authenticate (401) → feature switch (402) →
+// permission (403) → field scope. Runs from memory only; usage is recorded without a write.
+import { catalogView } from "./catalog.js";
+import { auditEvent, type Context, currentSettings } from "./context.js";
+import { ipAllowed } from "./ip-rules.js";
+import { isInactive, keyStatus } from "./key-rules.js";
+import { effectivePermissions, effectiveScope, type FieldScope, forbiddenFields, scopeOf } from "./permissions.js";
+import { hashToken, parseToken, sameHash } from "./tokens.js";
+import type { Action, AdminTokenRecord, KeyRecord, PermissionGrant, ResourceName, RoleRecord, UserRecord, VerifyReason } from "./types.js";
+
+export type AuthFailure = Exclude<VerifyReason, "ok" | "feature_disabled" | "permission_denied" | "field_not_allowed"> | "missing_token";
+
+export type Principal =
+  | { kind: "key"; key: KeyRecord; user: UserRecord; roleGrants: PermissionGrant[] }
+  | { kind: "admin"; token: AdminTokenRecord; user: UserRecord };
+
+export type Authentication = { ok: true; principal: Principal } | { ok: false; reason: AuthFailure; detail: string };
+
+export type Authorization =
+  | { ok: true; scope: FieldScope }
+  | { ok: false; reason: "feature_disabled" | "permission_denied" | "field_not_allowed"; detail: string; fields?: string[]; missing?: string };
+
+const fail = (reason: AuthFailure, detail: string): Authentication => ({ ok: false, reason, detail });
+
+export function accessService(ctx: Context, hooks: { onInactiveKey: () => void }) {
+  const { store, clock, catalog } = ctx;
+
+  async function rolesOf(user: UserRecord): Promise<RoleRecord[]> {
+    const roles = await Promise.all(user.role_ids.map((id) => store.read.roles.get(id)));
+    return roles.filter((role): role is RoleRecord => role !== undefined);
+  }
+
+  async function authenticate(token: string | undefined, clientIp: string | undefined): Promise<Authentication> {
+    if (!token) return fail("missing_token", "No token: send `Authorization: Bearer <token>` or HTTP Basic with the token as password.");
+    const parsed = parseToken(token);
+    if (!parsed.ok) return fail("malformed_token", "The token is malformed or its checksum is wrong (mistyped?).");
+    const hash = hashToken(token);
+    const now = clock();
+
+    if (parsed.kind === "admin") {
+      const record = await store.adminTokenByHash(hash);
+      if (!record || !sameHash(record.token_hash, hash)) return fail("invalid_token", "Unknown token.");
+      const user = await store.read.users.get(record.user_id);
+      if (!user) return fail("invalid_token", "The token's user no longer exists.");
+      if (!user.active) return fail("owner_inactive", `The token's user ${user.username} is inactive.`);
+      return { ok: true, principal: { kind: "admin", token: record, user } };
+    }
+
+    const match = await store.keyByTokenHash(hash);
+    if (!match) return fail("invalid_token", "Unknown token.");
+    const { record: key, previous } = match;
+    const expected = previous ? key.previous_token_hash : key.token_hash;
+    if (!expected || !sameHash(expected, hash)) return fail("invalid_token", "Unknown token.");
+    if (previous && (!key.previous_token_expires_at || Date.parse(key.previous_token_expires_at) <= now.getTime())) {
+      return fail("invalid_token", `This token of key #${key.number} was rotated out.`);
+    }
+    const status = keyStatus(key, now);
+    if (status === "revoked") return fail("key_revoked", `Key #${key.number} was revoked.`);
+    if (status === "expired") return fail("key_expired", `Key #${key.number} expired at ${key.expires_at}.`);
+    if (status === "disabled") return fail("key_disabled", `Key #${key.number} is disabled (${key.disabled_reason ?? "manual"}).`);
+    const settings = await currentSettings(store.read, now);
+    if (isInactive(key, store.lastUsedAt(key.id), settings, now)) {
+      hooks.onInactiveKey();
+      return fail("key_disabled", `Key #${key.number} was unused for ${settings.key_inactivity_days} days and is disabled.`);
+    }
+    const user = await store.read.users.get(key.user_id);
+    if (!user) return fail("owner_inactive", `The owner of key #${key.number} no longer exists.`);
+    if (!user.active) return fail("owner_inactive", `The owner of key #${key.number} (${user.username}) is inactive.`);
+    if (!ipAllowed(key.allowed_ips, clientIp)) return fail("ip_not_allowed", `Key #${key.number} may not be used from ${clientIp ?? "an unknown address"}.`);
+    store.recordKeyUse(key.id, now.toISOString());
+    const roleGrants = (await rolesOf(user)).flatMap((role) => role.permissions);
+    return { ok: true, principal: { kind: "key", key, user, roleGrants } };
+  }
+
+  async function authorize(
+    principal: Extract<Principal, { kind: "key" }>,
+    resource: ResourceName,
+    action: Action,
+    writtenFields: readonly string[] = [],
+  ): Promise<Authorization> {
+    const settings = await currentSettings(store.read, clock());
+    if (!settings.features.external_connectivity) {
+      return { ok: false, reason: "feature_disabled", detail: "External connectivity is switched off for this workspace." };
+    }
+    const scope = effectiveScope(principal.key.permissions, principal.roleGrants, resource, action);
+    if (scope === null) {
+      const missing = `${resource}:${action}`;
+      const keyGrantsIt = scopeOf(principal.key.permissions, resource, action) !== null;
+      const who = keyGrantsIt ? `the roles of ${principal.user.username}` : `key #${principal.key.number}`;
+      return { ok: false, reason: "permission_denied", detail: `The permission ${missing} is not granted by ${who}.`, missing };
+    }
+    const forbidden = forbiddenFields(writtenFields, scope);
+    if (forbidden.length > 0) {
+      return { ok: false, reason: "field_not_allowed", detail: `Not allowed to write ${forbidden.join(", ")} on ${resource}.`, fields: forbidden };
+    }
+    return { ok: true, scope };
+  }
+
+  /** Writes a refusal to the audit log (never the token). Not awaited by callers on the hot path. */
+  function recordRefusal(reason: string, principal: Principal | undefined, request: { method: string; path: string; ip?: string }) {
+    const actor = principal ? { type: principal.kind, id: principal.kind === "key" ? principal.key.id : principal.user.id } : { type: "anonymous" as const, id: null };
+    const event = auditEvent(clock(), "key.refused", actor, { type: "request", id: null }, [], {
+      reason,
+      request: { method: request.method, path: request.path, ...(request.ip !== undefined && { ip: request.ip }) },
+    });
+    void store.appendAudit([event]).catch(() => undefined);
+  }
+
+  return {
+    authenticate,
+    authorize,
+    recordRefusal,
+
+    me(principal: Extract<Principal, { kind: "key" }>) {
+      const { key, user } = principal;
+      return {
+        key: { id: key.id, name: key.name, prefix: key.prefix, expires_at: key.expires_at },
+        user: { id: user.id, username: user.username },
+        permissions: effectivePermissions(key.permissions, principal.roleGrants, catalog),
+      };
+    },
+
+    catalog: () => catalogView(catalog),
+
+    /** `POST /v1/keys/verify`: the whole decision for another service, always an answer, never a throw. */
+    async verify(input: { token: string; resource: ResourceName; action: Action; fields?: string[]; ip?: string }) {
+      const refused = (reason: VerifyReason, key: KeyRecord | null = null) => ({
+        allowed: false,
+        reason,
+        key_id: key?.id ?? null,
+        user_id: key?.user_id ?? null,
+        allowed_fields: null,
+      });
+      const authn = await authenticate(input.token, input.ip);
+      const request = { method: "VERIFY", path: `${input.resource}:${input.action}`, ...(input.ip !== undefined && { ip: input.ip }) };
+      if (!authn.ok) {
+        recordRefusal(authn.reason, undefined, request);
+        return refused(authn.reason === "missing_token" ? "malformed_token" : authn.reason);
+      }
+      if (authn.principal.kind !== "key") return refused("invalid_token");
+      const principal = authn.principal;
+      const authz = await authorize(principal, input.resource, input.action, input.fields);
+      if (!authz.ok) {
+        recordRefusal(authz.reason, principal, request);
+        return refused(authz.reason, principal.key);
+      }
+      const fields = catalog.resources.get(input.resource)?.fields ?? [];
+      return {
+        allowed: true,
+        reason: "ok" as const,
+        key_id: principal.key.id,
+        user_id: principal.user.id,
+        allowed_fields: authz.scope === "all" ? [...fields] : fields.filter((field) => (authz.scope as ReadonlySet<string>).has(field)),
+      };
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// The domain's front door: every use case, wired to one storage port, clock and catalog.
+import { accessService } from "./access.js";
+import { apiKeyService } from "./api-keys.js";
+import type { Context } from "./context.js";
+import { recordService } from "./records.js";
+import { roleService } from "./roles.js";
+import { settingsService } from "./settings.js";
+import { userService } from "./users.js";
+
+export function createKeyward(ctx: Context) {
+  const keys = apiKeyService(ctx);
+  return {
+    users: userService(ctx),
+    roles: roleService(ctx),
+    keys,
+    settings: settingsService(ctx),
+    records: recordService(ctx),
+    access: accessService(ctx, {
+      onInactiveKey: () => void keys.disableInactiveKeys().catch(() => undefined),
+    }),
+    audit: {
+      list: (query: Parameters<Context["store"]["listAudit"]>[0]) => ctx.store.listAudit(query),
+    },
+  };
+}
+
+export type Keyward = ReturnType<typeof createKeyward>;

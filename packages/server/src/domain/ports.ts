@@ -1,0 +1,92 @@
+// The storage port. Asynchronous throughout so that a PostgreSQL adapter can implement it later
+// without touching the domain. Adapters return plain records and own durability.
+import type {
+  AdminTokenRecord,
+  AuditEvent,
+  BusinessRecord,
+  KeyRecord,
+  ResourceName,
+  RoleRecord,
+  SettingsRecord,
+  UserRecord,
+} from "./types.js";
+
+export interface ListQuery<T> {
+  /** Equality filters on stored fields (an SQL adapter turns them into WHERE clauses). */
+  where?: Partial<T>;
+  /** A further in-memory refinement, for conditions that depend on the clock. */
+  filter?: (record: T) => boolean;
+  /** Return records after this id, in insertion order. */
+  after?: string;
+  limit?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** The id of the last item when more may follow, else null. */
+  next: string | null;
+}
+
+export interface Table<T extends { id: string }> {
+  get(id: string): Promise<T | undefined>;
+  list(query?: ListQuery<T>): Promise<Page<T>>;
+}
+
+export interface WritableTable<T extends { id: string }> extends Table<T> {
+  put(record: T): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+export interface ReadTables {
+  users: Table<UserRecord>;
+  roles: Table<RoleRecord>;
+  keys: Table<KeyRecord>;
+  adminTokens: Table<AdminTokenRecord>;
+  records(resource: ResourceName): Table<BusinessRecord>;
+  settings(): Promise<SettingsRecord | undefined>;
+}
+
+export interface WriteTables {
+  users: WritableTable<UserRecord>;
+  roles: WritableTable<RoleRecord>;
+  keys: WritableTable<KeyRecord>;
+  adminTokens: WritableTable<AdminTokenRecord>;
+  records(resource: ResourceName): WritableTable<BusinessRecord>;
+  settings(): Promise<SettingsRecord | undefined>;
+  putSettings(settings: SettingsRecord): Promise<void>;
+  nextKeyNumber(): Promise<number>;
+}
+
+export interface TokenMatch<T> {
+  record: T;
+  /** True when the token matched the rotated-out hash of a key still in its grace period. */
+  previous: boolean;
+}
+
+export interface AuditQuery {
+  action?: AuditEvent["action"];
+  targetId?: string;
+  /** Opaque position returned as `next`. */
+  after?: string;
+  limit: number;
+}
+
+export interface StoragePort {
+  read: ReadTables;
+  /**
+   * Runs `fn` alone against the store; its writes become visible together when it returns and the
+   * promise resolves only once they are durable. If `fn` throws, nothing is written.
+   */
+  transaction<T>(fn: (tx: WriteTables) => Promise<T>): Promise<T>;
+  /** Indexed lookups for authentication: must not touch the disk. */
+  keyByTokenHash(hash: string): Promise<TokenMatch<KeyRecord> | undefined>;
+  adminTokenByHash(hash: string): Promise<AdminTokenRecord | undefined>;
+  /** Usage timestamps are coalesced and persisted in the background, never on the request path. */
+  recordKeyUse(keyId: string, at: string): void;
+  lastUsedAt(keyId: string): string | null;
+  appendAudit(events: AuditEvent[]): Promise<void>;
+  listAudit(query: AuditQuery): Promise<Page<AuditEvent>>;
+  /** Persists pending usage timestamps and audit lines. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}

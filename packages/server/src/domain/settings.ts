@@ -1,0 +1,30 @@
+import type { components } from "@keyward/sdk/schema";
+import { auditEvent, changedFields, type Context, currentSettings } from "./context.js";
+import type { Actor, SettingsRecord } from "./types.js";
+
+type SettingsUpdate = components["schemas"]["SettingsUpdate"];
+
+export function settingsService({ store, clock }: Context) {
+  return {
+    get: () => currentSettings(store.read, clock()),
+
+    async update(patch: SettingsUpdate, actor: Actor): Promise<SettingsRecord> {
+      const now = clock();
+      const settings = await store.transaction(async (tx) => {
+        const current = await currentSettings(tx, now);
+        const next: SettingsRecord = {
+          ...current,
+          ...(patch.key_inactivity_days !== undefined && { key_inactivity_days: patch.key_inactivity_days }),
+          ...(patch.max_key_lifetime_days !== undefined && { max_key_lifetime_days: patch.max_key_lifetime_days }),
+          features: { ...current.features, ...patch.features },
+          updated_at: now.toISOString(),
+        };
+        await tx.putSettings(next);
+        return next;
+      });
+      const fields = [...changedFields(patch).filter((f) => f !== "features"), ...Object.keys(patch.features ?? {}).map((f) => `features.${f}`)];
+      await store.appendAudit([auditEvent(now, "settings.updated", actor, { type: "settings", id: null }, fields.sort())]);
+      return settings;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// The Express application: auth (from the contract's security) → JSON body → contract validation →
+// routes → problem+json errors.
+import express, { type Express } from "express";
+import * as OpenApiValidator from "express-openapi-validator";
+import type { Logger } from "pino";
+import type { Catalog } from "../domain/catalog.js";
+import type { Keyward } from "../domain/keyward.js";
+import { authenticate } from "./auth.js";
+import type { Contract } from "./contract.js";
+import { docsRoutes } from "./docs.js";
+import { errorHandler, sendProblem } from "./problem.js";
+import { requestLog } from "./request-log.js";
+import { businessRoutes } from "./routes/business.js";
+import { introspectionRoutes } from "./routes/introspection.js";
+import { managementRoutes } from "./routes/management.js";
+
+export interface AppOptions {
+  contract: Contract;
+  catalog: Catalog;
+  keyward: Keyward;
+  logger: Logger;
+  /** Validate every response against the contract (tests turn it on). */
+  validateResponses?: boolean;
+  /** Express `trust proxy` setting, for client IPs behind a reverse proxy. */
+  trustProxy?: boolean | string | number;
+  bodyLimit?: string;
+}
+
+export function createApp(options: AppOptions): Express {
+  const { contract, keyward, logger } = options;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ?? false);
+  app.set("query parser", "simple");
+
+  app.use(requestLog(logger));
+  app.use(docsRoutes(contract));
+  app.use(authenticate(contract, keyward));
+  app.use(express.json({ limit: options.bodyLimit ?? "64kb", strict: true, type: ["application/json", "application/*+json"] }));
+  app.use(
+    OpenApiValidator.middleware({
+      apiSpec: structuredClone(contract.document) as never,
+      validateRequests: { allowUnknownQueryParameters: false },
+      validateResponses: options.validateResponses ? { allErrors: true } : false,
+      validateSecurity: false,
+      validateFormats: true,
+      ajvFormats: { mode: "full" },
+      ignorePaths: /^\/(docs|openapi\.yaml)/,
+    }),
+  );
+  app.use(introspectionRoutes(keyward, contract.document.info.version));
+  app.use(managementRoutes(keyward));
+  app.use(businessRoutes(keyward, options.catalog));
+  app.use((req, res) => sendProblem(res, { code: "not_found", detail: `No route ${req.method} ${req.path}.` }));
+  app.use(errorHandler(logger));
+  return app;
+}

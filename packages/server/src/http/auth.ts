@@ -1,0 +1,73 @@
+// Authentication runs before body parsing and validation, so a caller without a valid token learns
+// nothing about the API beyond 401. Which tokens an operation accepts comes from its `security`.
+import type { NextFunction, Request, RequestHandler, Response } from "express";
+import type { Principal } from "../domain/access.js";
+import type { Keyward } from "../domain/keyward.js";
+import { type Contract, matchOperation, type OperationRoute } from "./contract.js";
+import { sendProblem } from "./problem.js";
+
+declare global {
+  namespace Express {
+    interface Request {
+      principal?: Principal;
+      operation?: OperationRoute;
+    }
+  }
+}
+
+const CHALLENGE = 'Bearer realm="keyward", Basic realm="keyward"';
+
+/** The token from `Authorization: Bearer <t>` or HTTP Basic with the token as password. */
+export function tokenFromHeader(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const [scheme = "", value = ""] = header.trim().split(/\s+/, 2);
+  if (/^bearer$/i.test(scheme)) return value || undefined;
+  if (/^basic$/i.test(scheme)) {
+    const decoded = Buffer.from(value, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    return colon >= 0 ? decoded.slice(colon + 1) || undefined : undefined;
+  }
+  return undefined;
+}
+
+export function authenticate(contract: Contract, keyward: Keyward): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const route = matchOperation(contract, req.method, req.path);
+    if (!route) return next();
+    req.operation = route;
+    if (!route.accepts.admin && !route.accepts.key) return next();
+
+    const request = { method: req.method, path: req.path, ...(req.ip !== undefined && { ip: req.ip }) };
+    const result = await keyward.access.authenticate(tokenFromHeader(req.headers.authorization), req.ip);
+    if (!result.ok) {
+      keyward.access.recordRefusal(result.reason, undefined, request);
+      res.setHeader("WWW-Authenticate", CHALLENGE);
+      return sendProblem(res, { code: result.reason, detail: result.detail, status: 401 });
+    }
+    const principal = result.principal;
+    if (principal.kind === "key" && !route.accepts.key) {
+      keyward.access.recordRefusal("admin_required", principal, request);
+      return sendProblem(res, { code: "admin_required", detail: "This endpoint needs an admin token (kwa_…); integration keys can't manage Keyward." });
+    }
+    if (principal.kind === "admin" && !route.accepts.admin) {
+      return sendProblem(res, { code: "integration_key_required", detail: "This endpoint is called with an integration key (kw_…), not an admin token." });
+    }
+    if (principal.kind === "admin" && !principal.user.is_admin) {
+      keyward.access.recordRefusal("admin_required", principal, request);
+      return sendProblem(res, { code: "admin_required", detail: `${principal.user.username} is no longer an admin.` });
+    }
+    req.principal = principal;
+    next();
+  };
+}
+
+export function actorOf(req: Request) {
+  const principal = req.principal;
+  if (!principal) return { type: "anonymous" as const, id: null };
+  return principal.kind === "admin" ? { type: "admin" as const, id: principal.user.id } : { type: "key" as const, id: principal.key.id };
+}
+
+export function keyPrincipal(req: Request): Extract<Principal, { kind: "key" }> {
+  if (req.principal?.kind !== "key") throw new Error("route reached without an integration key");
+  return req.principal;
+}

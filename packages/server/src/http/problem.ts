@@ -1,0 +1,117 @@
+// The only place that knows HTTP statuses: domain codes map to statuses here, and every error
+// leaves the server as RFC 9457 problem+json with a stable `code`.
+import type { ErrorRequestHandler, Response } from "express";
+import type { Logger } from "pino";
+import { KeywardError } from "../domain/errors.js";
+import type { FieldError, ProblemCode } from "../domain/types.js";
+
+const STATUS: Record<ProblemCode, number> = {
+  validation_failed: 400,
+  invalid_json: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  not_found: 404,
+  method_not_allowed: 405,
+  missing_token: 401,
+  malformed_token: 401,
+  invalid_token: 401,
+  key_revoked: 409,
+  key_expired: 401,
+  key_disabled: 401,
+  owner_inactive: 401,
+  ip_not_allowed: 401,
+  feature_disabled: 402,
+  permission_denied: 403,
+  field_not_allowed: 403,
+  admin_required: 403,
+  integration_key_required: 403,
+  username_taken: 409,
+  role_name_taken: 409,
+  integration_user_cannot_be_admin: 409,
+  user_is_admin: 409,
+  user_owns_keys: 409,
+  role_in_use: 409,
+  unknown_role: 422,
+  unknown_user: 422,
+  last_admin: 409,
+  invalid_permissions: 422,
+  expiry_in_past: 422,
+  expiry_beyond_policy: 422,
+  invalid_cidr: 422,
+  rate_limited: 429,
+  internal_error: 500,
+};
+
+const TITLE: Record<number, string> = {
+  400: "Bad request",
+  401: "Unauthorized",
+  402: "Payment required",
+  403: "Forbidden",
+  404: "Not found",
+  405: "Method not allowed",
+  409: "Conflict",
+  413: "Payload too large",
+  415: "Unsupported media type",
+  422: "Unprocessable content",
+  429: "Too many requests",
+  500: "Internal server error",
+};
+
+export interface ProblemInit {
+  code: ProblemCode;
+  detail: string;
+  status?: number;
+  errors?: FieldError[] | undefined;
+  extra?: Record<string, unknown> | undefined;
+}
+
+export function sendProblem(res: Response, problem: ProblemInit): void {
+  const status = problem.status ?? STATUS[problem.code];
+  res
+    .status(status)
+    .type("application/problem+json")
+    .json({
+      type: `https://keyward.dev/problems/${problem.code}`,
+      title: TITLE[status] ?? "Error",
+      status,
+      detail: problem.detail,
+      code: problem.code,
+      ...(problem.errors && { errors: problem.errors }),
+      ...problem.extra,
+    });
+}
+
+interface HttpishError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  message?: string;
+  errors?: Array<{ path?: string; message?: string }>;
+}
+
+/** Turns anything thrown into a problem; client mistakes are never 5xx. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    if (res.headersSent) return;
+    if (error instanceof KeywardError) {
+      // `key_revoked` is a 409 for management (changing a revoked key), a 401 only when authenticating.
+      return sendProblem(res, { code: error.code, detail: error.message, errors: error.errors, extra: error.extra });
+    }
+    const e = (error ?? {}) as HttpishError;
+    const status = e.status ?? e.statusCode ?? 500;
+    if (e.type === "entity.parse.failed") return sendProblem(res, { code: "invalid_json", detail: "The body is not valid JSON." });
+    if (e.type === "entity.too.large" || status === 413) return sendProblem(res, { code: "payload_too_large", detail: "The body is too large." });
+    if (e.type === "encoding.unsupported" || e.type === "charset.unsupported" || status === 415) {
+      return sendProblem(res, { code: "unsupported_media_type", detail: e.message ?? "Send the body as application/json.", status: 415 });
+    }
+    if (status === 404) return sendProblem(res, { code: "not_found", detail: `No route ${req.method} ${req.path}.` });
+    if (status === 405) return sendProblem(res, { code: "method_not_allowed", detail: `${req.method} is not allowed on ${req.path}.` });
+    if (status >= 400 && status < 500) {
+      const errors = (e.errors ?? []).map((item) => ({ path: item.path ?? "", message: item.message ?? "is invalid" }));
+      const detail = errors.length > 0 ? errors.map((item) => `${item.path} ${item.message}`).join("; ") : (e.message ?? "Bad request.");
+      return sendProblem(res, { code: "validation_failed", detail, errors, status: 400 });
+    }
+    logger.error({ err: error, method: req.method, path: req.path }, "unhandled error");
+    return sendProblem(res, { code: "internal_error", detail: "An internal error occurred; it was logged." });
+  };
+}

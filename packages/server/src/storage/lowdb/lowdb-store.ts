@@ -1,0 +1,251 @@
+// The default storage adapter: one JSON document written atomically by lowdb (temp file + rename),
+// held in memory with indexes so that reads and key verification never touch the disk.
+import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
+import { Low } from "lowdb";
+import { JSONFile } from "lowdb/node";
+import type { ListQuery, ReadTables, StoragePort, TokenMatch, WritableTable, WriteTables } from "../../domain/ports.js";
+import type {
+  AdminTokenRecord,
+  AuditEvent,
+  BusinessRecord,
+  KeyRecord,
+  ResourceName,
+  SettingsRecord,
+} from "../../domain/types.js";
+import { GroupCommitter } from "../group-commit.js";
+import { JsonlAuditLog } from "../jsonl-audit-log.js";
+import { pageOf } from "../list-page.js";
+import { emptyDocument, type KeywardDocument, parseDocument, type TableName } from "./document.js";
+
+type AnyRecord = { id: string };
+type Staged = Map<string, AnyRecord | null>;
+
+export interface LowdbStoreOptions {
+  /** How often coalesced usage timestamps are written (ms). */
+  usageFlushMs?: number;
+}
+
+export class LowdbStore implements StoragePort {
+  private constructor(
+    private readonly db: Low<KeywardDocument>,
+    private readonly audit: JsonlAuditLog,
+    private readonly usageFlushMs: number,
+  ) {
+    this.committer = new GroupCommitter(() => this.db.write());
+    this.rebuildIndexes();
+  }
+
+  static async open(dataFile: string, options: LowdbStoreOptions = {}): Promise<LowdbStore> {
+    await mkdir(dirname(dataFile), { recursive: true });
+    const db = new Low<KeywardDocument>(new JSONFile(dataFile), emptyDocument());
+    await db.read();
+    db.data = parseDocument(db.data, dataFile);
+    return new LowdbStore(db, new JsonlAuditLog(auditFileFor(dataFile)), options.usageFlushMs ?? 5000);
+  }
+
+  private readonly committer: GroupCommitter;
+  private queue: Promise<unknown> = Promise.resolve();
+  private keyHashes = new Map<string, { id: string; previous: boolean }>();
+  private adminHashes = new Map<string, string>();
+  private usageTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  get fileWrites(): number {
+    return this.committer.writes;
+  }
+
+  private get doc(): KeywardDocument {
+    return this.db.data;
+  }
+
+  readonly read: ReadTables = {
+    users: this.readTable("users"),
+    roles: this.readTable("roles"),
+    keys: this.readTable("keys"),
+    adminTokens: this.readTable("admin_tokens"),
+    records: (resource) => this.readTableOf(() => this.recordsOf(resource)),
+    settings: async () => this.doc.settings ?? undefined,
+  };
+
+  async transaction<T>(fn: (tx: WriteTables) => Promise<T>): Promise<T> {
+    if (this.closed) throw new Error("store is closed");
+    const run = this.queue.then(async () => {
+      const staged = new Map<string, Staged>();
+      let settings: SettingsRecord | undefined;
+      let keyNumber = this.doc.key_number;
+      const tx: WriteTables = {
+        users: this.writeTable("users", staged),
+        roles: this.writeTable("roles", staged),
+        keys: this.writeTable("keys", staged),
+        adminTokens: this.writeTable("admin_tokens", staged),
+        records: (resource) => this.writeTableOf(() => this.recordsOf(resource), stagedFor(staged, `records:${resource}`)),
+        settings: async () => settings ?? this.doc.settings ?? undefined,
+        putSettings: async (value) => {
+          settings = deepFreeze(structuredClone(value));
+        },
+        nextKeyNumber: async () => ++keyNumber,
+      };
+      const result = await fn(tx);
+      const changed = staged.size > 0 || settings !== undefined || keyNumber !== this.doc.key_number;
+      if (changed) this.apply(staged, settings, keyNumber);
+      return { result, changed };
+    });
+    this.queue = run.catch(() => undefined);
+    const { result, changed } = await run;
+    if (changed) await this.committer.commit();
+    return result;
+  }
+
+  async keyByTokenHash(hash: string): Promise<TokenMatch<KeyRecord> | undefined> {
+    const entry = this.keyHashes.get(hash);
+    const record = entry && this.doc.keys[entry.id];
+    return record ? { record, previous: entry.previous } : undefined;
+  }
+
+  async adminTokenByHash(hash: string): Promise<AdminTokenRecord | undefined> {
+    const id = this.adminHashes.get(hash);
+    return id ? this.doc.admin_tokens[id] : undefined;
+  }
+
+  recordKeyUse(keyId: string, at: string): void {
+    this.doc.key_last_used[keyId] = at;
+    this.usageTimer ??= setTimeout(() => {
+      this.usageTimer = null;
+      if (!this.closed) void this.committer.commit().catch(() => undefined);
+    }, this.usageFlushMs).unref();
+  }
+
+  lastUsedAt(keyId: string): string | null {
+    return this.doc.key_last_used[keyId] ?? null;
+  }
+
+  appendAudit(events: AuditEvent[]): Promise<void> {
+    return this.audit.append(events);
+  }
+
+  listAudit(query: Parameters<JsonlAuditLog["list"]>[0]) {
+    return this.audit.list(query);
+  }
+
+  async flush(): Promise<void> {
+    await this.queue;
+    if (this.usageTimer) {
+      clearTimeout(this.usageTimer);
+      this.usageTimer = null;
+      await this.committer.commit();
+    }
+    await this.committer.idle();
+    await this.audit.flush();
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
+  }
+
+  private recordsOf(resource: ResourceName): Record<string, BusinessRecord> {
+    this.doc.records[resource] ??= {};
+    return this.doc.records[resource] as Record<string, BusinessRecord>;
+  }
+
+  private readTable<N extends TableName>(name: N) {
+    return this.readTableOf(() => this.doc[name] as unknown as Record<string, KeywardDocument[N][string]>);
+  }
+
+  private readTableOf<T extends AnyRecord>(base: () => Record<string, T>) {
+    return {
+      get: async (id: string) => base()[id],
+      list: async (query?: ListQuery<T>) => pageOf(Object.keys(base()), (id) => base()[id], query),
+    };
+  }
+
+  private writeTable<N extends TableName>(name: N, staged: Map<string, Staged>) {
+    type T = KeywardDocument[N][string];
+    return this.writeTableOf(() => this.doc[name] as unknown as Record<string, T>, stagedFor(staged, name));
+  }
+
+  /** A table seen through the transaction's staged changes; nothing reaches the document until apply. */
+  private writeTableOf<T extends AnyRecord>(base: () => Record<string, T>, stage: Staged): WritableTable<T> {
+    const lookup = (id: string): T | undefined => (stage.has(id) ? ((stage.get(id) as T | null) ?? undefined) : base()[id]);
+    return {
+      get: async (id) => lookup(id),
+      list: async (query) => {
+        const ids = new Set(Object.keys(base()));
+        for (const id of stage.keys()) ids.add(id);
+        return pageOf(ids, lookup, query);
+      },
+      put: async (record) => {
+        stage.set(record.id, deepFreeze(structuredClone(record)));
+      },
+      delete: async (id) => {
+        stage.set(id, null);
+      },
+    };
+  }
+
+  private apply(staged: Map<string, Staged>, settings: SettingsRecord | undefined, keyNumber: number): void {
+    for (const [name, changes] of staged) {
+      const table: Record<string, AnyRecord> = name.startsWith("records:")
+        ? this.recordsOf(name.slice("records:".length) as ResourceName)
+        : (this.doc[name as TableName] as unknown as Record<string, AnyRecord>);
+      for (const [id, record] of changes) {
+        if (name === "keys") this.unindexKey(id);
+        if (name === "admin_tokens") this.unindexAdmin(id);
+        if (record === null) delete table[id];
+        else table[id] = record;
+        if (name === "keys" && record) this.indexKey(record as KeyRecord);
+        if (name === "admin_tokens" && record) this.adminHashes.set((record as AdminTokenRecord).token_hash, id);
+        if (name === "keys" && record === null) delete this.doc.key_last_used[id];
+      }
+    }
+    if (settings) this.doc.settings = settings;
+    this.doc.key_number = keyNumber;
+  }
+
+  private rebuildIndexes(): void {
+    this.keyHashes.clear();
+    this.adminHashes.clear();
+    for (const key of Object.values(this.doc.keys)) this.indexKey(key);
+    for (const token of Object.values(this.doc.admin_tokens)) this.adminHashes.set(token.token_hash, token.id);
+  }
+
+  private indexKey(key: KeyRecord): void {
+    this.keyHashes.set(key.token_hash, { id: key.id, previous: false });
+    if (key.previous_token_hash) this.keyHashes.set(key.previous_token_hash, { id: key.id, previous: true });
+  }
+
+  private unindexKey(id: string): void {
+    const old = this.doc.keys[id];
+    if (!old) return;
+    this.keyHashes.delete(old.token_hash);
+    if (old.previous_token_hash) this.keyHashes.delete(old.previous_token_hash);
+  }
+
+  private unindexAdmin(id: string): void {
+    const old = this.doc.admin_tokens[id];
+    if (old) this.adminHashes.delete(old.token_hash);
+  }
+}
+
+function stagedFor(staged: Map<string, Staged>, name: string): Staged {
+  let stage = staged.get(name);
+  if (!stage) {
+    stage = new Map();
+    staged.set(name, stage);
+  }
+  return stage;
+}
+
+/** Records handed out are shared with the in-memory document: freezing makes accidental mutation throw. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export function auditFileFor(dataFile: string): string {
+  return dataFile.replace(/\.json$/, "") + ".audit.jsonl";
+}

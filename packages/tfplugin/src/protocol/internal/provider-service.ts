@@ -1,0 +1,193 @@
+import type { UntypedServiceImplementation, sendUnaryData, ServerUnaryCall } from "@grpc/grpc-js";
+import { decodeJson } from "../cty/json.js";
+import { decodeMsgpack, encodeMsgpack } from "../cty/msgpack.js";
+import type { CtyType } from "../cty/type.js";
+import type { CtyValue } from "../cty/value.js";
+import { type Diagnostic, errorDiagnostic } from "../diagnostics.js";
+import type { Logger } from "../logger.js";
+import type { PrivateState, ProviderServer, StateResponse } from "../provider-server.js";
+import { type Schema, impliedType } from "../schema.js";
+import { attributePathToProto, diagnosticToProto } from "./convert-diagnostics.js";
+import { schemaToProto } from "./convert-schema.js";
+import type { ProtoDynamicValue, ProtoRequest } from "./proto-types.js";
+
+const textDecoder = new TextDecoder();
+type Handler = (req: ProtoRequest) => Promise<object>;
+
+/** tfplugin6.Provider handlers: each converts from proto, calls the ProviderServer, converts back. */
+export function providerService(server: ProviderServer, log: Logger): UntypedServiceImplementation {
+  const types = new TypeCache(server);
+  const providerType = impliedType(server.schemas.provider.block);
+
+  const handlers: Record<string, Handler> = {
+    GetMetadata: async () => ({
+      server_capabilities: capabilities,
+      resources: Object.keys(server.schemas.resources).map((type_name) => ({ type_name })),
+      data_sources: Object.keys(server.schemas.dataSources).map((type_name) => ({ type_name })),
+    }),
+    GetProviderSchema: async () => ({
+      provider: schemaToProto(server.schemas.provider),
+      resource_schemas: mapValues(server.schemas.resources, schemaToProto),
+      data_source_schemas: mapValues(server.schemas.dataSources, schemaToProto),
+      server_capabilities: capabilities,
+    }),
+    ValidateProviderConfig: async (req) =>
+      diagnosticsOnly(await server.validateProviderConfig({ config: dynamic(req.config, providerType) })),
+    ValidateResourceConfig: async (req) => {
+      const type = types.resource(req.type_name);
+      return diagnosticsOnly(await server.validateResourceConfig({ typeName: type.name, config: dynamic(req.config, type.type) }));
+    },
+    ValidateDataResourceConfig: async (req) => {
+      const type = types.dataSource(req.type_name);
+      return diagnosticsOnly(
+        await server.validateDataResourceConfig({ typeName: type.name, config: dynamic(req.config, type.type) }),
+      );
+    },
+    UpgradeResourceState: async (req) => {
+      const type = types.resource(req.type_name);
+      const json = req.raw_state?.json?.length ? textDecoder.decode(req.raw_state.json) : undefined;
+      const res = await server.upgradeResourceState({ typeName: type.name, version: req.version ?? 0, rawStateJson: json });
+      return { upgraded_state: toDynamic(res.state, type.type), diagnostics: res.diagnostics.map(diagnosticToProto) };
+    },
+    ConfigureProvider: async (req) =>
+      diagnosticsOnly(
+        await server.configureProvider({ terraformVersion: req.terraform_version ?? "", config: dynamic(req.config, providerType) }),
+      ),
+    ReadResource: async (req) => {
+      const type = types.resource(req.type_name);
+      const res = await server.readResource({
+        typeName: type.name,
+        currentState: dynamic(req.current_state, type.type),
+        private: bytes(req.private),
+      });
+      return stateResponse("new_state", res, type.type);
+    },
+    PlanResourceChange: async (req) => {
+      const type = types.resource(req.type_name);
+      const res = await server.planResourceChange({
+        typeName: type.name,
+        priorState: dynamic(req.prior_state, type.type),
+        proposedNewState: dynamic(req.proposed_new_state, type.type),
+        config: dynamic(req.config, type.type),
+        priorPrivate: bytes(req.prior_private),
+      });
+      return {
+        planned_state: toDynamic(res.plannedState, type.type),
+        requires_replace: res.requiresReplace.map(attributePathToProto),
+        planned_private: res.plannedPrivate,
+        diagnostics: res.diagnostics.map(diagnosticToProto),
+      };
+    },
+    ApplyResourceChange: async (req) => {
+      const type = types.resource(req.type_name);
+      const res = await server.applyResourceChange({
+        typeName: type.name,
+        priorState: dynamic(req.prior_state, type.type),
+        plannedState: dynamic(req.planned_state, type.type),
+        config: dynamic(req.config, type.type),
+        plannedPrivate: bytes(req.planned_private),
+      });
+      return stateResponse("new_state", res, type.type);
+    },
+    ImportResourceState: async (req) => {
+      const type = types.resource(req.type_name);
+      const res = await server.importResourceState({ typeName: type.name, id: req.id ?? "" });
+      return {
+        imported_resources: res.importedResources.map((r) => ({
+          type_name: r.typeName,
+          state: toDynamic(r.state, types.resource(r.typeName).type),
+          private: r.private,
+        })),
+        diagnostics: res.diagnostics.map(diagnosticToProto),
+      };
+    },
+    ReadDataSource: async (req) => {
+      const type = types.dataSource(req.type_name);
+      const res = await server.readDataSource({ typeName: type.name, config: dynamic(req.config, type.type) });
+      return stateResponse("state", res, type.type);
+    },
+  };
+
+  const implementation: UntypedServiceImplementation = {
+    StopProvider: (_call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
+      server.stopProvider().then(
+        (error) => callback(null, { Error: error ?? "" }),
+        (error: unknown) => callback(null, { Error: errorMessage(error) }),
+      );
+    },
+  };
+  for (const [name, handler] of Object.entries(handlers)) {
+    implementation[name] = (call: ServerUnaryCall<ProtoRequest, unknown>, callback: sendUnaryData<unknown>) => {
+      log.trace("received RPC", { rpc: name, type_name: call.request.type_name });
+      handler(call.request).then(
+        (response) => callback(null, response),
+        // Protocol problems (unknown type, undecodable value) are diagnostics; gRPC errors would read as crashes.
+        (error: unknown) => {
+          log.error("RPC failed", { rpc: name, error: errorMessage(error) });
+          callback(null, { diagnostics: [diagnosticToProto(errorDiagnostic(`${name} failed`, errorMessage(error)))] });
+        },
+      );
+    };
+  }
+  return implementation;
+}
+
+const capabilities = { plan_destroy: false, get_provider_schema_optional: true };
+
+class TypeCache {
+  private readonly cache = new Map<string, CtyType>();
+  private readonly server: ProviderServer;
+  constructor(server: ProviderServer) {
+    this.server = server;
+  }
+  resource(name: string | undefined): { name: string; type: CtyType } {
+    return this.lookup("resource", name ?? "", this.server.schemas.resources);
+  }
+  dataSource(name: string | undefined): { name: string; type: CtyType } {
+    return this.lookup("data source", name ?? "", this.server.schemas.dataSources);
+  }
+  private lookup(kind: string, name: string, schemas: Readonly<Record<string, Schema>>) {
+    const key = `${kind}:${name}`;
+    let type = this.cache.get(key);
+    if (!type) {
+      const schema = schemas[name];
+      if (!schema) {
+        throw new Error(`The provider has no ${kind} type named ${JSON.stringify(name)}.`);
+      }
+      type = impliedType(schema.block);
+      this.cache.set(key, type);
+    }
+    return { name, type };
+  }
+}
+
+function dynamic(value: ProtoDynamicValue | undefined, type: CtyType): CtyValue {
+  if (value?.msgpack?.length) {
+    return decodeMsgpack(value.msgpack, type);
+  }
+  return value?.json?.length ? decodeJson(textDecoder.decode(value.json), type) : null;
+}
+
+function toDynamic(value: CtyValue, type: CtyType): ProtoDynamicValue {
+  return { msgpack: encodeMsgpack(value, type) };
+}
+
+function stateResponse(field: "new_state" | "state", res: StateResponse, type: CtyType): object {
+  return { [field]: toDynamic(res.state, type), private: res.private, diagnostics: res.diagnostics.map(diagnosticToProto) };
+}
+
+function diagnosticsOnly(diagnostics: Diagnostic[]): object {
+  return { diagnostics: diagnostics.map(diagnosticToProto) };
+}
+
+function bytes(value: Uint8Array | undefined): PrivateState {
+  return value?.length ? value : undefined;
+}
+
+function mapValues<T, U>(record: Readonly<Record<string, T>>, fn: (value: T) => U): Record<string, U> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, fn(value)]));
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

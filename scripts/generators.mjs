@@ -1,0 +1,31 @@
+// The list of code generators, shared by `npm run generate` and the staleness test.
+// Each returns the files it would write, so a test can compare without touching the tree.
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import openapiTS, { astToString } from "openapi-typescript";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const contractUrl = new URL("../openapi.yaml", import.meta.url);
+
+const HEADER = "// Generated from openapi.yaml by `npm run generate`. Do not edit.\n";
+
+export const sdkTypes = {
+  name: "sdk types (openapi-typescript)",
+  async run() {
+    const ast = await openapiTS(contractUrl, { alphabetize: false, exportType: false });
+    return [{ path: `${root}packages/sdk/src/generated/schema.ts`, content: HEADER + astToString(ast) }];
+  },
+};
+
+export const generators = [sdkTypes];
+
+export async function staleFiles() {
+  const stale = [];
+  for (const generator of generators) {
+    for (const { path, content } of await generator.run()) {
+      const current = await readFile(path, "utf8").catch(() => null);
+      if (current !== content) stale.push(path);
+    }
+  }
+  return stale;
+}
