@@ -12,7 +12,8 @@ const HEADER = "// Generated from openapi.yaml by `npm run generate`. Do not edi
 export const sdkTypes = {
   name: "sdk types (openapi-typescript)",
   async run() {
-    const ast = await openapiTS(contractUrl, { alphabetize: false, exportType: false });
+    // defaultNonNullable off: a field with a default is optional in a request body, not required.
+    const ast = await openapiTS(contractUrl, { alphabetize: false, exportType: false, defaultNonNullable: false });
     return [{ path: `${root}packages/sdk/src/generated/schema.ts`, content: HEADER + astToString(ast) }];
   },
 };

@@ -769,13 +769,13 @@ export interface components {
             /** Format: email */
             email?: string | null;
             /** @default integration */
-            kind: components["schemas"]["UserKind"];
+            kind?: components["schemas"]["UserKind"];
             /** @default false */
-            is_admin: boolean;
+            is_admin?: boolean;
             /** @default [] */
-            role_ids: components["schemas"]["RoleIdValue"][];
+            role_ids?: components["schemas"]["RoleIdValue"][];
             /** @default true */
-            active: boolean;
+            active?: boolean;
         };
         UserUpdate: {
             username?: string;
@@ -844,7 +844,7 @@ export interface components {
         RoleCreate: {
             name: string;
             /** @default  */
-            description: string;
+            description?: string;
             permissions?: components["schemas"]["PermissionList"];
             preset?: components["schemas"]["PresetName"];
         };
@@ -863,7 +863,10 @@ export interface components {
          * @enum {string}
          */
         ApiKeyStatus: "active" | "disabled" | "expired" | "revoked";
-        ApiKey: {
+        /** @description An API key. Its token is never part of it. */
+        ApiKey: components["schemas"]["ApiKeyFields"];
+        /** @description The fields of an API key (open, so that `ApiKey` and `ApiKeyWithToken` can close it each their own way). */
+        ApiKeyFields: {
             id: components["schemas"]["KeyIdValue"];
             /** @description Sequential number shown to humans ("key */
             number: number;
@@ -900,17 +903,17 @@ export interface components {
             revoked_at: string | null;
         };
         /** @description A key with its token; the token is shown only here, once. */
-        ApiKeyWithToken: components["schemas"]["ApiKey"] & {
+        ApiKeyWithToken: {
             /**
              * @description The secret. Store it now; it is never shown again.
-             * @example kw_3fZq9LxB7mN2pQ8rT1vW4yZ6aC0dE5gH1jKl
+             * @example kw_3fZq9LxB7mN2pQ8rT1vW4yZ6aC0dE51Mw4NF
              */
             token: string;
-        };
+        } & components["schemas"]["ApiKeyFields"];
         ApiKeyCreate: {
             name: string;
             /** @default  */
-            description: string;
+            description?: string;
             user_id: components["schemas"]["UserIdValue"];
             /**
              * Format: date-time
@@ -918,7 +921,7 @@ export interface components {
              */
             expires_at?: string | null;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             permissions?: components["schemas"]["PermissionList"];
             preset?: components["schemas"]["PresetName"];
             allowed_ips?: components["schemas"]["AllowedIps"];
@@ -950,7 +953,7 @@ export interface components {
              * @description How long the old token keeps working (at most 7 days).
              * @default 0
              */
-            grace_period_seconds: number;
+            grace_period_seconds?: number;
         };
         RevokeAllRequest: {
             /**

@@ -132,8 +132,9 @@ function numberToWire(value: CtyValue, type: CtyType, at: string): unknown {
   return (expect(value instanceof Decimal, value, type, at) as Decimal).text;
 }
 
-function sortedMap(keys: string[], valueOf: (key: string) => unknown): Map<string, unknown> {
-  return new Map([...keys].sort().map((key) => [key, valueOf(key)]));
+/** A plain object (the msgpack encoder writes `Map` instances as empty maps) with keys in sorted order, like cty. */
+function sortedMap(keys: string[], valueOf: (key: string) => unknown): Record<string, unknown> {
+  return Object.fromEntries([...keys].sort().map((key) => [key, valueOf(key)]));
 }
 
 /** The cty type of a plain value assigned to a dynamic attribute without an explicit `Dynamic`. */
