@@ -27,6 +27,8 @@ export interface ServerOptions {
   usageFlushMs?: number;
   /** How often inactive keys are looked for (ms). */
   inactivitySweepMs?: number;
+  /** Benchmarks only: see AppOptions.enforcement. */
+  enforcement?: boolean;
 }
 
 export interface RunningServer {
@@ -65,6 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     ...(options.validateResponses !== undefined && { validateResponses: options.validateResponses }),
     ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
+    ...(options.enforcement !== undefined && { enforcement: options.enforcement }),
   });
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(options.port ?? 0, options.host ?? "127.0.0.1", (error?: Error) => (error ? reject(error) : resolve(listening)));

@@ -24,6 +24,11 @@ export interface AppOptions {
   /** Express `trust proxy` setting, for client IPs behind a reverse proxy. */
   trustProxy?: boolean | string | number;
   bodyLimit?: string;
+  /**
+   * Benchmarks only (never exposed by the bin or the environment): `false` serves the business API
+   * without authentication or authorization, to measure what enforcement costs.
+   */
+  enforcement?: boolean;
 }
 
 export function createApp(options: AppOptions): Express {
@@ -35,7 +40,8 @@ export function createApp(options: AppOptions): Express {
 
   app.use(requestLog(logger));
   app.use(docsRoutes(contract));
-  app.use(authenticate(contract, keyward));
+  const enforcement = options.enforcement ?? true;
+  app.use(authenticate(contract, keyward, enforcement));
   app.use(express.json({ limit: options.bodyLimit ?? "64kb", strict: true, type: ["application/json", "application/*+json"] }));
   app.use(
     OpenApiValidator.middleware({
@@ -50,7 +56,7 @@ export function createApp(options: AppOptions): Express {
   );
   app.use(introspectionRoutes(keyward, contract.document.info.version));
   app.use(managementRoutes(keyward));
-  app.use(businessRoutes(keyward, options.catalog));
+  app.use(businessRoutes(keyward, options.catalog, enforcement));
   app.use((req, res) => sendProblem(res, { code: "not_found", detail: `No route ${req.method} ${req.path}.` }));
   app.use(errorHandler(logger));
   return app;

@@ -64,13 +64,16 @@ function finish(
   diagnostics: Diagnostics,
 ): ApplyResult {
   const unknown = state === null ? [] : unknownPaths(state as CtyObject);
-  if (unknown.length > 0) {
+  if (unknown.length === 0) {
+    return { state: state as CtyObject | null, private: privateState, diagnostics: diagnostics.items };
+  }
+  // Unknowns left after a reported failure are expected; otherwise the resource forgot to fill them in.
+  if (!diagnostics.hasErrors()) {
     diagnostics.error(
       "Unknown values after apply",
       `${operation} left ${unknown.join(", ")} unknown; every value must be known after apply. This is a bug in the provider.`,
     );
-    // A partially known object can't be stored: fall back to the prior state (none on create).
-    return { state: fallback, private: privateState, diagnostics: diagnostics.items };
   }
-  return { state: state as CtyObject | null, private: privateState, diagnostics: diagnostics.items };
+  // A partially known object can't be stored: fall back to the prior state (none on create).
+  return { state: fallback, private: privateState, diagnostics: diagnostics.items };
 }

@@ -8,8 +8,9 @@ import type { PlanModifier } from "../plan-modifier.js";
 export function useStateForUnknown(): PlanModifier {
   return {
     description: "The value of this attribute does not change after creation; the prior state value is kept.",
-    modify({ stateValue, planValue, configValue }) {
-      if (stateValue === null || planValue !== Unknown || configValue === Unknown) {
+    modify({ state, stateValue, planValue, configValue }) {
+      // A null prior value is kept too (only creation has nothing to keep).
+      if (state === null || planValue !== Unknown || configValue === Unknown) {
         return {};
       }
       return { planValue: stateValue };
