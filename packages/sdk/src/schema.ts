@@ -46,6 +46,7 @@ export type RolePage = Schemas["RolePage"];
 // API keys
 export type ApiKeyStatus = Schemas["ApiKeyStatus"];
 export type ApiKey = Schemas["ApiKey"];
+export type ApiKeyFields = Schemas["ApiKeyFields"];
 export type ApiKeyWithToken = Schemas["ApiKeyWithToken"];
 export type ApiKeyCreate = Schemas["ApiKeyCreate"];
 export type ApiKeyUpdate = Schemas["ApiKeyUpdate"];

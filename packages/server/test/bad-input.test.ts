@@ -18,6 +18,7 @@ interface Fixtures {
   writerToken: string;
   eventId: string;
   personId: string;
+  adminId: string;
 }
 let f: Fixtures;
 
@@ -37,6 +38,7 @@ beforeAll(async () => {
     writerToken: writer.token,
     eventId: events.data[0]!.id,
     personId: people.data[0]!.id,
+    adminId: unwrap(await h.admin.GET("/v1/users", { params: { query: { kind: "person" } } })).data.find((u) => u.is_admin)!.id,
   };
 });
 afterEach(() => expect(h.serverErrors).toEqual([]));
@@ -121,36 +123,87 @@ const cases: BadCase[] = [
     status: 415, code: "unsupported_media_type", field: null,
   },
 
+  {
+    name: "when a user is created with an invalid email, then 400 at /body/email",
+    request: () => ({ method: "POST", path: "/v1/users", body: { username: "mailer", name: "M", email: "not-an-email" } }),
+    status: 400, code: "validation_failed", field: "/body/email",
+  },
+  {
+    name: "when a user is created with an unknown kind, then 400 at /body/kind",
+    request: () => ({ method: "POST", path: "/v1/users", body: { username: "robot", name: "R", kind: "robot" } }),
+    status: 400, code: "validation_failed", field: "/body/kind",
+  },
+  {
+    name: "when a user is given the same role twice, then 400 at /body/role_ids",
+    request: (f) => ({ method: "POST", path: "/v1/users", body: { username: "twice", name: "T", role_ids: [f.roleId, f.roleId] } }),
+    status: 400, code: "validation_failed", field: "/body/role_ids",
+  },
+  {
+    name: "when the body is a JSON array instead of an object, then 400 at /body",
+    request: () => ({ method: "POST", path: "/v1/users", body: "[]" }),
+    status: 400, code: "validation_failed", field: "/body",
+  },
+  {
+    name: "when the body is JSON in an unsupported charset, then 415 unsupported_media_type",
+    request: () => ({ method: "POST", path: "/v1/users", body: { username: "latin", name: "L" }, contentType: "application/json; charset=latin1" }),
+    status: 415, code: "unsupported_media_type", field: null,
+  },
+  {
+    name: "when a patch is sent as application/merge-patch+json, then 415 unsupported_media_type",
+    request: (f) => ({ method: "PATCH", path: `/v1/users/${f.userId}`, body: { name: "Merged" }, contentType: "application/merge-patch+json" }),
+    status: 415, code: "unsupported_media_type", field: null,
+  },
+  {
+    name: "when an integration user is promoted to admin, then 409 integration_user_cannot_be_admin",
+    request: (f) => ({ method: "PATCH", path: `/v1/users/${f.userId}`, body: { is_admin: true } }),
+    status: 409, code: "integration_user_cannot_be_admin", field: "/body/is_admin",
+  },
+  {
+    name: "when the last admin is demoted, then 409 last_admin",
+    request: (f) => ({ method: "PATCH", path: `/v1/users/${f.adminId}`, body: { is_admin: false } }),
+    status: 409, code: "last_admin", field: null,
+  },
+  {
+    name: "when a user that does not exist is read, then 404 not_found",
+    request: () => ({ path: `/v1/users/${MISSING_USER}` }),
+    status: 404, code: "not_found", field: null,
+  },
+  {
+    name: "when a role still assigned is deleted, then 409 role_in_use",
+    request: (f) => ({ method: "DELETE", path: `/v1/roles/${f.roleId}` }),
+    status: 409, code: "role_in_use", field: null,
+  },
+
   // ── ids in paths ────────────────────────────────────────────────────────────────────────────────
   {
-    name: "when a user id has the wrong prefix, then 400 at /path/user_id",
+    name: "when a user id has the wrong prefix, then 400 at /params/user_id",
     request: (f) => ({ path: `/v1/users/${f.roleId}` }),
-    status: 400, code: "validation_failed", field: "/path/user_id",
+    status: 400, code: "validation_failed", field: "/params/user_id",
   },
   {
-    name: "when a user id is too short, then 400 at /path/user_id",
+    name: "when a user id is too short, then 400 at /params/user_id",
     request: () => ({ path: "/v1/users/usr_abc" }),
-    status: 400, code: "validation_failed", field: "/path/user_id",
+    status: 400, code: "validation_failed", field: "/params/user_id",
   },
   {
-    name: "when a user id is a path traversal, then 400 at /path/user_id",
+    name: "when a user id is a path traversal, then 400 at /params/user_id",
     request: () => ({ method: "DELETE", path: "/v1/users/usr_..%2F..%2Fetc" }),
-    status: 400, code: "validation_failed", field: "/path/user_id",
+    status: 400, code: "validation_failed", field: "/params/user_id",
   },
   {
-    name: "when a user id holds non-ASCII letters, then 400 at /path/user_id",
+    name: "when a user id holds non-ASCII letters, then 400 at /params/user_id",
     request: () => ({ path: `/v1/users/usr_${encodeURIComponent("ÄÖÜäöüßéèêëïîôûç")}` }),
-    status: 400, code: "validation_failed", field: "/path/user_id",
+    status: 400, code: "validation_failed", field: "/params/user_id",
   },
   {
-    name: "when a key is revoked through an id of the wrong kind, then 400 at /path/key_id",
+    name: "when a key is revoked through an id of the wrong kind, then 400 at /params/key_id",
     request: (f) => ({ method: "DELETE", path: `/v1/api-keys/${f.userId}` }),
-    status: 400, code: "validation_failed", field: "/path/key_id",
+    status: 400, code: "validation_failed", field: "/params/key_id",
   },
   {
-    name: "when a document is downloaded with a traversal id, then 400 at /path/record_id",
+    name: "when a document is downloaded with a traversal id, then 400 at /params/record_id",
     request: (f) => ({ path: "/v1/documents/doc_..%2F..%2F..%2Fetc%2Fpasswd/download", token: f.writerToken }),
-    status: 400, code: "validation_failed", field: "/path/record_id",
+    status: 400, code: "validation_failed", field: "/params/record_id",
   },
 
   // ── query parameters ────────────────────────────────────────────────────────────────────────────
@@ -178,6 +231,21 @@ const cases: BadCase[] = [
     name: "when the cursor holds characters outside its alphabet, then 400 at /query/cursor",
     request: () => ({ path: "/v1/users?cursor=abc%24%7B%7D" }),
     status: 400, code: "validation_failed", field: "/query/cursor",
+  },
+  {
+    name: "when a boolean filter is not a boolean, then 400 at /query/active",
+    request: () => ({ path: "/v1/users?active=maybe" }),
+    status: 400, code: "validation_failed", field: "/query/active",
+  },
+  {
+    name: "when the cursor is empty, then 400 at /query/cursor",
+    request: () => ({ path: "/v1/api-keys?cursor=" }),
+    status: 400, code: "validation_failed", field: "/query/cursor",
+  },
+  {
+    name: "when an audit target_id is a path traversal, then 400 at /query/target_id",
+    request: () => ({ path: "/v1/audit-events?target_id=usr_..%2F..%2Fetc" }),
+    status: 400, code: "validation_failed", field: "/query/target_id",
   },
   {
     name: "when an audit action filter is unknown, then 400 at /query/action",
@@ -282,6 +350,36 @@ const cases: BadCase[] = [
     name: "when allowed_ips holds not-an-ip on an update, then 422 invalid_cidr at /body/allowed_ips/0",
     request: (f) => ({ method: "PATCH", path: `/v1/api-keys/${f.keyId}`, body: { allowed_ips: ["not-an-ip"] } }),
     status: 422, code: "invalid_cidr", field: "/body/allowed_ips/0",
+  },
+  {
+    name: "when allowed_ips holds an address with a leading zero (010.0.0.1, read as octal 8.0.0.1), then 422 invalid_cidr",
+    request: (f) => ({ method: "POST", path: "/v1/api-keys", body: { ...validKeyBody(f), allowed_ips: ["010.0.0.1"] } }),
+    status: 422, code: "invalid_cidr", field: "/body/allowed_ips/0",
+  },
+  {
+    name: "when allowed_ips holds a shorthand address (10.1), then 422 invalid_cidr",
+    request: (f) => ({ method: "POST", path: "/v1/api-keys", body: { ...validKeyBody(f), allowed_ips: ["10.1"] } }),
+    status: 422, code: "invalid_cidr", field: "/body/allowed_ips/0",
+  },
+  {
+    name: "when allowed_ips repeats an entry, then 400 at /body/allowed_ips",
+    request: (f) => ({ method: "POST", path: "/v1/api-keys", body: { ...validKeyBody(f), allowed_ips: ["192.0.2.1", "192.0.2.1"] } }),
+    status: 400, code: "validation_failed", field: "/body/allowed_ips",
+  },
+  {
+    name: "when a key is created for an admin, then 409 user_is_admin at /body/user_id",
+    request: (f) => ({ method: "POST", path: "/v1/api-keys", body: { name: "admin key", user_id: f.adminId, preset: "events_read" } }),
+    status: 409, code: "user_is_admin", field: "/body/user_id",
+  },
+  {
+    name: "when a key that does not exist is rotated, then 404 not_found",
+    request: () => ({ method: "POST", path: "/v1/api-keys/key_0000000000000000/rotate", body: { grace_period_seconds: 60 } }),
+    status: 404, code: "not_found", field: null,
+  },
+  {
+    name: "when revoke-all is sent as a form, then 415 unsupported_media_type",
+    request: () => ({ method: "POST", path: "/v1/api-keys/revoke-all", body: "confirm=REVOKE+ALL+KEYS", contentType: "application/x-www-form-urlencoded" }),
+    status: 415, code: "unsupported_media_type", field: null,
   },
   {
     name: "when the expiry is in the past, then 422 expiry_in_past at /body/expires_at",
@@ -391,6 +489,26 @@ const cases: BadCase[] = [
     name: "when an invoice has a malformed currency, then 400 at /body/currency",
     request: (f) => ({ method: "POST", path: "/v1/invoices", token: f.writerToken, body: { person_id: f.personId, amount_cents: 100, currency: "euro" } }),
     status: 400, code: "validation_failed", field: "/body/currency",
+  },
+  {
+    name: "when an event is created with its own id, then 400 at /body/id",
+    request: (f) => ({ method: "POST", path: "/v1/events", token: f.writerToken, body: { id: "evt_0000000000000000", name: "Forged", starts_at: "2027-03-01T09:00:00Z" } }),
+    status: 400, code: "validation_failed", field: "/body/id",
+  },
+  {
+    name: "when a person is created with an impossible date of birth, then 400 at /body/date_of_birth",
+    request: (f) => ({ method: "POST", path: "/v1/people", token: f.writerToken, body: { first_name: "Feb", last_name: "Thirty", date_of_birth: "1990-02-30" } }),
+    status: 400, code: "validation_failed", field: "/body/date_of_birth",
+  },
+  {
+    name: "when a document is created (documents are read-only), then 405 method_not_allowed",
+    request: (f) => ({ method: "POST", path: "/v1/documents", token: f.writerToken, body: { title: "Upload" } }),
+    status: 405, code: "method_not_allowed", field: null,
+  },
+  {
+    name: "when an event that does not exist is deleted, then 404 not_found",
+    request: (f) => ({ method: "DELETE", path: "/v1/events/evt_0000000000000000", token: f.writerToken }),
+    status: 404, code: "not_found", field: null,
   },
   {
     name: "when a business list gets limit=0, then 400 at /query/limit",

@@ -19,14 +19,27 @@ export type { ProvidersSchemaJson } from "./protocol/schema-json.js";
 export type { RunningPlugin } from "./protocol/serve-plugin.js";
 
 // Framework.
-export { attr, block, types, type Attribute, type Block, type BlockDefinition, type MaybeUnknown, type Model, type Planned, type ResourceSchema, type ValueType } from "./framework/schema.js";
+export {
+  attr,
+  block,
+  types,
+  type Attribute,
+  type AttributeOptions,
+  type Block,
+  type BlockDefinition,
+  type MaybeUnknown,
+  type Model,
+  type Planned,
+  type ResourceSchema,
+  type ValueType,
+} from "./framework/schema.js";
 export { Diagnostics } from "./framework/diagnostics.js";
 export type { AttributeValidator } from "./framework/validators.js";
 export type { PlanModifier, PlanModifierRequest, PlanModifierResponse } from "./framework/plan-modifier.js";
 export { useStateForUnknown } from "./framework/plan-modifiers/use-state-for-unknown.js";
 export { requiresReplace } from "./framework/plan-modifiers/requires-replace.js";
 export { requiresReplaceIf } from "./framework/plan-modifiers/requires-replace-if.js";
-export { defineResource, type Resource, type ResourceDefinition } from "./framework/resource.js";
+export { defineResource } from "./framework/resource.js";
 export type * from "./framework/resource.js";
 export { defineDataSource, type DataSource, type DataSourceDefinition } from "./framework/data-source.js";
 export { defineProvider, type Provider, type ProviderDefinition } from "./framework/provider.js";

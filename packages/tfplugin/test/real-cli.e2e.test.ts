@@ -4,8 +4,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error -- plain ESM script without type declarations
 import { findClients, installHint } from "../../../scripts/terraform-cli.mjs";
+import { providerSchemaJson } from "../src/index.js";
+import { exampleProvider } from "./fixtures/example-provider.js";
 import { bundleExampleProvider } from "./helpers/bundle-provider.js";
-import { createWorkspace, runCli } from "./helpers/cli-workspace.js";
+import { createWorkspace, providerAddress, runCli } from "./helpers/cli-workspace.js";
 
 interface CliClient {
   name: "tofu" | "terraform";
@@ -42,6 +44,8 @@ describe("the example provider driven by real Terraform-compatible CLIs", () => 
       const output = async (name: string) => (await cli(["output", "-raw", name])).trim();
 
       await cli(["init", "-input=false"]);
+      const schema = JSON.parse(await cli(["providers", "schema", "-json"]));
+      expect(schema).toEqual(providerSchemaJson(exampleProvider, providerAddress));
       await cli(["apply", "-auto-approve", "-input=false", ...vars("first", "z1")]);
       const firstId = await output("id");
       expect(await output("lookup")).toBe(firstId);

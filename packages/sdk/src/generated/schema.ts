@@ -694,7 +694,7 @@ export interface components {
             fields?: string[];
         };
         FieldError: {
-            /** @description A JSON pointer into the request (`/body/permissions/0/resource`, `/query/limit`). */
+            /** @description A JSON pointer into the request (`/body/permissions/0/resource`, `/query/limit`, `/params/user_id` for path parameters). */
             path: string;
             message: string;
         };
@@ -1068,6 +1068,8 @@ export interface components {
             user_id: string | null;
             /** @description The fields visible for this action (null when refused). */
             allowed_fields: string[] | null;
+            /** @description For `field_not_allowed`, the requested fields that may not be written. */
+            refused_fields?: string[];
         };
         /** @description An event. Fields the key may not read are left out. */
         Event: {

@@ -28,13 +28,11 @@ export function apiKeyService(ctx: Context) {
         const key = await tx.keys.get(id);
         if (!key || !isInactive(key, store.lastUsedAt(id), settings, now)) continue;
         await tx.keys.put({ ...key, active: false, disabled_reason: "inactivity", updated_at: now.toISOString() });
+        tx.audit(auditEvent(now, "key.disabled_inactive", { type: "system", id: null }, { type: "key", id }, ["active", "disabled_reason"]));
         ids.push(id);
       }
       return ids;
     });
-    await store.appendAudit(
-      disabled.map((id) => auditEvent(now, "key.disabled_inactive", { type: "system", id: null }, { type: "key", id }, ["active", "disabled_reason"])),
-    );
     return disabled.length;
   }
 
@@ -106,9 +104,9 @@ export function apiKeyService(ctx: Context) {
           inactivity_since: now.toISOString(),
         };
         await tx.keys.put(key);
+        tx.audit(auditEvent(now, "key.created", actor, { type: "key", id: key.id }, changedFields(input)));
         return key;
       });
-      await store.appendAudit([auditEvent(now, "key.created", actor, { type: "key", id: record.id }, changedFields(input))]);
       return { ...view(record, now), token };
     },
 
@@ -124,23 +122,23 @@ export function apiKeyService(ctx: Context) {
         if (active === false && current.active) Object.assign(next, { active: false, disabled_reason: "manual" });
         if (active === true && !current.active) Object.assign(next, { active: true, disabled_reason: null, inactivity_since: now.toISOString() });
         await tx.keys.put(next);
+        tx.audit(auditEvent(now, "key.updated", actor, { type: "key", id }, changedFields(patch)));
         return next;
       });
-      await store.appendAudit([auditEvent(now, "key.updated", actor, { type: "key", id }, changedFields(patch))]);
       return view(record, now);
     },
 
     async revoke(id: string, actor: Actor) {
       const now = clock();
-      const { record, changed } = await store.transaction(async (tx) => {
+      const record = await store.transaction(async (tx) => {
         const current = await tx.keys.get(id);
         if (!current) throw notFound("API key", id);
-        if (current.revoked_at) return { record: current, changed: false };
+        if (current.revoked_at) return current;
         const next = { ...current, revoked_at: now.toISOString(), updated_at: now.toISOString(), previous_token_hash: null, previous_token_expires_at: null };
         await tx.keys.put(next);
-        return { record: next, changed: true };
+        tx.audit(auditEvent(now, "key.revoked", actor, { type: "key", id }, ["revoked_at"]));
+        return next;
       });
-      if (changed) await store.appendAudit([auditEvent(now, "key.revoked", actor, { type: "key", id }, ["revoked_at"])]);
       return view(record, now);
     },
 
@@ -151,9 +149,9 @@ export function apiKeyService(ctx: Context) {
         for (const key of live) {
           await tx.keys.put({ ...key, revoked_at: now.toISOString(), updated_at: now.toISOString(), previous_token_hash: null, previous_token_expires_at: null });
         }
+        tx.audit(auditEvent(now, "key.revoked_all", actor, { type: "key", id: null }, [`revoked:${live.length}`]));
         return live.length;
       });
-      await store.appendAudit([auditEvent(now, "key.revoked_all", actor, { type: "key", id: null }, [`revoked:${count}`])]);
       return { revoked: count };
     },
 
@@ -172,9 +170,9 @@ export function apiKeyService(ctx: Context) {
           updated_at: now.toISOString(),
         };
         await tx.keys.put(next);
+        tx.audit(auditEvent(now, "key.rotated", actor, { type: "key", id }, ["token", "prefix"]));
         return next;
       });
-      await store.appendAudit([auditEvent(now, "key.rotated", actor, { type: "key", id }, ["token", "prefix"])]);
       return { ...view(record, now), token };
     },
   };

@@ -37,13 +37,13 @@ export async function bootstrapAdmin({ store, clock }: Context, suppliedToken?: 
     const record: AdminTokenRecord = { id: newId("adm"), user_id: admin.id, token_hash: hashToken(token), prefix: displayPrefix(token), created_at: now.toISOString() };
     await tx.users.put(admin);
     await tx.adminTokens.put(record);
-    return { admin, record };
+    const system = { type: "system" as const, id: null };
+    tx.audit(
+      auditEvent(now, "user.created", system, { type: "user", id: admin.id }, ["username", "is_admin"]),
+      auditEvent(now, "admin_token.created", system, { type: "admin_token", id: record.id }),
+    );
+    return true;
   });
   if (!created) return { issuedToken: null, created: false };
-  const system = { type: "system" as const, id: null };
-  await store.appendAudit([
-    auditEvent(now, "user.created", system, { type: "user", id: created.admin.id }, ["username", "is_admin"]),
-    auditEvent(now, "admin_token.created", system, { type: "admin_token", id: created.record.id }),
-  ]);
   return { issuedToken: suppliedToken === undefined ? token : null, created: true };
 }

@@ -55,6 +55,8 @@ export interface WriteTables {
   settings(): Promise<SettingsRecord | undefined>;
   putSettings(settings: SettingsRecord): Promise<void>;
   nextKeyNumber(): Promise<number>;
+  /** Audit events of this change: written with it, in commit order, or not at all. */
+  audit(...events: AuditEvent[]): void;
 }
 
 export interface TokenMatch<T> {
@@ -84,7 +86,9 @@ export interface StoragePort {
   /** Usage timestamps are coalesced and persisted in the background, never on the request path. */
   recordKeyUse(keyId: string, at: string): void;
   lastUsedAt(keyId: string): string | null;
+  /** Audit events outside any change (refused requests). */
   appendAudit(events: AuditEvent[]): Promise<void>;
+  /** Sees every event of every transaction that has resolved. */
   listAudit(query: AuditQuery): Promise<Page<AuditEvent>>;
   /** Persists pending usage timestamps and audit lines. */
   flush(): Promise<void>;

@@ -42,8 +42,8 @@ export function roleService({ store, clock, catalog }: Context) {
       await store.transaction(async (tx) => {
         await assertNameFree(tx, role.name);
         await tx.roles.put(role);
+        tx.audit(auditEvent(now, "role.created", actor, { type: "role", id: role.id }, changedFields(input)));
       });
-      await store.appendAudit([auditEvent(now, "role.created", actor, { type: "role", id: role.id }, changedFields(input))]);
       return role;
     },
 
@@ -62,9 +62,9 @@ export function roleService({ store, clock, catalog }: Context) {
           updated_at: now.toISOString(),
         };
         await tx.roles.put(next);
+        tx.audit(auditEvent(now, "role.updated", actor, { type: "role", id }, changedFields(patch)));
         return next;
       });
-      await store.appendAudit([auditEvent(now, "role.updated", actor, { type: "role", id }, changedFields(patch))]);
       return role;
     },
 
@@ -78,8 +78,8 @@ export function roleService({ store, clock, catalog }: Context) {
           throw new KeywardError("role_in_use", `The role is assigned to ${items.length} user(s) (${names}); unassign it first.`);
         }
         await tx.roles.delete(id);
+        tx.audit(auditEvent(now, "role.deleted", actor, { type: "role", id }));
       });
-      await store.appendAudit([auditEvent(now, "role.deleted", actor, { type: "role", id })]);
     },
   };
 }

@@ -20,10 +20,10 @@ export function settingsService({ store, clock }: Context) {
           updated_at: now.toISOString(),
         };
         await tx.putSettings(next);
+        const fields = [...changedFields(patch).filter((f) => f !== "features"), ...Object.keys(patch.features ?? {}).map((f) => `features.${f}`)];
+        tx.audit(auditEvent(now, "settings.updated", actor, { type: "settings", id: null }, fields.sort()));
         return next;
       });
-      const fields = [...changedFields(patch).filter((f) => f !== "features"), ...Object.keys(patch.features ?? {}).map((f) => `features.${f}`)];
-      await store.appendAudit([auditEvent(now, "settings.updated", actor, { type: "settings", id: null }, fields.sort())]);
       return settings;
     },
   };

@@ -76,8 +76,8 @@ export function userService({ store, clock }: Context) {
         await assertUsernameFree(tx, user.username);
         await assertRolesExist(tx, user.role_ids);
         await tx.users.put(user);
+        tx.audit(auditEvent(now, "user.created", actor, { type: "user", id: user.id }, changedFields(input)));
       });
-      await store.appendAudit([auditEvent(now, "user.created", actor, { type: "user", id: user.id }, changedFields(input))]);
       return user;
     },
 
@@ -103,9 +103,9 @@ export function userService({ store, clock }: Context) {
         if (patch.active === false) await assertNotLastAdmin(tx, current, "deactivated");
         const next: UserRecord = { ...current, ...patch, updated_at: now.toISOString() };
         await tx.users.put(next);
+        tx.audit(auditEvent(now, "user.updated", actor, { type: "user", id }, changedFields(patch)));
         return next;
       });
-      await store.appendAudit([auditEvent(now, "user.updated", actor, { type: "user", id }, changedFields(patch))]);
       return user;
     },
 
@@ -120,13 +120,13 @@ export function userService({ store, clock }: Context) {
         for (const key of keys) await tx.keys.put({ ...key, revoked_at: now.toISOString(), updated_at: now.toISOString() });
         for (const token of (await tx.adminTokens.list({ where: { user_id: id } })).items) await tx.adminTokens.delete(token.id);
         await tx.users.delete(id);
-        return keys.map((key) => key.id);
+        tx.audit(
+          ...keys.map((key) => auditEvent(now, "key.revoked", actor, { type: "key", id: key.id }, ["revoked_at"])),
+          auditEvent(now, "user.deleted", actor, { type: "user", id }),
+        );
+        return keys.length;
       });
-      await store.appendAudit([
-        ...revoked.map((keyId) => auditEvent(now, "key.revoked", actor, { type: "key", id: keyId }, ["revoked_at"])),
-        auditEvent(now, "user.deleted", actor, { type: "user", id }),
-      ]);
-      return { id, revoked_keys: revoked.length };
+      return { id, revoked_keys: revoked };
     },
   };
 }

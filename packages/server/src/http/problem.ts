@@ -102,7 +102,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (e.type === "entity.parse.failed") return sendProblem(res, { code: "invalid_json", detail: "The body is not valid JSON." });
     if (e.type === "entity.too.large" || status === 413) return sendProblem(res, { code: "payload_too_large", detail: "The body is too large." });
     if (e.type === "encoding.unsupported" || e.type === "charset.unsupported" || status === 415) {
-      return sendProblem(res, { code: "unsupported_media_type", detail: e.message ?? "Send the body as application/json.", status: 415 });
+      const sent = req.headers["content-type"];
+      const detail = sent ? `The body must be application/json, not ${sent}.` : "This request needs a JSON body sent with Content-Type: application/json.";
+      return sendProblem(res, { code: "unsupported_media_type", detail, status: 415 });
     }
     if (status === 404) return sendProblem(res, { code: "not_found", detail: `No route ${req.method} ${req.path}.` });
     if (status === 405) return sendProblem(res, { code: "method_not_allowed", detail: `${req.method} is not allowed on ${req.path}.` });

@@ -1,7 +1,16 @@
 import type { CtyObject, CtyValue } from "../protocol/cty/value.js";
 import { unknownPaths } from "../protocol/cty/value.js";
 import { type Diagnostic, errorDiagnostic } from "../protocol/diagnostics.js";
-import type { ImportResourceStateResponse, ProviderServer, StateResponse } from "../protocol/provider-server.js";
+import type {
+  ApplyResourceChangeRequest,
+  ImportResourceStateResponse,
+  PlanResourceChangeRequest,
+  PlanResourceChangeResponse,
+  ProviderServer,
+  ReadResourceRequest,
+  StateResponse,
+  UpgradeResourceStateRequest,
+} from "../protocol/provider-server.js";
 import type { ProviderSchemas, Schema } from "../protocol/schema.js";
 import { applyResourceChange } from "./apply.js";
 import type { DataSource } from "./data-source.js";
@@ -15,8 +24,8 @@ import { importResourceState, readResource, upgradeResourceState } from "./state
 import { validateConfig } from "./validate.js";
 
 /** The protocol schemas of a provider definition (also what `providerSchemaJson` renders). */
-export function providerSchemas(provider: Provider<unknown>): ProviderSchemas {
-  const byName = <T extends { typeName: string; schema: Resource["schema"] }>(items: readonly T[]) =>
+export function providerSchemas<C>(provider: Provider<C>): ProviderSchemas {
+  const byName = <T extends { typeName: string; schema: Resource<C>["schema"] }>(items: readonly T[]) =>
     Object.fromEntries(items.map((item): [string, Schema] => [item.typeName, toProtocolSchema(item.schema)]));
   return {
     provider: toProtocolSchema(provider.schema),
@@ -35,7 +44,7 @@ export class FrameworkServer<C> implements ProviderServer {
 
   constructor(provider: Provider<C>) {
     this.provider = provider;
-    this.schemas = providerSchemas(provider as Provider<unknown>);
+    this.schemas = providerSchemas(provider);
     this.resources = new Map(provider.resources.map((r) => [r.typeName, r]));
     this.dataSources = new Map((provider.dataSources ?? []).map((d) => [d.typeName, d]));
   }
@@ -64,23 +73,17 @@ export class FrameworkServer<C> implements ProviderServer {
     return diagnostics.items;
   }
 
-  upgradeResourceState(req: { typeName: string; version: number; rawStateJson: string | undefined }): Promise<StateResponse> {
+  upgradeResourceState(req: UpgradeResourceStateRequest): Promise<StateResponse> {
     return upgradeResourceState(this.resource(req.typeName) as Resource<unknown>, req);
   }
 
-  readResource(req: { typeName: string; currentState: CtyValue; private: Uint8Array | undefined }): Promise<StateResponse> {
+  readResource(req: ReadResourceRequest): Promise<StateResponse> {
     return this.withClient((client) =>
       readResource(this.resource(req.typeName), client, { state: req.currentState as CtyObject | null, private: req.private }),
     );
   }
 
-  planResourceChange(req: {
-    typeName: string;
-    priorState: CtyValue;
-    proposedNewState: CtyValue;
-    config: CtyValue;
-    priorPrivate: Uint8Array | undefined;
-  }) {
+  planResourceChange(req: PlanResourceChangeRequest): Promise<PlanResourceChangeResponse> {
     return planResourceChange(this.resource(req.typeName), this.configured?.client, {
       priorState: req.priorState as CtyObject | null,
       proposedNewState: req.proposedNewState as CtyObject | null,
@@ -89,13 +92,7 @@ export class FrameworkServer<C> implements ProviderServer {
     });
   }
 
-  applyResourceChange(req: {
-    typeName: string;
-    priorState: CtyValue;
-    plannedState: CtyValue;
-    config: CtyValue;
-    plannedPrivate: Uint8Array | undefined;
-  }): Promise<StateResponse> {
+  applyResourceChange(req: ApplyResourceChangeRequest): Promise<StateResponse> {
     return this.withClient((client) =>
       applyResourceChange(this.resource(req.typeName), client, {
         priorState: req.priorState as CtyObject | null,

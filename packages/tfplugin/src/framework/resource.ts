@@ -3,8 +3,10 @@ import type { AttributePath } from "../protocol/diagnostics.js";
 import type { Diagnostics } from "./diagnostics.js";
 import type { Model, Planned, ResourceSchema } from "./schema.js";
 
+import type { PrivateState } from "../protocol/provider-server.js";
+
 /** Opaque bytes stored in state next to the resource (e.g. an ETag); passed through plan, apply and read. */
-export type PrivateState = Uint8Array | undefined;
+export type { PrivateState };
 
 interface Response {
   readonly diagnostics: Diagnostics;

@@ -16,6 +16,6 @@ export function serve<C>(provider: Provider<C>, options: ServeOptions): Promise<
 }
 
 /** The provider's schema as `terraform providers schema -json` prints it (for committing and comparing). */
-export function providerSchemaJson(provider: Provider<unknown>, address: string): ProvidersSchemaJson {
+export function providerSchemaJson<C>(provider: Provider<C>, address: string): ProvidersSchemaJson {
   return providersSchemaJson(address, providerSchemas(provider));
 }

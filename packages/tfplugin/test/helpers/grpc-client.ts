@@ -12,6 +12,13 @@ export interface TlsIdentity {
   readonly keyPem: string;
 }
 
+type UnaryMethod = (
+  request: object,
+  metadata: Metadata,
+  options: object,
+  callback: (error: ServiceError | null, response: Record<string, unknown>) => void,
+) => void;
+
 export type Call = (method: string, request: object) => Promise<Record<string, unknown>>;
 
 /** A tfplugin6 client over the plugin's unix socket, trusting only the handshake certificate. */
@@ -20,12 +27,12 @@ export function connectProvider(socketPath: string, serverCertPem: string, ident
   const raw = new ProviderClient(`unix:${socketPath}`, creds, { "grpc.ssl_target_name_override": "localhost", "grpc.default_authority": "localhost" });
   const call: Call = (method, request) =>
     new Promise((resolve, reject) => {
-      const fn = (raw as unknown as Record<string, Function>)[method];
+      const fn = (raw as unknown as Record<string, UnaryMethod | undefined>)[method];
       if (!fn) {
         reject(new Error(`no method ${method}`));
         return;
       }
-      fn.call(raw, request, new Metadata(), { deadline: Date.now() + 10_000 }, (error: ServiceError | null, response: Record<string, unknown>) =>
+      fn.call(raw, request, new Metadata(), { deadline: Date.now() + 10_000 }, (error, response) =>
         error ? reject(error) : resolve(response),
       );
     });

@@ -106,6 +106,16 @@ describe("a bundled provider served over go-plugin gRPC", () => {
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
+  it("serves plaintext and prints TF_REATTACH_PROVIDERS in debug mode", async () => {
+    const debug = await startPlugin(script, { TF_PLUGIN_MAGIC_COOKIE: "", EXAMPLE_DEBUG: "1" });
+    try {
+      const json = JSON.parse(/^TF_REATTACH_PROVIDERS='(.*)'$/.exec(debug.handshake.join("|"))?.[1] ?? "null");
+      expect(json["example.test/test/example"]).toMatchObject({ Protocol: "grpc", ProtocolVersion: 6, Pid: debug.child.pid, Test: true });
+    } finally {
+      debug.child.kill();
+    }
+  });
+
   it("refuses to run without the magic cookie", () => {
     const env = { ...process.env };
     delete env.TF_PLUGIN_MAGIC_COOKIE;

@@ -74,6 +74,7 @@ export class LowdbStore implements StoragePort {
       const staged = new Map<string, Staged>();
       let settings: SettingsRecord | undefined;
       let keyNumber = this.doc.key_number;
+      const auditEvents: AuditEvent[] = [];
       const tx: WriteTables = {
         users: this.writeTable("users", staged),
         roles: this.writeTable("roles", staged),
@@ -85,15 +86,20 @@ export class LowdbStore implements StoragePort {
           settings = deepFreeze(structuredClone(value));
         },
         nextKeyNumber: async () => ++keyNumber,
+        audit: (...events) => {
+          auditEvents.push(...events);
+        },
       };
       const result = await fn(tx);
       const changed = staged.size > 0 || settings !== undefined || keyNumber !== this.doc.key_number;
       if (changed) this.apply(staged, settings, keyNumber);
-      return { result, changed };
+      // Enqueued at commit, so audit order is commit order.
+      const audited = this.audit.append(auditEvents);
+      return { result, changed, audited };
     });
     this.queue = run.catch(() => undefined);
-    const { result, changed } = await run;
-    if (changed) await this.committer.commit();
+    const { result, changed, audited } = await run;
+    await Promise.all([changed ? this.committer.commit() : undefined, audited]);
     return result;
   }
 
@@ -124,7 +130,8 @@ export class LowdbStore implements StoragePort {
     return this.audit.append(events);
   }
 
-  listAudit(query: Parameters<JsonlAuditLog["list"]>[0]) {
+  async listAudit(query: Parameters<JsonlAuditLog["list"]>[0]) {
+    await this.audit.flush();
     return this.audit.list(query);
   }
 

@@ -8,7 +8,6 @@ export type CtyType =
   | { readonly kind: "object"; readonly attributes: Readonly<Record<string, CtyType>> }
   | { readonly kind: "tuple"; readonly elements: readonly CtyType[] };
 
-export type CollectionType = Extract<CtyType, { kind: "list" | "set" | "map" }>;
 export type ObjectType = Extract<CtyType, { kind: "object" }>;
 
 export const cty = {
