@@ -3,6 +3,8 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
+import { cdktfBindings } from "./generate-cdktf-bindings.mjs";
+import { providerSchema } from "./generate-provider-schema.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const contractUrl = new URL("../openapi.yaml", import.meta.url);
@@ -18,7 +20,7 @@ export const sdkTypes = {
   },
 };
 
-export const generators = [sdkTypes];
+export const generators = [sdkTypes, providerSchema, cdktfBindings];
 
 export async function staleFiles() {
   const stale = [];

@@ -868,7 +868,7 @@ export interface components {
         /** @description The fields of an API key (open, so that `ApiKey` and `ApiKeyWithToken` can close it each their own way). */
         ApiKeyFields: {
             id: components["schemas"]["KeyIdValue"];
-            /** @description Sequential number shown to humans ("key */
+            /** @description Sequential number shown to humans ("key #12"). */
             number: number;
             name: string;
             description: string;

@@ -6,12 +6,12 @@ import { ipAllowed } from "./ip-rules.js";
 import { isInactive, keyStatus } from "./key-rules.js";
 import { effectivePermissions, effectiveScope, type FieldScope, forbiddenFields, scopeOf } from "./permissions.js";
 import { hashToken, parseToken, sameHash } from "./tokens.js";
-import type { Action, AdminTokenRecord, KeyRecord, PermissionGrant, ResourceName, RoleRecord, UserRecord, VerifyReason } from "./types.js";
+import type { Action, AdminTokenRecord, KeyRecord, PermissionGrant, ResourceName, RoleRecord, SettingsRecord, UserRecord, VerifyReason } from "./types.js";
 
 export type AuthFailure = Exclude<VerifyReason, "ok" | "feature_disabled" | "permission_denied" | "field_not_allowed"> | "missing_token";
 
 export type Principal =
-  | { kind: "key"; key: KeyRecord; user: UserRecord; roleGrants: PermissionGrant[] }
+  | { kind: "key"; key: KeyRecord; user: UserRecord; roleGrants: PermissionGrant[]; settings: SettingsRecord }
   | { kind: "admin"; token: AdminTokenRecord; user: UserRecord };
 
 export type Authentication = { ok: true; principal: Principal } | { ok: false; reason: AuthFailure; detail: string };
@@ -69,7 +69,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: () => void }
     if (!ipAllowed(key.allowed_ips, clientIp)) return fail("ip_not_allowed", `Key #${key.number} may not be used from ${clientIp ?? "an unknown address"}.`);
     store.recordKeyUse(key.id, now.toISOString());
     const roleGrants = (await rolesOf(user)).flatMap((role) => role.permissions);
-    return { ok: true, principal: { kind: "key", key, user, roleGrants } };
+    return { ok: true, principal: { kind: "key", key, user, roleGrants, settings } };
   }
 
   async function authorize(
@@ -78,8 +78,8 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: () => void }
     action: Action,
     writtenFields: readonly string[] = [],
   ): Promise<Authorization> {
-    const settings = await currentSettings(store.read, clock());
-    if (!settings.features.external_connectivity) {
+    // The settings read while authenticating this same request.
+    if (!principal.settings.features.external_connectivity) {
       return { ok: false, reason: "feature_disabled", detail: "External connectivity is switched off for this workspace." };
     }
     const scope = effectiveScope(principal.key.permissions, principal.roleGrants, resource, action);
@@ -124,12 +124,13 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: () => void }
 
     /** `POST /v1/keys/verify`: the whole decision for another service, always an answer, never a throw. */
     async verify(input: { token: string; resource: ResourceName; action: Action; fields?: string[]; ip?: string }) {
-      const refused = (reason: VerifyReason, key: KeyRecord | null = null) => ({
+      const refused = (reason: VerifyReason, key: KeyRecord | null = null, fields?: string[]) => ({
         allowed: false,
         reason,
         key_id: key?.id ?? null,
         user_id: key?.user_id ?? null,
         allowed_fields: null,
+        ...(fields && { refused_fields: fields }),
       });
       const authn = await authenticate(input.token, input.ip);
       const request = { method: "VERIFY", path: `${input.resource}:${input.action}`, ...(input.ip !== undefined && { ip: input.ip }) };
@@ -142,7 +143,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: () => void }
       const authz = await authorize(principal, input.resource, input.action, input.fields);
       if (!authz.ok) {
         recordRefusal(authz.reason, principal, request);
-        return refused(authz.reason, principal.key);
+        return refused(authz.reason, principal.key, authz.fields);
       }
       const fields = catalog.resources.get(input.resource)?.fields ?? [];
       return {

@@ -1,7 +1,7 @@
 // Token format: `kw_` (integration key) or `kwa_` (admin token) + 30 random base62 characters
 // (≈178 bits) + a 6-character base62 CRC32 of everything before it. The checksum lets the server and
 // secret scanners reject a mistyped or fabricated token without a lookup. Only SHA-256 hashes are stored.
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { hash, randomBytes, timingSafeEqual } from "node:crypto";
 import { crc32 } from "node:zlib";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -56,7 +56,7 @@ export function parseToken(token: string): ParsedToken {
 }
 
 export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+  return hash("sha256", token, "hex");
 }
 
 /** Constant-time comparison of two hex digests (the lookup is by hash; this guards the final match). */

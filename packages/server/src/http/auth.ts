@@ -39,8 +39,10 @@ export function authenticate(contract: Contract, keyward: Keyward, enforcement =
     if (!route.accepts.admin && !route.accepts.key) return next();
     if (!enforcement && operationPermission(route.operation)) return next();
 
-    const request = { method: req.method, path: req.path, ...(req.ip !== undefined && { ip: req.ip }) };
-    const result = await keyward.access.authenticate(tokenFromHeader(req.headers.authorization), req.ip);
+    // req.ip re-parses the forwarding chain on every read: read it once.
+    const ip = req.ip;
+    const request = { method: req.method, path: req.path, ...(ip !== undefined && { ip }) };
+    const result = await keyward.access.authenticate(tokenFromHeader(req.headers.authorization), ip);
     if (!result.ok) {
       keyward.access.recordRefusal(result.reason, undefined, request);
       res.setHeader("WWW-Authenticate", CHALLENGE);

@@ -11,10 +11,13 @@ export interface Contract {
   text: string;
   document: ContractDocument & { info: { version: string } };
   operations: OperationRoute[];
+  /** Operations by `METHOD /v1/<segment>`, so a request is matched against a handful of patterns. */
+  index: Map<string, OperationRoute[]>;
 }
 
 export interface OperationRoute {
   method: string;
+  template: string;
   pattern: RegExp;
   operationId: string;
   /** Token kinds the operation's `security` accepts; empty = no token needed. */
@@ -36,6 +39,7 @@ export function loadContract(path = DEFAULT_CONTRACT_PATH): Contract {
       const schemes = ((operation.security ?? []) as Record<string, unknown>[]).flatMap((requirement) => Object.keys(requirement));
       operations.push({
         method: method.toUpperCase(),
+        template,
         pattern,
         operationId: String(operation.operationId),
         accepts: { admin: schemes.includes("adminToken"), key: schemes.includes("integrationKey") || schemes.includes("integrationBasic") },
@@ -43,9 +47,18 @@ export function loadContract(path = DEFAULT_CONTRACT_PATH): Contract {
       });
     }
   }
-  return { path, text, document, operations };
+  const index = new Map<string, OperationRoute[]>();
+  for (const route of operations) {
+    const key = indexKey(route.method, route.template);
+    index.set(key, [...(index.get(key) ?? []), route]);
+  }
+  return { path, text, document, operations, index };
+}
+
+function indexKey(method: string, path: string): string {
+  return `${method} ${path.split("/", 3).join("/")}`;
 }
 
 export function matchOperation(contract: Contract, method: string, path: string): OperationRoute | undefined {
-  return contract.operations.find((route) => route.method === method && route.pattern.test(path));
+  return contract.index.get(indexKey(method, path))?.find((route) => route.pattern.test(path));
 }

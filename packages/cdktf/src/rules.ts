@@ -1,0 +1,141 @@
+// What the Keyward server refuses, checked at synth time so a mistake fails `synth` with a sentence instead of an
+// apply with a 400/422. The permission catalog is generated from openapi.yaml (generated/permission-catalog.ts); the
+// name patterns are the contract's (openapi.yaml: IntegrationUserCreate.username, PresetName).
+import { isIP } from "node:net";
+import { Token } from "cdktf";
+import { permissionCatalog } from "./generated/permission-catalog";
+
+/** One grant: `actions` on `resource`, optionally limited to `fields` (absent = every field; `id` always visible). */
+export interface PermissionGrant {
+  readonly resource: string;
+  readonly actions: readonly string[];
+  readonly fields?: readonly string[];
+}
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
+const PRESET_NAME = /^[a-z][a-z0-9_]{0,63}$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+const DOTTED_QUAD = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** A value only known at apply time (a token such as a variable or a reference) can't be checked at synth. */
+const known = (value: unknown): boolean => !Token.isUnresolved(value);
+
+function fail(owner: string, message: string): never {
+  throw new Error(`${owner}: ${message}`);
+}
+
+export function checkUsername(owner: string, username: string): void {
+  if (known(username) && !USERNAME.test(username)) {
+    fail(
+      owner,
+      `"${username}" is not a valid username: use 2-63 lowercase letters, digits, ".", "_" or "-", starting with a letter or digit.`,
+    );
+  }
+}
+
+/** A free text the contract bounds (e.g. a display name: 1-200 characters). */
+export function checkLength(owner: string, what: string, value: string, min: number, max: number): void {
+  if (known(value) && (value.length < min || value.length > max)) {
+    fail(owner, `${what} must be ${min}-${max} characters long (got ${value.length}).`);
+  }
+}
+
+export function checkPreset(owner: string, preset: string): void {
+  if (known(preset) && !PRESET_NAME.test(preset)) {
+    fail(owner, `"${preset}" is not a preset name (e.g. events_read; the keyward_permissions data source lists them).`);
+  }
+}
+
+/** Refuses an empty list, unknown resources, actions a resource doesn't have, unknown fields and empty action lists. */
+export function checkPermissions(owner: string, grants: readonly PermissionGrant[]): void {
+  if (grants.length === 0) {
+    fail(owner, "permissions must grant at least one action (an empty list would give the key no access at all).");
+  }
+  for (const grant of grants) {
+    if (!known(grant.resource)) {
+      continue;
+    }
+    const entry = Object.hasOwn(permissionCatalog, grant.resource) ? permissionCatalog[grant.resource] : undefined;
+    if (!entry) {
+      fail(owner, `unknown resource "${grant.resource}" (resources: ${Object.keys(permissionCatalog).join(", ")}).`);
+    }
+    if (grant.actions.length === 0) {
+      fail(owner, `the grant on ${grant.resource} lists no action (actions: ${entry.actions.join(", ")}).`);
+    }
+    for (const action of grant.actions.filter(known)) {
+      if (!entry.actions.includes(action)) {
+        fail(owner, `${grant.resource} has no action "${action}" (allowed: ${entry.actions.join(", ")}).`);
+      }
+    }
+    for (const field of (grant.fields ?? []).filter(known)) {
+      if (!entry.fields.includes(field)) {
+        fail(owner, `${grant.resource} has no field "${field}" (fields: ${entry.fields.join(", ")}).`);
+      }
+    }
+  }
+}
+
+/** An RFC 3339 timestamp strictly in the future (relative to `now`, i.e. synth time). */
+export function checkExpiry(owner: string, expiresAt: string, now: Date = new Date()): void {
+  if (!known(expiresAt)) {
+    return;
+  }
+  if (!RFC3339.test(expiresAt) || Number.isNaN(Date.parse(expiresAt))) {
+    fail(owner, `expiresAt "${expiresAt}" is not an RFC 3339 timestamp (e.g. 2027-06-30T00:00:00Z).`);
+  }
+  if (Date.parse(expiresAt) <= now.getTime()) {
+    fail(owner, `expiresAt ${expiresAt} is in the past; the server refuses a key that is already expired.`);
+  }
+}
+
+/** Each rule an IPv4/IPv6 address or CIDR range without host bits, exactly as the server parses them. */
+export function checkAllowedIps(owner: string, rules: readonly string[]): void {
+  for (const rule of rules.filter(known)) {
+    const error = ipRuleError(rule);
+    if (error) {
+      fail(owner, `allowedIps: ${error}.`);
+    }
+  }
+}
+
+function ipRuleError(rule: string): string | undefined {
+  const [address = "", bits, ...rest] = rule.split("/");
+  const family = isIP(address);
+  if (rest.length > 0 || family === 0 || (family === 4 && !DOTTED_QUAD.test(address))) {
+    return `"${rule}" is not an IP address or CIDR range (use e.g. 203.0.113.0/24 or 2001:db8::/32)`;
+  }
+  const max = family === 4 ? 32 : 128;
+  if (bits !== undefined && !/^(0|[1-9]\d{0,2})$/.test(bits)) {
+    return `"${rule}" has an invalid prefix length`;
+  }
+  const prefix = bits === undefined ? max : Number(bits);
+  if (prefix > max) {
+    return `"${rule}" has a prefix longer than ${max} bits`;
+  }
+  const hostMask = (1n << BigInt(max - prefix)) - 1n;
+  if ((addressValue(address, family) & hostMask) !== 0n) {
+    return `"${rule}" has host bits set (a range must start at its network address)`;
+  }
+  return undefined;
+}
+
+function addressValue(address: string, family: number): bigint {
+  if (family === 4) {
+    return address.split(".").reduce((acc, octet) => (acc << 8n) | BigInt(Number(octet)), 0n);
+  }
+  const [head = "", tail] = (address.split("%")[0] ?? "").split("::");
+  const groups = (part: string | undefined): bigint[] =>
+    !part
+      ? []
+      : part.split(":").flatMap((group) => {
+          if (!group.includes(".")) {
+            return [BigInt(Number.parseInt(group, 16))];
+          }
+          const v4 = addressValue(group, 4);
+          return [v4 >> 16n, v4 & 0xffffn];
+        });
+  const first = groups(head);
+  const last = groups(tail);
+  const all = [...first, ...Array<bigint>(8 - first.length - last.length).fill(0n), ...last];
+  return all.reduce((acc, group) => (acc << 16n) | group, 0n);
+}

@@ -1,0 +1,6 @@
+// The provider executable's entry point (bundled by scripts/build-provider.mjs). TF_REATTACH_PROVIDERS debug mode:
+// KEYWARD_PROVIDER_DEBUG=1.
+import { providerAddress, keywardProvider } from "./provider.js";
+import { serve } from "@keyward/tfplugin";
+
+serve(keywardProvider, { address: providerAddress, debug: process.env.KEYWARD_PROVIDER_DEBUG === "1" });

@@ -1,0 +1,113 @@
+// Bad configurations are refused with a diagnostic on the offending attribute, and the server is left unchanged.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CliClient, clientSlug, cliClients, createWorkspace, installHint, requiredProviders } from "./helpers/cli.js";
+import { startKeyward, type TestServer } from "./helpers/keyward-server.js";
+
+const clients = await cliClients();
+let keyward: TestServer;
+
+beforeAll(async () => {
+  keyward = await startKeyward();
+});
+afterAll(async () => {
+  await keyward?.close();
+});
+
+const key = (attributes: string) => `${requiredProviders}
+resource "keyward_integration_user" "u" {
+  username = "bad-config"
+  name     = "Bad config"
+}
+resource "keyward_api_key" "k" {
+  name    = "bad"
+  user_id = keyward_integration_user.u.id
+  ${attributes}
+}
+`;
+
+/** Refused at validate/plan time, before anything reaches the server. */
+const planCases: { name: string; config: string; diagnostic: RegExp; attribute: RegExp }[] = [
+  {
+    name: "unknown resource",
+    config: key(`permissions = [{ resource = "tickets", actions = ["read"] }]`),
+    diagnostic: /unknown\s+resource\s+"tickets"/,
+    attribute: /permissions = \[/,
+  },
+  {
+    name: "unknown action",
+    config: key(`permissions = [{ resource = "documents", actions = ["read", "create"] }]`),
+    diagnostic: /documents\s+has\s+no\s+action\s+"create"/,
+    attribute: /permissions = \[/,
+  },
+  {
+    name: "unknown field",
+    config: key(`permissions = [{ resource = "people", actions = ["read"], fields = ["shoe_size"] }]`),
+    diagnostic: /people\s+has\s+no\s+field\s+"shoe_size"/,
+    attribute: /permissions = \[/,
+  },
+  {
+    name: "expiry in the past",
+    config: key(`preset = "events_read"\n  expires_at = "2001-01-01T00:00:00Z"`),
+    diagnostic: /Expiry in the past[\s\S]*2001-01-01T00:00:00Z\s+is\s+not\s+in\s+the\s+future/,
+    attribute: /expires_at = "2001/,
+  },
+  {
+    name: "bad CIDR",
+    config: key(`preset = "events_read"\n  allowed_ips = ["10.0.0.1/8"]`),
+    diagnostic: /"10\.0\.0\.1\/8"\s+has\s+host\s+bits\s+set;\s+did\s+you\s+mean\s+10\.0\.0\.0\/8\?/,
+    attribute: /allowed_ips = \[/,
+  },
+  {
+    name: "neither permissions nor preset",
+    config: key(""),
+    diagnostic: /Missing permissions/,
+    attribute: /resource "keyward_api_key" "k"/,
+  },
+];
+
+describe("bad configurations with real CLIs", () => {
+  it("finds at least one Terraform-compatible CLI", () => {
+    expect(clients.length, installHint).toBeGreaterThan(0);
+  });
+
+  for (const client of clients) {
+    it.concurrent(`${client.name} ${client.version}: diagnostics name the attribute; nothing changes`, async () => {
+      await badConfigurations(client);
+    }, 180_000);
+  }
+});
+
+async function badConfigurations(client: CliClient): Promise<void> {
+  const before = await keyward.fingerprint();
+  const ws = await createWorkspace(client, keyward, clientSlug(client), planCases[0]?.config ?? "");
+  for (const { name, config, diagnostic, attribute } of planCases) {
+    await ws.write(config);
+    const { code, output } = await ws.exec(["plan", "-input=false"]);
+    expect(code, `${name}:\n${output}`).toBe(1);
+    expect(output, name).toMatch(diagnostic);
+    expect(output, name).toMatch(attribute);
+  }
+
+  // Refused by the server at apply time (presets are the server's): the field error points at the attribute.
+  await ws.write(`${requiredProviders}
+resource "keyward_role" "r" {
+  name   = "${clientSlug(client)}-bad-preset"
+  preset = "no_such_preset"
+}
+`);
+  const preset = await ws.exec(["apply", "-auto-approve", "-input=false"]);
+  expect(preset.code).toBe(1);
+  expect(preset.output).toMatch(/Unable to create role[\s\S]*422\s+invalid_permissions[\s\S]*unknown\s+preset\s+"no_such_preset"/);
+  expect(preset.output).toMatch(/preset = "no_such_preset"/);
+
+  // A wrong token or an unreachable endpoint fails at configure time with what to check.
+  const wrongToken = await ws.exec(["plan", "-input=false"], { KEYWARD_TOKEN: "kwa_not_a_real_token" });
+  expect(wrongToken.code).toBe(1);
+  expect(wrongToken.output).toMatch(/Keyward refused the token[\s\S]*answered\s+401[\s\S]*KEYWARD_TOKEN/);
+  const unreachable = await ws.exec(["plan", "-input=false"], { KEYWARD_ENDPOINT: "http://127.0.0.1:9" });
+  expect(unreachable.code).toBe(1);
+  expect(unreachable.output).toMatch(/Unable to reach Keyward[\s\S]*127\.0\.0\.1:9[\s\S]*KEYWARD_ENDPOINT/);
+  expect(wrongToken.output + unreachable.output).not.toMatch(/at .*\.(c?js|ts):\d+/);
+
+  expect(await keyward.fingerprint()).toBe(before);
+}

@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+// Generates the CDKTF bindings of @keyward/cdktf (packages/cdktf/src/generated/) from the provider schema that
+// `npm run generate` derives from openapi.yaml (packages/provider/src/generated/provider-schema.json), by calling
+// @cdktf/provider-generator directly: no Terraform CLI, no `cdktf get`. The same folder gets a copy of the
+// provider's generated permission catalog, which IntegrationAccess validates against at synth time.
+//
+//   node scripts/generate-cdktf-bindings.mjs [--target cdktf|cdktn] [--out <dir>]
+//
+// --target picks the construct library the bindings import: `cdktf` (default, what @keyward/cdktf depends on) or
+// `cdktn` (CDK Terrain, the API-compatible community fork). Run directly, the script writes the files and removes
+// any file of the output folder it no longer generates; `npm run generate` goes through `cdktfBindings` below.
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { providerSchema } from "./generate-provider-schema.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const require = createRequire(import.meta.url);
+export const defaultOutDir = join(root, "packages", "cdktf", "src", "generated");
+const schemaName = "provider-schema.json";
+const catalogName = "permission-catalog.ts";
+
+/** The construct libraries the bindings can be generated for: the module their files import. */
+export const targets = /** @type {const} */ (["cdktf", "cdktn"]);
+
+/** The file contents (path relative to the output folder → text) the generator makes for `schema`. */
+export async function generateBindings(schema, target = "cdktf") {
+  if (!targets.includes(target)) {
+    throw new Error(`Unknown target "${target}": use one of ${targets.join(", ")}.`);
+  }
+  const { TerraformProviderGenerator, CodeMaker } = loadGenerator();
+  const code = new CodeMaker();
+  new TerraformProviderGenerator(code, schema).generateAll();
+  const scratch = await mkdtemp(join(tmpdir(), "keyward-cdktf-bindings-"));
+  try {
+    await code.save(scratch);
+    // Everything lands in providers/<provider name>/; the package has one provider, so that folder is the root.
+    const [providerDir, ...others] = await readdir(join(scratch, "providers"));
+    if (!providerDir || others.length > 0) {
+      throw new Error(`expected bindings for exactly one provider, got: ${[providerDir, ...others].join(", ")}`);
+    }
+    const base = join(scratch, "providers", providerDir);
+    const files = new Map();
+    for (const file of (await listFiles(base)).sort()) {
+      const path = relative(base, file).split(sep).join("/");
+      files.set(path, withHeader(path, retarget(path, await readFile(file, "utf8"), target), target));
+    }
+    return files;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The generator object of scripts/generators.mjs: every file of packages/cdktf/src/generated/, nothing written. */
+export const cdktfBindings = {
+  name: "cdktf bindings (@cdktf/provider-generator)",
+  async run() {
+    // From what the provider-schema generator would write now, so a stale provider schema can't hide a stale binding.
+    const upstream = new Map(
+      (await providerSchema.run()).map(({ path, content }) => [path.split(/[\\/]/).pop(), content]),
+    );
+    const schemaJson = upstream.get(schemaName);
+    const catalog = upstream.get(catalogName);
+    if (!schemaJson || !catalog) {
+      throw new Error(`the provider schema generator no longer emits ${schemaName} and ${catalogName}`);
+    }
+    return renderFiles(JSON.parse(schemaJson), catalog, "cdktf", defaultOutDir);
+  },
+  /** Files in the output folder that generation would not produce (left over from an older schema). */
+  async obsolete() {
+    return obsoleteFiles(await this.run(), defaultOutDir);
+  },
+};
+
+async function renderFiles(schema, catalog, target, outDir) {
+  const files = await generateBindings(schema, target);
+  files.set(catalogName, `${header("//", target)}${catalog.replace(/^\/\/ Generated[^\n]*\n/, "")}`);
+  return [...files]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([path, content]) => ({ path: join(outDir, path), content }));
+}
+
+async function obsoleteFiles(files, outDir) {
+  const wanted = new Set(files.map((file) => file.path));
+  return (await listFiles(outDir).catch(() => [])).filter((path) => !wanted.has(path)).sort();
+}
+
+// @cdktf/commons (loaded by the generator) runs `terraform version -json` and may report telemetry when it loads:
+// neither is needed to generate, so turn telemetry off and give it a no-op binary (its failure is caught inside).
+function loadGenerator() {
+  process.env.CHECKPOINT_DISABLE = "1";
+  process.env.TERRAFORM_BINARY_NAME ??= "true";
+  // The package root needs jsii-pacmak; the generator module itself doesn't.
+  const { TerraformProviderGenerator } = require("@cdktf/provider-generator/lib/get/generator/provider-generator");
+  const { CodeMaker } = require("codemaker");
+  return { TerraformProviderGenerator, CodeMaker };
+}
+
+const CDKTF_IMPORT = "import * as cdktf from 'cdktf';";
+
+/** The generator always imports `cdktf`; for cdktn, the same API under another module name, rewrite that import. */
+function retarget(path, content, target) {
+  if (target === "cdktf" || !path.endsWith(".ts") || !content.includes(CDKTF_IMPORT)) {
+    return content;
+  }
+  return content.replaceAll(CDKTF_IMPORT, `import * as cdktf from '${target}';`);
+}
+
+function header(comment, target, close = "") {
+  const source = "packages/provider/src/generated/";
+  const by = `scripts/generate-cdktf-bindings.mjs (\`npm run generate\`, target ${target})`;
+  return `${comment} Generated by ${by} from ${source}. Do not edit.${close}\n`;
+}
+
+function withHeader(path, content, target) {
+  if (path.endsWith(".ts")) {
+    return header("//", target) + content;
+  }
+  if (path.endsWith(".md")) {
+    return header("<!--", target, " -->") + content;
+  }
+  return content;
+}
+
+async function listFiles(dir) {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)])),
+  );
+  return nested.flat();
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      target: { type: "string", default: "cdktf" },
+      out: { type: "string", default: defaultOutDir },
+      schema: { type: "string", default: join(root, "packages", "provider", "src", "generated", schemaName) },
+    },
+  });
+  const outDir = resolve(values.out);
+  const schema = JSON.parse(await readFile(values.schema, "utf8"));
+  const catalog = await readFile(join(dirname(values.schema), catalogName), "utf8");
+  const files = await renderFiles(schema, catalog, values.target, outDir);
+  for (const path of await obsoleteFiles(files, outDir)) {
+    await rm(path);
+    process.stdout.write(`removed ${path}\n`);
+  }
+  for (const { path, content } of files) {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, content);
+  }
+  process.stdout.write(`generated ${files.length} files in ${outDir} (target ${values.target})\n`);
+}
