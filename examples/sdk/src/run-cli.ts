@@ -1,0 +1,53 @@
+// Runs a Terraform-compatible CLI the way a user would: the provider from the filesystem mirror
+// (TF_CLI_CONFIG_FILE), the server's endpoint and admin token from the environment.
+import { execFile } from "node:child_process";
+import { cp, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { findClients, installHint, type TerraformClient } from "../../../scripts/terraform-cli.mjs";
+
+const run = promisify(execFile);
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+export const cliConfigFile = join(repoRoot, "dist", "terraform-mirror", "cli-config.tfrc");
+
+export async function firstClient(): Promise<TerraformClient> {
+  const [client] = await findClients({ build: true });
+  if (!client) throw new Error(installHint);
+  return client;
+}
+
+export interface Workspace {
+  dir: string;
+  run(...args: string[]): Promise<{ stdout: string; code: number }>;
+}
+
+/** A copy of a configuration in a temporary folder, so nothing is written into the repository. */
+export async function workspaceFor(source: string, client: TerraformClient, server: { url: string; adminToken: string }): Promise<Workspace> {
+  const dir = await mkdtemp(join(tmpdir(), "keyward-demo-tf-"));
+  await cp(source, dir, { recursive: true });
+  const env = {
+    ...process.env,
+    TF_CLI_CONFIG_FILE: cliConfigFile,
+    TF_IN_AUTOMATION: "1",
+    CHECKPOINT_DISABLE: "1",
+    KEYWARD_ENDPOINT: server.url,
+    KEYWARD_TOKEN: server.adminToken,
+  };
+  return {
+    dir,
+    async run(...args) {
+      try {
+        const { stdout } = await run(client.path, args, { cwd: dir, env, maxBuffer: 64 << 20 });
+        return { stdout, code: 0 };
+      } catch (error) {
+        const failed = error as { code?: number; stdout?: string; stderr?: string };
+        if (typeof failed.code === "number" && failed.code === 2 && args.includes("-detailed-exitcode")) return { stdout: failed.stdout ?? "", code: 2 };
+        throw new Error(`${client.name} ${args.join(" ")} failed:\n${failed.stderr ?? failed.stdout ?? String(error)}`);
+      }
+    },
+  };
+}
+
+export const examplePath = (...parts: string[]) => join(repoRoot, "examples", ...parts);
