@@ -22,6 +22,14 @@ export const sdkTypes = {
 
 export const generators = [sdkTypes, providerSchema, cdktfBindings];
 
+/** Files a generator once wrote and no longer would (e.g. a resource removed from the schema). */
+export async function obsoleteFiles() {
+  const obsolete = [];
+  for (const generator of generators) if (generator.obsolete) obsolete.push(...(await generator.obsolete()));
+  return obsolete;
+}
+
+/** Generated files that differ from what the generators produce now, or should no longer exist. */
 export async function staleFiles() {
   const stale = [];
   for (const generator of generators) {
@@ -30,5 +38,5 @@ export async function staleFiles() {
       if (current !== content) stale.push(path);
     }
   }
-  return stale;
+  return [...stale, ...(await obsoleteFiles())];
 }

@@ -1,7 +1,9 @@
 // `npm run demo`: the main job end to end on a fresh machine — a server on a fresh embedded store; an
-// integration declared through the SDK; one applied from HCL by a real OpenTofu/Terraform through the
-// provider; each key then used against the business API (allowed, forbidden, field-filtered).
+// integration declared through the SDK; one applied from HCL and three from a CDKTF app by a real
+// OpenTofu/Terraform through the provider; each key then used against the business API (allowed,
+// forbidden, field-filtered).
 import { createKeywardClient, unwrap } from "@keyward/sdk";
+import { cdktfPath } from "./demo-cdktf.js";
 import { sdkPath } from "./demo-sdk.js";
 import { terraformPath } from "./demo-terraform.js";
 import { ok, step } from "./progress.js";
@@ -16,6 +18,7 @@ try {
   const admin = createKeywardClient({ baseUrl: server.url, token: server.adminToken });
   await sdkPath(server.url, admin);
   await terraformPath(server);
+  await cdktfPath(server);
 
   const audit = unwrap(await admin.GET("/v1/audit-events", { params: { query: { limit: 200 } } }));
   const actions = [...new Set(audit.data.map((event) => event.action))];

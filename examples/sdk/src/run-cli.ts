@@ -13,7 +13,11 @@ const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 export const cliConfigFile = join(repoRoot, "dist", "terraform-mirror", "cli-config.tfrc");
 
 export async function firstClient(): Promise<TerraformClient> {
-  const [client] = await findClients({ build: true });
+  let [client] = await findClients();
+  if (!client) {
+    console.log("  … no tofu/terraform found: building OpenTofu 1.6.3 with Go (first run only, a few minutes; cached in ~/.cache/keyward)");
+    [client] = await findClients({ build: true });
+  }
   if (!client) throw new Error(installHint);
   return client;
 }

@@ -6,7 +6,6 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-// @ts-expect-error -- plain ESM script without type declarations
 import { findClients, installHint } from "../../../../scripts/terraform-cli.mjs";
 // @ts-expect-error -- plain ESM script without type declarations
 import { cliConfigPath } from "../../../../scripts/build-provider.mjs";

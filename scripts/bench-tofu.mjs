@@ -1,0 +1,407 @@
+// `npm run bench:tofu`: what the Keyward provider (Node, packages/provider) costs a real OpenTofu/Terraform run,
+// side by side with the core-only floor and a Go provider peer (issue 3 item 8):
+//   keyward  an apply creating 10 roles, 10 users and 100 keys against a running Keyward server, then a no-op plan
+//   data     120 `terraform_data` resources (built into the CLI: no provider process at all)
+//   null     120 `null_resource` from hashicorp/null v3.2.4, a Go provider built with Go (the peer)
+// and the provider's cold start: launcher spawned as the CLI does it (magic cookie, PLUGIN_PROTOCOL_VERSIONS=6, a
+// client certificate in PLUGIN_CLIENT_CERT) until GetProviderSchema has answered over gRPC with mTLS.
+//
+// Same CLI, same -parallelism for every workload; rounds alternate the workloads (rotating their order) and the
+// median is reported. Targets: keyward apply and no-op plan ≤ 1.5× null; cold start ≤ 300 ms. Exits non-zero when a
+// target is missed.
+//
+// Tunables (environment): BENCH_ROUNDS (3), BENCH_PARALLELISM (10), BENCH_COLD_STARTS (15), BENCH_CLIENTS
+// ("tofu,terraform": which CLI names to run, each found by scripts/terraform-cli.mjs; the first found per name),
+// BENCH_ONLY=cold-start (skip the CLI runs), BENCH_NULL_SRC (a checkout of hashicorp/terraform-provider-null at v3.2.4 to build the peer from when it isn't
+// cached and `go install` can't fetch it), BENCH_SKIP_BUILD=1 (use the provider mirror as it is).
+//
+// The test helpers are reused, not copied: packages/provider/test/helpers (Workspace, startKeyward) and
+// packages/tfplugin/test/helpers (gRPC client) are bundled on the fly with esbuild into node_modules/.cache.
+import { execFile, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { homedir, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { build } from "esbuild";
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL("..", import.meta.url));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PARALLELISM = Number(process.env.BENCH_PARALLELISM ?? 10);
+const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 15);
+const CLIENT_NAMES = (process.env.BENCH_CLIENTS ?? "tofu,terraform").split(",").map((name) => name.trim());
+const RATIO_TARGET = 1.5;
+const COLD_START_TARGET_MS = 300;
+
+// The peer. Its go.mod names `github.com/terraform-providers/terraform-provider-null` without a /v3 suffix, so its
+// v3 tags are no valid module versions: `go install` takes the tag's commit (a pseudo-version) instead.
+const NULL_VERSION = "3.2.4";
+const NULL_COMMIT = "01034f80eb238732fd9e8673582e0e770cfab578"; // tag v3.2.4
+const NULL_MODULE = "github.com/terraform-providers/terraform-provider-null";
+const cacheBin = join(homedir(), ".cache", "keyward", "bin");
+const nullBinary = join(cacheBin, `terraform-provider-null_v${NULL_VERSION}`);
+
+const log = (text = "") => console.log(text);
+const problems = [];
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const loadavg = async () => (await readFile("/proc/loadavg", "utf8").catch(() => "? ? ?")).split(" ").slice(0, 3).join(" ");
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+// ── the reused test helpers ─────────────────────────────────────────────────────────────────────────────────────
+
+/** Bundles the TypeScript test helpers into one ESM file (npm packages and scripts/*.mjs stay external). */
+async function loadHelpers() {
+  const outfile = join(root, "node_modules", ".cache", "keyward-bench", "helpers.mjs");
+  const helpers = (path) => JSON.stringify(join(root, path));
+  await build({
+    stdin: {
+      contents: [
+        `export { Workspace, requiredProviders } from ${helpers("packages/provider/test/helpers/cli.ts")};`,
+        `export { startKeyward } from ${helpers("packages/provider/test/helpers/keyward-server.ts")};`,
+        `export { connectProvider, callEmpty } from ${helpers("packages/tfplugin/test/helpers/grpc-client.ts")};`,
+        `export { handshakeCertPem } from ${helpers("packages/tfplugin/test/helpers/plugin-process.ts")};`,
+        `export { createSelfSignedCert } from ${helpers("packages/tfplugin/src/protocol/internal/self-signed-cert.ts")};`,
+        `export { MAGIC_COOKIE_VALUE } from ${helpers("packages/tfplugin/src/protocol/handshake.ts")};`,
+      ].join("\n"),
+      resolveDir: root,
+      loader: "ts",
+    },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    outfile,
+    logLevel: "warning",
+    plugins: [
+      {
+        name: "keep-file-locations",
+        setup(builder) {
+          // Plain scripts keep their own import.meta.url (they find the repo root with it): import them in place.
+          builder.onResolve({ filter: /\.mjs$/ }, (args) => ({ path: resolve(args.resolveDir, args.path), external: true }));
+          // A helper reading a file next to itself (grpc-client.ts reads the .proto) sees its own location.
+          builder.onLoad({ filter: /\.ts$/ }, async (args) => ({
+            contents: (await readFile(args.path, "utf8")).replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)),
+            loader: "ts",
+          }));
+        },
+      },
+    ],
+  });
+  return import(pathToFileURL(outfile).href);
+}
+
+// ── the Go peer: hashicorp/null in a filesystem mirror ──────────────────────────────────────────────────────────
+
+async function ensureNullProvider() {
+  if (existsSync(nullBinary)) {
+    return `cached ${nullBinary}`;
+  }
+  await mkdir(cacheBin, { recursive: true });
+  const tmpBin = await mkdtemp(join(tmpdir(), "keyward-null-bin-"));
+  try {
+    try {
+      await run("go", ["install", "-trimpath", `${NULL_MODULE}@${NULL_COMMIT}`], {
+        env: { ...process.env, GOBIN: tmpBin },
+        cwd: homedir(),
+        timeout: 600_000,
+      });
+      await copyFile(join(tmpBin, "terraform-provider-null"), nullBinary);
+      return `built with go install ${NULL_MODULE}@${NULL_COMMIT} (v${NULL_VERSION})`;
+    } catch (error) {
+      const source = process.env.BENCH_NULL_SRC;
+      if (!source) {
+        throw new Error(
+          `Cannot get the Go peer provider: go install ${NULL_MODULE}@${NULL_COMMIT} failed:\n${error.stderr ?? error.message}\n` +
+            `Set BENCH_NULL_SRC to a checkout of hashicorp/terraform-provider-null at v${NULL_VERSION} (dependencies come from the Go module proxy), ` +
+            `or put the binary at ${nullBinary}.`,
+        );
+      }
+      await run("go", ["build", "-trimpath", "-o", nullBinary, "."], { cwd: source, timeout: 600_000 });
+      return `built with go build from ${source} (dependencies from the Go module proxy)`;
+    }
+  } finally {
+    await rm(tmpBin, { recursive: true, force: true });
+  }
+}
+
+/** A mirror holding hashicorp/null under both registries' addresses, and a CLI config using both mirrors only. */
+async function writeCliConfig(dir, keywardMirror) {
+  const nullMirror = join(dir, "null-mirror");
+  const platform = `linux_${process.arch === "arm64" ? "arm64" : "amd64"}`;
+  for (const host of ["registry.terraform.io", "registry.opentofu.org"]) {
+    const packageDir = join(nullMirror, host, "hashicorp", "null", NULL_VERSION, platform);
+    await mkdir(packageDir, { recursive: true });
+    const target = join(packageDir, `terraform-provider-null_v${NULL_VERSION}`);
+    await copyFile(nullBinary, target);
+    await chmod(target, 0o755);
+  }
+  const config = join(dir, "cli-config.tfrc");
+  await writeFile(
+    config,
+    [
+      "provider_installation {",
+      `  filesystem_mirror {\n    path    = ${JSON.stringify(keywardMirror)}\n    include = ["keyward.dev/*/*"]\n  }`,
+      `  filesystem_mirror {\n    path    = ${JSON.stringify(nullMirror)}\n    include = ["*/hashicorp/null"]\n  }`,
+      "}",
+      "",
+    ].join("\n"),
+  );
+  return config;
+}
+
+// ── workloads ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+const workloads = {
+  keyward: {
+    label: "keyward (10 roles, 10 users, 100 keys)",
+    main: (slug, requiredProviders) => `${requiredProviders}
+resource "keyward_role" "bench" {
+  count       = 10
+  name        = "bench-${slug}-\${count.index}"
+  permissions = [{ resource = "events", actions = ["read"] }]
+}
+
+resource "keyward_integration_user" "bench" {
+  count    = 10
+  username = "bench-${slug}-\${count.index}"
+  name     = "Benchmark user \${count.index}"
+  role_ids = [keyward_role.bench[count.index].id]
+}
+
+resource "keyward_api_key" "bench" {
+  count       = 100
+  name        = "bench key \${count.index}"
+  user_id     = keyward_integration_user.bench[count.index % 10].id
+  permissions = [{ resource = "events", actions = ["read"] }]
+}
+`,
+  },
+  data: {
+    label: "terraform_data ×120 (core only)",
+    main: () => `resource "terraform_data" "bench" {
+  count = 120
+  input = count.index
+}
+`,
+  },
+  null: {
+    label: `null_resource ×120 (Go hashicorp/null ${NULL_VERSION})`,
+    main: () => `terraform {
+  required_providers {
+    null = { source = "hashicorp/null", version = "${NULL_VERSION}" }
+  }
+}
+
+resource "null_resource" "bench" {
+  count    = 120
+  triggers = { index = count.index }
+}
+`,
+  },
+};
+
+async function timed(fn) {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+async function benchClient(helpers, client, keyward, cliConfig) {
+  const slug = `${client.name}-${client.version.replaceAll(".", "-")}`;
+  const env = {
+    ...process.env,
+    TF_CLI_CONFIG_FILE: cliConfig,
+    KEYWARD_ENDPOINT: keyward.url,
+    KEYWARD_TOKEN: keyward.adminToken,
+    TF_IN_AUTOMATION: "1",
+    CHECKPOINT_DISABLE: "1",
+  };
+  delete env.TF_LOG;
+  delete env.TF_LOG_PROVIDER;
+  const spaces = {};
+  for (const [name, workload] of Object.entries(workloads)) {
+    const dir = await mkdtemp(join(tmpdir(), `keyward-bench-${name}-`));
+    const ws = new helpers.Workspace(client, dir, env);
+    await ws.write(workload.main(slug, helpers.requiredProviders));
+    await ws.run(["init", "-input=false"]);
+    spaces[name] = ws;
+  }
+  const flags = ["-input=false", `-parallelism=${PARALLELISM}`];
+  const results = Object.fromEntries(Object.keys(workloads).map((name) => [name, { apply: [], plan: [], load: [] }]));
+  const names = Object.keys(workloads);
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = names.map((_, i) => names[(i + round) % names.length]);
+    for (const name of order) {
+      const ws = spaces[name];
+      results[name].load.push(await loadavg());
+      results[name].apply.push(await timed(() => ws.run(["apply", "-auto-approve", ...flags])));
+      results[name].plan.push(await timed(() => ws.run(["plan", "-detailed-exitcode", ...flags], 0)));
+      await ws.run(["destroy", "-auto-approve", ...flags]);
+      log(
+        `  ${client.name} ${client.version} round ${round + 1}/${ROUNDS} ${name.padEnd(7)} apply ${seconds(results[name].apply.at(-1))}` +
+          `  plan ${seconds(results[name].plan.at(-1))}  (load ${results[name].load.at(-1)})`,
+      );
+    }
+  }
+  for (const ws of Object.values(spaces)) {
+    await rm(ws.dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+// ── cold start ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Launch → handshake line → GetProviderSchema answered, as a go-plugin client does it; then Shutdown. */
+async function coldStart(helpers, executable, identity) {
+  const started = performance.now();
+  const child = spawn(executable, [], {
+    stdio: ["ignore", "pipe", "ignore"],
+    env: {
+      ...process.env,
+      TF_PLUGIN_MAGIC_COOKIE: helpers.MAGIC_COOKIE_VALUE,
+      PLUGIN_PROTOCOL_VERSIONS: "6",
+      PLUGIN_CLIENT_CERT: identity.certPem,
+      TF_LOG: "",
+      TF_LOG_PROVIDER: "",
+    },
+  });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const line = await new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout }).once("line", resolve);
+    exited.then((code) => reject(new Error(`${executable} exited (${code}) before the handshake`)));
+  });
+  const handshakeMs = performance.now() - started;
+  const fields = line.split("|");
+  const { call, raw } = helpers.connectProvider(fields[3], helpers.handshakeCertPem(fields[5]), identity);
+  await call("GetProviderSchema", {});
+  const schemaMs = performance.now() - started;
+  await helpers.callEmpty(raw, "/plugin.GRPCController/Shutdown").catch(() => {});
+  raw.close();
+  const timeout = setTimeout(() => child.kill("SIGKILL"), 2_000);
+  await exited;
+  clearTimeout(timeout);
+  return { handshakeMs, schemaMs };
+}
+
+async function coldStarts(helpers, executable, count) {
+  const identity = helpers.createSelfSignedCert();
+  await coldStart(helpers, executable, identity); // warm the page cache
+  const runs = [];
+  for (let i = 0; i < count; i++) {
+    runs.push(await coldStart(helpers, executable, identity));
+  }
+  return { handshake: median(runs.map((r) => r.handshakeMs)), schema: median(runs.map((r) => r.schemaMs)), all: runs.map((r) => r.schemaMs) };
+}
+
+// ── main ────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+async function main() {
+  log(`bench:tofu  node ${process.version}, ${ROUNDS} rounds, -parallelism=${PARALLELISM}, load ${await loadavg()}`);
+  const { buildProvider, mirrorDir } = await import(pathToFileURL(join(root, "scripts", "build-provider.mjs")).href);
+  let launcher;
+  if (process.env.BENCH_SKIP_BUILD === "1") {
+    const { version } = JSON.parse(await readFile(join(root, "packages", "provider", "package.json"), "utf8"));
+    launcher = join(mirrorDir, "keyward.dev", "keyward", "keyward", version, `linux_${process.arch === "arm64" ? "arm64" : "amd64"}`, `terraform-provider-keyward_v${version}`);
+  } else {
+    ({ launcher } = await buildProvider());
+  }
+  log(`provider: ${launcher}`);
+  log(`peer: hashicorp/null ${NULL_VERSION}: ${await ensureNullProvider()}`);
+  const helpers = await loadHelpers();
+  const { findClients } = await import(pathToFileURL(join(root, "scripts", "terraform-cli.mjs")).href);
+  const found = await findClients({ build: true });
+  const clients = CLIENT_NAMES.map((name) => found.find((client) => client.name === name)).filter(Boolean);
+  if (clients.length === 0) {
+    throw new Error(`no CLI among ${CLIENT_NAMES.join(", ")} found`);
+  }
+
+  log("");
+  log(`cold start (spawn → GetProviderSchema answered over gRPC/mTLS), median of ${COLD_STARTS}  (load ${await loadavg()})`);
+  const keywardCold = await coldStarts(helpers, launcher, COLD_STARTS);
+  const nullCold = await coldStarts(helpers, nullBinary, COLD_STARTS);
+  const bareNode = [];
+  for (let i = 0; i < COLD_STARTS; i++) {
+    bareNode.push(await timed(() => run(process.execPath, ["-e", ""])));
+  }
+  log(`  keyward: handshake ${keywardCold.handshake.toFixed(0)} ms, schema ${keywardCold.schema.toFixed(0)} ms  [${keywardCold.all.map((ms) => ms.toFixed(0)).join(" ")}]`);
+  log(`  null:    handshake ${nullCold.handshake.toFixed(0)} ms, schema ${nullCold.schema.toFixed(0)} ms`);
+  log(`  bare \`node -e ''\`: ${median(bareNode).toFixed(0)} ms`);
+
+  if (process.env.BENCH_ONLY === "cold-start") {
+    const ok = keywardCold.schema <= COLD_START_TARGET_MS;
+    log(`  ${ok ? "✔" : "✘"} cold start ${keywardCold.schema.toFixed(0)} ms (≤ ${COLD_START_TARGET_MS} ms)`);
+    process.exitCode = ok ? 0 : 1;
+    return;
+  }
+  const work = await mkdtemp(join(tmpdir(), "keyward-bench-"));
+  const keyward = await helpers.startKeyward();
+  const table = [];
+  try {
+    const cliConfig = await writeCliConfig(work, mirrorDir);
+    for (const client of clients) {
+      log("");
+      log(`${client.name} ${client.version} (${client.path})`);
+      const results = await benchClient(helpers, client, keyward, cliConfig);
+      const med = Object.fromEntries(Object.entries(results).map(([name, r]) => [name, { apply: median(r.apply), plan: median(r.plan), load: r.load }]));
+      table.push({ client, med });
+    }
+  } finally {
+    await keyward.close();
+    await rm(work, { recursive: true, force: true });
+  }
+
+  log("");
+  log(`summary (medians of ${ROUNDS}, -parallelism=${PARALLELISM}; load now ${await loadavg()})`);
+  const rows = [["CLI", "workload", "apply", "no-op plan", "apply ×null", "plan ×null"]];
+  for (const { client, med } of table) {
+    for (const name of Object.keys(workloads)) {
+      const { apply, plan } = med[name];
+      rows.push([
+        `${client.name} ${client.version}`,
+        workloads[name].label,
+        seconds(apply),
+        seconds(plan),
+        `${(apply / med.null.apply).toFixed(2)}×`,
+        `${(plan / med.null.plan).toFixed(2)}×`,
+      ]);
+    }
+  }
+  rows.push(["—", "keyward cold start (launch → schema)", `${keywardCold.schema.toFixed(0)} ms`, "", "", ""]);
+  rows.push(["—", "null cold start (launch → schema)", `${nullCold.schema.toFixed(0)} ms`, "", "", ""]);
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  for (const [i, row] of rows.entries()) {
+    log(`| ${row.map((cell, j) => cell.padEnd(widths[j])).join(" | ")} |`);
+    if (i === 0) log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  }
+
+  log("");
+  log("targets");
+  const check = (ok, text) => {
+    log(`  ${ok ? "✔" : "✘"} ${text}`);
+    if (!ok) problems.push(text);
+  };
+  for (const { client, med } of table) {
+    const applyRatio = med.keyward.apply / med.null.apply;
+    const planRatio = med.keyward.plan / med.null.plan;
+    check(applyRatio <= RATIO_TARGET, `${client.name} ${client.version}: apply ${applyRatio.toFixed(2)}× the Go provider (≤ ${RATIO_TARGET}×)`);
+    check(planRatio <= RATIO_TARGET, `${client.name} ${client.version}: no-op plan ${planRatio.toFixed(2)}× the Go provider (≤ ${RATIO_TARGET}×)`);
+  }
+  check(keywardCold.schema <= COLD_START_TARGET_MS, `cold start ${keywardCold.schema.toFixed(0)} ms (≤ ${COLD_START_TARGET_MS} ms)`);
+  if (problems.length > 0) {
+    log(`\n${problems.length} target(s) missed`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
