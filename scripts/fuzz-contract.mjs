@@ -1,19 +1,22 @@
 #!/usr/bin/env node
 // Contract fuzzing with schemathesis against a live keyward-server (a child process on a temporary data
-// file, demo data seeded): every operation of openapi.yaml, in two runs —
+// file, demo data seeded): every operation of openapi.yaml, in two runs side by side, each against a server
+// of its own (the admin run may revoke every key or switch features off, which must not spoil the other):
 //   1. as an integration key with full access (preset full_access on its role and on the key): the
 //      business API, /v1/me and /v1/permissions;
 //   2. as the admin token: management, /v1/keys/verify, /v1/permissions, /v1/health.
-// The key run goes first, so that the admin run (which may revoke every key or switch features off) can't
-// spoil it. Each operation's `security` picks the credentials ([auth.openapi.<scheme>] in a generated
-// schemathesis.toml), and the contract's `links` drive the stateful phase (create → get/update/delete).
+// Each operation's `security` picks the credentials ([auth.openapi.<scheme>] in a generated schemathesis.toml),
+// the contract's `links` drive the stateful phase (create → get/update/delete/rotate/verify), and ids of
+// objects that exist are offered half of the time ([parameters] bound to dictionaries) so that requests
+// reach the use cases, not only 404.
 //
 //   node scripts/fuzz-contract.mjs                 bounded pass (25 examples per operation), as `npm test` runs it
 //   node scripts/fuzz-contract.mjs --examples 200  deep pass (`npm run test:fuzz`)
 //   node scripts/fuzz-contract.mjs --install       create ~/.cache/keyward/venv and install the pinned schemathesis
 //
-// Options: --examples N (KEYWARD_FUZZ_EXAMPLES, 25), --workers N (2), --seed N, --max-steps N (stateful, 10),
-// --report-dir DIR (keeps schemathesis' JUnit reports and the server's stderr), --only key|admin.
+// Options: --examples N (KEYWARD_FUZZ_EXAMPLES, 25), --workers N (1), --seed N, --max-steps N (stateful, 10),
+// --report-dir DIR (keeps schemathesis' JUnit reports, its output and the servers' stderr), --only key|admin,
+// --checks a,b (instead of the default list below, for exploring).
 // Exit code: 0 when both runs have zero failures and zero errors; 1 on any failure; 2 when schemathesis is
 // missing. The last line is `FUZZ SUMMARY {json}` for the test that runs this script.
 import { spawn, spawnSync } from "node:child_process";
@@ -158,25 +161,69 @@ export async function operationsByCredential() {
 
 const tomlString = (value) => JSON.stringify(value);
 
-function configFor(credentials, { maxSteps }) {
+/**
+ * Objects that exist, so that generated requests reach the use cases and not only 404: schemathesis takes a
+ * path or body value from these dictionaries half of the time ([parameters] bindings) and generates the rest.
+ */
+async function adminFixtures(url, adminToken) {
+  const call = (method, path, body) => adminCall(url, adminToken, method, path, body);
+  const roles = [await call("POST", "/v1/roles", { name: "fuzz-all", preset: "full_access" }), await call("POST", "/v1/roles", { name: "fuzz-events", preset: "events_read" })];
+  const users = [];
+  const keys = [];
+  for (const [index, role] of [...roles, roles[0]].entries()) {
+    const user = await call("POST", "/v1/users", { username: `fuzz-owner-${index}`, name: `Fuzz owner ${index}`, kind: "integration", role_ids: [role.id] });
+    users.push(user.id);
+    for (const name of ["a", "b"]) keys.push((await call("POST", "/v1/api-keys", { name: `fuzz ${index}${name}`, user_id: user.id, preset: "events_read" })).id);
+  }
+  const person = await call("POST", "/v1/users", { username: "fuzz-person", name: "Fuzz person", kind: "person" });
+  return {
+    dictionaries: { user_ids: [...users, person.id], key_owner_ids: users, role_ids: roles.map((role) => role.id), key_ids: keys },
+    parameters: {
+      "path.user_id": "user_ids",
+      "query.user_id": "user_ids",
+      "path.role_id": "role_ids",
+      "path.key_id": "key_ids",
+      "body.user_id": "key_owner_ids",
+    },
+  };
+}
+
+async function keyFixtures(url, token) {
+  const ids = [];
+  for (const resource of ["events", "sessions", "attendees", "people", "invoices", "documents"]) {
+    const response = await fetch(`${url}/v1/${resource}?limit=200`, { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`GET /v1/${resource} with the fuzz key → ${response.status}`);
+    ids.push(...(await response.json()).data.map((record) => record.id));
+  }
+  return { dictionaries: { record_ids: ids }, parameters: { "path.record_id": "record_ids" } };
+}
+
+function configFor(credentials, fixtures, { maxSteps }) {
   const lines = ["[phases.stateful]", `max-steps = ${maxSteps}`, ""];
   if (credentials.adminToken) lines.push("[auth.openapi.adminToken]", `bearer = ${tomlString(credentials.adminToken)}`, "");
   if (credentials.keyToken) {
     lines.push("[auth.openapi.integrationKey]", `bearer = ${tomlString(credentials.keyToken)}`, "");
     lines.push("[auth.openapi.integrationBasic]", `username = "fuzz"`, `password = ${tomlString(credentials.keyToken)}`, "");
   }
-  return lines.join("\n");
+  for (const [name, values] of Object.entries(fixtures.dictionaries)) {
+    if (values.length > 0) lines.push(`[dictionaries.${name}]`, `values = ${JSON.stringify(values)}`, "");
+  }
+  lines.push("[parameters]");
+  for (const [parameter, dictionary] of Object.entries(fixtures.parameters)) {
+    if (fixtures.dictionaries[dictionary].length > 0) lines.push(`${tomlString(parameter)} = { dictionary = ${tomlString(dictionary)}, probability = 0.5 }`);
+  }
+  return `${lines.join("\n")}\n`;
 }
 
-/** One `st run`; resolves with its exit code and the counts parsed from its summary. */
-async function runSchemathesis({ name, url, operations, credentials, examples, workers, seed, maxSteps, workDir, reportDir }) {
+/** One `st run` against its own server; resolves with its exit code and the counts from its summary. */
+async function runSchemathesis({ name, url, operations, credentials, fixtures, checks, examples, workers, seed, maxSteps, workDir, reportDir }) {
   const configFile = join(workDir, `schemathesis-${name}.toml`);
-  await writeFile(configFile, configFor(credentials, { maxSteps }), { mode: 0o600 });
+  await writeFile(configFile, configFor(credentials, fixtures, { maxSteps }), { mode: 0o600 });
   const args = [
     "--config-file", configFile,
     "run", CONTRACT,
     "--url", url,
-    "--checks", CHECKS.join(","),
+    "--checks", checks.join(","),
     "--max-examples", String(examples),
     "--phases", "examples,coverage,fuzzing,stateful",
     "--workers", String(workers),
@@ -187,17 +234,47 @@ async function runSchemathesis({ name, url, operations, credentials, examples, w
     "--report", "junit",
     "--report-junit-path", join(reportDir ?? workDir, `junit-${name}.xml`),
   ];
-  console.log(`\n── schemathesis: ${name} run, ${operations.length} operations, ${examples} examples each ──`);
-  const child = spawn(ST, args, { cwd: workDir, env: { ...process.env, NO_COLOR: "1", SCHEMATHESIS_HOOKS: "" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(ST, args, { cwd: workDir, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
-  const tee = (stream, sink) => stream.on("data", (chunk) => {
-    output += chunk;
-    sink.write(chunk);
-  });
-  tee(child.stdout, process.stdout);
-  tee(child.stderr, process.stderr);
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
   const code = await new Promise((resolve) => child.once("exit", (exitCode) => resolve(exitCode ?? 1)));
-  return { name, exit: code, ...countsFrom(output) };
+  if (reportDir) await writeFile(join(reportDir, `schemathesis-${name}.log`), output);
+  return { name, exit: code, output, ...countsFrom(output) };
+}
+
+/**
+ * A server of its own (demo data, an integration key with full access), one schemathesis run against it,
+ * the server stopped. Runs that share nothing can go side by side: the admin run may revoke every key.
+ */
+async function fuzzRun({ name, credential, operations, options }) {
+  const workDir = await mkdtemp(join(tmpdir(), `keyward-fuzz-${name}-`));
+  // Fuzzing sends requests without credentials on purpose (ignored_auth): the failed-authentication limit
+  // would turn the rest of the run into 429s, so it is off on these servers.
+  const server = await startServerProcess({ dataFile: join(workDir, "keyward.json"), args: ["--seed-demo"], env: { KEYWARD_AUTH_FAILURE_LIMIT: "0" } });
+  try {
+    if (!server.adminToken) throw new Error("the server did not print an admin token");
+    let credentials;
+    let fixtures;
+    if (credential === "admin") {
+      credentials = { adminToken: server.adminToken };
+      fixtures = await adminFixtures(server.url, server.adminToken);
+    } else {
+      credentials = { keyToken: (await fullAccessIntegration(server.url, server.adminToken, "fuzz-integration")).token };
+      fixtures = await keyFixtures(server.url, credentials.keyToken);
+    }
+    const run = await runSchemathesis({ ...options, name, url: server.url, operations, credentials, fixtures, workDir });
+    return { ...run, serverErrors: loggedErrors(server) };
+  } finally {
+    await server.stop();
+    if (options.reportDir) await writeFile(join(options.reportDir, `server-${name}.log`), server.stderr());
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Lines the server logged at level error or fatal (an unhandled error is one, even if the answer was fine). */
+function loggedErrors(server) {
+  return server.stderr().split("\n").filter((line) => /"level":(50|60)/.test(line));
 }
 
 /** Parses schemathesis' closing summary ("Test cases: 1234 generated, 1234 passed", "N failures", …). */
@@ -222,6 +299,7 @@ async function main() {
       "max-steps": { type: "string" },
       "report-dir": { type: "string" },
       only: { type: "string" },
+      checks: { type: "string" },
     },
   });
   if (values.install) return installSchemathesis();
@@ -233,38 +311,31 @@ async function main() {
   }
   if (!existsSync(SERVER_BIN)) throw new Error(`${SERVER_BIN} is missing: run \`npm run build\` first`);
   const examples = Number(values.examples ?? process.env.KEYWARD_FUZZ_EXAMPLES ?? 25);
-  const workers = Number(values.workers ?? 2);
+  // One worker per run (the two runs go side by side): schemathesis' coverage phase calls ast.parse, which
+  // CPython 3.11 doesn't make thread-safe ("AST constructor recursion depth mismatch" with several workers).
+  const workers = Number(values.workers ?? 1);
   const seed = values.seed !== undefined ? Number(values.seed) : undefined;
   const maxSteps = Number(values["max-steps"] ?? 10);
   const reportDir = values["report-dir"];
   if (reportDir) await mkdir(reportDir, { recursive: true });
 
-  const workDir = await mkdtemp(join(tmpdir(), "keyward-fuzz-"));
-  // Fuzzing sends requests without credentials on purpose (ignored_auth): the failed-authentication rate
-  // limit would turn the rest of the run into 429s, so it is off on this server.
-  const server = await startServerProcess({ dataFile: join(workDir, "keyward.json"), args: ["--seed-demo"], env: { KEYWARD_AUTH_FAILURE_LIMIT: "0" } });
   const started = Date.now();
-  const runs = [];
-  try {
-    if (!server.adminToken) throw new Error("the server did not print an admin token");
-    const integration = await fullAccessIntegration(server.url, server.adminToken, "fuzz-integration");
-    const operations = await operationsByCredential();
-    const common = { url: server.url, examples, workers, seed, maxSteps, workDir, reportDir };
-    if (values.only !== "admin") {
-      runs.push(await runSchemathesis({ ...common, name: "key", operations: operations.key, credentials: { keyToken: integration.token } }));
-    }
-    if (values.only !== "key") {
-      runs.push(await runSchemathesis({ ...common, name: "admin", operations: operations.admin, credentials: { adminToken: server.adminToken } }));
-    }
-  } finally {
-    await server.stop();
-    const serverLog = server.stderr();
-    if (reportDir) await writeFile(join(reportDir, "server-stderr.log"), serverLog);
-    const crashes = serverLog.split("\n").filter((line) => /"level":(50|60)/.test(line));
-    if (crashes.length > 0) console.error(`\nThe server logged ${crashes.length} error(s):\n${crashes.slice(0, 5).join("\n")}`);
-    await rm(workDir, { recursive: true, force: true });
+  const operations = await operationsByCredential();
+  const checks = values.checks ? values.checks.split(",") : CHECKS;
+  const options = { examples, workers, seed, maxSteps, reportDir, checks };
+  const plans = [
+    { name: "key", credential: "key", operations: operations.key },
+    { name: "admin", credential: "admin", operations: operations.admin },
+  ].filter((plan) => !values.only || plan.name === values.only);
+  for (const plan of plans) console.log(`schemathesis ${plan.name} run: ${plan.operations.length} operations, ${examples} examples each`);
+  const runs = await Promise.all(plans.map((plan) => fuzzRun({ ...plan, options })));
+  for (const run of runs) {
+    console.log(`\n── schemathesis: ${run.name} run ──\n${run.output}`);
+    if (run.serverErrors.length > 0) console.error(`The server of the ${run.name} run logged ${run.serverErrors.length} error(s):\n${run.serverErrors.slice(0, 5).join("\n")}`);
+    delete run.output;
   }
-  const ok = runs.every((run) => run.exit === 0 && run.failures === 0 && run.errors === 0);
+  const ok = runs.every((run) => run.exit === 0 && run.failures === 0 && run.errors === 0 && run.serverErrors.length === 0);
+  for (const run of runs) run.serverErrors = run.serverErrors.length;
   const summary = { ok, examples, seconds: Math.round((Date.now() - started) / 1000), runs };
   console.log(`\nFUZZ SUMMARY ${JSON.stringify(summary)}`);
   process.exitCode = ok ? 0 : 1;

@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { cdktfBindings } from "./generate-cdktf-bindings.mjs";
+import { providerDocs } from "./generate-provider-docs.mjs";
 import { providerSchema } from "./generate-provider-schema.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -20,7 +21,7 @@ export const sdkTypes = {
   },
 };
 
-export const generators = [sdkTypes, providerSchema, cdktfBindings];
+export const generators = [sdkTypes, providerSchema, cdktfBindings, providerDocs];
 
 /** Files a generator once wrote and no longer would (e.g. a resource removed from the schema). */
 export async function obsoleteFiles() {

@@ -3,6 +3,7 @@
 import { type Diagnostics, type Model, type Planned, isUnknown } from "@keyward/tfplugin";
 import { createKeywardClient, type KeywardClient } from "@keyward/sdk";
 import { describeThrown } from "./api.js";
+import { HttpRequest, createHttpFetch } from "./http-fetch.js";
 import type { providerSchema } from "./generated/schemas.js";
 
 export interface ProviderClient {
@@ -17,7 +18,12 @@ const CHECK_TIMEOUT_MS = 15_000;
 export async function configureClient(config: ProviderConfig, diagnostics: Diagnostics): Promise<ProviderClient> {
   const endpoint = setting(config.endpoint, "KEYWARD_ENDPOINT", "endpoint", diagnostics);
   const token = setting(config.token, "KEYWARD_TOKEN", "token", diagnostics);
-  const client = { api: createKeywardClient({ baseUrl: endpoint.replace(/\/+$/, ""), token }), endpoint };
+  // node:http with keep-alive rather than the built-in fetch: see http-fetch.ts (every plan refreshes every resource).
+  const api = createKeywardClient(
+    { baseUrl: endpoint.replace(/\/+$/, ""), token },
+    { fetch: createHttpFetch(), Request: HttpRequest as unknown as typeof Request },
+  );
+  const client = { api, endpoint };
   if (diagnostics.hasErrors()) {
     return client;
   }

@@ -9,6 +9,7 @@ import { createKeyward, type Keyward } from "./domain/keyward.js";
 import type { Clock } from "./domain/types.js";
 import { seedDemoData } from "./demo-data.js";
 import { createApp } from "./http/app.js";
+import type { AuthFailureLimitOptions } from "./http/auth-failure-limit.js";
 import { loadContract } from "./http/contract.js";
 import { LowdbStore } from "./storage/lowdb/lowdb-store.js";
 
@@ -29,6 +30,10 @@ export interface ServerOptions {
   inactivitySweepMs?: number;
   /** Benchmarks only: see AppOptions.enforcement. */
   enforcement?: boolean;
+  /** Failed authentications allowed per client address and window (KEYWARD_AUTH_FAILURE_LIMIT / _WINDOW). */
+  authFailureLimit?: AuthFailureLimitOptions;
+  /** Browser origins allowed by CORS (KEYWARD_CORS_ORIGINS); none by default. */
+  corsOrigins?: readonly string[];
 }
 
 export interface RunningServer {
@@ -68,6 +73,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.validateResponses !== undefined && { validateResponses: options.validateResponses }),
     ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
     ...(options.enforcement !== undefined && { enforcement: options.enforcement }),
+    ...(options.authFailureLimit !== undefined && { authFailureLimit: options.authFailureLimit }),
+    ...(options.corsOrigins !== undefined && { corsOrigins: options.corsOrigins }),
   });
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(options.port ?? 0, options.host ?? "127.0.0.1", (error?: Error) => (error ? reject(error) : resolve(listening)));

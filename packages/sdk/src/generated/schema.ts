@@ -702,7 +702,7 @@ export interface components {
          * @description A stable machine-readable error code.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "missing_token" | "malformed_token" | "invalid_token" | "key_revoked" | "key_expired" | "key_disabled" | "owner_inactive" | "ip_not_allowed" | "feature_disabled" | "permission_denied" | "field_not_allowed" | "admin_required" | "integration_key_required" | "username_taken" | "role_name_taken" | "integration_user_cannot_be_admin" | "user_is_admin" | "user_owns_keys" | "role_in_use" | "unknown_role" | "invalid_permissions" | "expiry_in_past" | "expiry_beyond_policy" | "invalid_cidr" | "unknown_user" | "last_admin" | "rate_limited" | "internal_error";
+        ProblemCode: "validation_failed" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "missing_token" | "malformed_token" | "invalid_token" | "key_revoked" | "key_expired" | "key_disabled" | "owner_inactive" | "ip_not_allowed" | "feature_disabled" | "permission_denied" | "field_not_allowed" | "admin_required" | "integration_key_required" | "username_taken" | "role_name_taken" | "integration_user_cannot_be_admin" | "user_is_admin" | "user_owns_keys" | "role_in_use" | "unknown_role" | "invalid_permissions" | "expiry_in_past" | "expiry_beyond_policy" | "invalid_cidr" | "unknown_user" | "last_admin" | "cors_origin_not_allowed" | "rate_limited" | "internal_error";
         /**
          * Format: date-time
          * @description An RFC 3339 timestamp in UTC.
@@ -1366,7 +1366,11 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Too many requests; retry after the number of seconds in `Retry-After`. */
+        /**
+         * @description Too many failed authentications from this client address: every request from it that needs a token
+         *     is refused, before the token is looked at, until the window ends. Retry after the number of seconds
+         *     in `Retry-After`.
+         */
         TooManyRequests: {
             headers: {
                 /** @description Seconds to wait before retrying. */

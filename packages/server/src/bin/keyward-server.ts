@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // keyward-server [--port 8080] [--host 127.0.0.1] [--data ./data/keyward.json] [--seed-demo]
+// [--auth-failure-limit 20] [--auth-failure-window 60] [--cors-origins https://a.example,https://b.example]
 // Environment: KEYWARD_PORT, KEYWARD_HOST, KEYWARD_DATA, KEYWARD_SEED_DEMO=1, KEYWARD_ADMIN_TOKEN,
-// KEYWARD_LOG_LEVEL, KEYWARD_TRUST_PROXY.
+// KEYWARD_LOG_LEVEL, KEYWARD_TRUST_PROXY, KEYWARD_AUTH_FAILURE_LIMIT, KEYWARD_AUTH_FAILURE_WINDOW, KEYWARD_CORS_ORIGINS.
 import { parseArgs } from "node:util";
 import { createLogger, startServer } from "../server.js";
 
@@ -11,6 +12,9 @@ const { values } = parseArgs({
     host: { type: "string" },
     data: { type: "string" },
     "seed-demo": { type: "boolean" },
+    "auth-failure-limit": { type: "string" },
+    "auth-failure-window": { type: "string" },
+    "cors-origins": { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -18,7 +22,9 @@ const { values } = parseArgs({
 if (values.help) {
   process.stdout.write(`Usage: keyward-server [--port 8080] [--host 127.0.0.1] [--data ./data/keyward.json] [--seed-demo]
 Environment: KEYWARD_PORT, KEYWARD_HOST, KEYWARD_DATA, KEYWARD_SEED_DEMO=1, KEYWARD_ADMIN_TOKEN (kwa_… to install on first start),
-KEYWARD_LOG_LEVEL (info), KEYWARD_TRUST_PROXY (Express trust proxy value).
+KEYWARD_LOG_LEVEL (info), KEYWARD_TRUST_PROXY (Express trust proxy value),
+KEYWARD_AUTH_FAILURE_LIMIT (20 failed authentications per address and window; 0 = off), KEYWARD_AUTH_FAILURE_WINDOW (60 s),
+KEYWARD_CORS_ORIGINS (comma-separated origins allowed by CORS; none by default).
 `);
   process.exit(0);
 }
@@ -27,7 +33,20 @@ const env = process.env;
 const logger = createLogger();
 const trustProxy = env.KEYWARD_TRUST_PROXY;
 
+/** A whole number ≥ min from a flag or the environment, or the default; anything else stops the start. */
+function wholeNumber(name: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined || value === "") return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min) throw new Error(`${name} must be a whole number ≥ ${min}, not "${value}"`);
+  return number;
+}
+
 try {
+  const authFailureLimit = {
+    max: wholeNumber("KEYWARD_AUTH_FAILURE_LIMIT", values["auth-failure-limit"] ?? env.KEYWARD_AUTH_FAILURE_LIMIT, 20, 0),
+    windowMs: wholeNumber("KEYWARD_AUTH_FAILURE_WINDOW", values["auth-failure-window"] ?? env.KEYWARD_AUTH_FAILURE_WINDOW, 60, 1) * 1000,
+  };
+  const corsOrigins = (values["cors-origins"] ?? env.KEYWARD_CORS_ORIGINS ?? "").split(",").map((origin) => origin.trim()).filter(Boolean);
   const server = await startServer({
     port: Number(values.port ?? env.KEYWARD_PORT ?? 8080),
     host: values.host ?? env.KEYWARD_HOST ?? "127.0.0.1",
@@ -36,6 +55,8 @@ try {
     logger,
     ...(env.KEYWARD_ADMIN_TOKEN && { adminToken: env.KEYWARD_ADMIN_TOKEN }),
     ...(trustProxy !== undefined && { trustProxy: trustProxy === "true" ? true : trustProxy }),
+    authFailureLimit,
+    corsOrigins,
   });
   if (server.issuedAdminToken) {
     // Shown once, on stdout only (never in the logs): whoever starts the server keeps it.

@@ -1,15 +1,20 @@
-// The Express application: auth (from the contract's security) → JSON body → contract validation →
-// routes → problem+json errors.
+// The Express application: security headers → CORS → 405 for undeclared methods → auth (from the
+// contract's security, with the failed-authentication limit) → JSON body → contract validation → routes →
+// problem+json errors.
 import express, { type Express } from "express";
 import * as OpenApiValidator from "express-openapi-validator";
 import type { Logger } from "pino";
 import type { Catalog } from "../domain/catalog.js";
 import type { Keyward } from "../domain/keyward.js";
 import { authenticate } from "./auth.js";
+import { type AuthFailureLimitOptions, AuthFailureLimiter, DEFAULT_AUTH_FAILURE_LIMIT } from "./auth-failure-limit.js";
 import type { Contract } from "./contract.js";
+import { cors } from "./cors.js";
 import { docsRoutes } from "./docs.js";
+import { methodGuard } from "./method-guard.js";
 import { errorHandler, sendProblem } from "./problem.js";
 import { requestLog } from "./request-log.js";
+import { securityHeaders } from "./security-headers.js";
 import { businessRoutes } from "./routes/business.js";
 import { introspectionRoutes } from "./routes/introspection.js";
 import { managementRoutes } from "./routes/management.js";
@@ -24,6 +29,10 @@ export interface AppOptions {
   /** Express `trust proxy` setting, for client IPs behind a reverse proxy. */
   trustProxy?: boolean | string | number;
   bodyLimit?: string;
+  /** Failed authentications allowed per client address and window (default 20 a minute; max 0 = off). */
+  authFailureLimit?: AuthFailureLimitOptions;
+  /** Origins allowed to call the API from a browser (CORS); none by default. */
+  corsOrigins?: readonly string[];
   /**
    * Benchmarks only (never exposed by the bin or the environment): `false` serves the business API
    * without authentication or authorization, to measure what enforcement costs.
@@ -39,9 +48,13 @@ export function createApp(options: AppOptions): Express {
   app.set("query parser", "simple");
 
   app.use(requestLog(logger));
+  app.use(securityHeaders());
+  app.use(cors(options.corsOrigins));
   app.use(docsRoutes(contract));
+  app.use(methodGuard(contract));
   const enforcement = options.enforcement ?? true;
-  app.use(authenticate(contract, keyward, enforcement));
+  const limiter = new AuthFailureLimiter(options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT);
+  app.use(authenticate(contract, keyward, { enforcement, limiter }));
   app.use(express.json({ limit: options.bodyLimit ?? "64kb", strict: true, type: ["application/json", "application/*+json"] }));
   app.use(
     OpenApiValidator.middleware({

@@ -3,6 +3,7 @@
 // its token is even looked at, so a guesser learns nothing more. Successful requests are not counted.
 // A fixed window per address, held in a Map whose size is capped: expired entries are swept when it is
 // full, then the oldest go, so a flood of distinct addresses can't grow memory without bound.
+import { isIPv4 } from "node:net";
 import ipaddr from "ipaddr.js";
 
 export interface AuthFailureLimitOptions {
@@ -42,7 +43,8 @@ export class AuthFailureLimiter {
 
   /** Seconds until `ip` may try again, or 0 when it may now. */
   retryAfter(ip: string | undefined): number {
-    if (!this.enabled) return 0;
+    // On the hot path of every authenticated request: nothing to parse while nobody has failed.
+    if (!this.enabled || this.entries.size === 0) return 0;
     const entry = this.entries.get(clientKey(ip));
     if (!entry) return 0;
     const left = entry.start + this.options.windowMs - this.now();
@@ -82,6 +84,7 @@ export class AuthFailureLimiter {
 /** IPv4 (also IPv4-mapped IPv6) by address; IPv6 by /64, which one client usually holds whole. */
 export function clientKey(ip: string | undefined): string {
   if (!ip) return "unknown";
+  if (isIPv4(ip)) return ip;
   try {
     const address = ipaddr.process(ip);
     if (address.kind() === "ipv4") return address.toString();

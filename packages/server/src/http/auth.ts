@@ -4,6 +4,7 @@ import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { Principal } from "../domain/access.js";
 import { operationPermission } from "../domain/catalog.js";
 import type { Keyward } from "../domain/keyward.js";
+import type { AuthFailureLimiter } from "./auth-failure-limit.js";
 import { type Contract, matchOperation, type OperationRoute } from "./contract.js";
 import { sendProblem } from "./problem.js";
 
@@ -18,12 +19,18 @@ declare global {
 
 const CHALLENGE = 'Bearer realm="keyward", Basic realm="keyward"';
 
-/** The token from `Authorization: Bearer <t>` or HTTP Basic with the token as password. */
+/**
+ * The token from `Authorization: Bearer <t>` or HTTP Basic with the token as password. Anything after the
+ * credentials (`Bearer <t> <junk>`) is kept with them, so that the shape check refuses it as malformed.
+ */
 export function tokenFromHeader(header: string | undefined): string | undefined {
   if (!header) return undefined;
-  const [scheme = "", value = ""] = header.trim().split(/\s+/, 2);
-  if (/^bearer$/i.test(scheme)) return value || undefined;
+  const match = /^(\S+)\s+([\s\S]+)$/.exec(header.trim());
+  if (!match) return undefined;
+  const [, scheme = "", value = ""] = match;
+  if (/^bearer$/i.test(scheme)) return value;
   if (/^basic$/i.test(scheme)) {
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return value;
     const decoded = Buffer.from(value, "base64").toString("utf8");
     const colon = decoded.indexOf(":");
     return colon >= 0 ? decoded.slice(colon + 1) || undefined : undefined;
@@ -31,9 +38,17 @@ export function tokenFromHeader(header: string | undefined): string | undefined 
   return undefined;
 }
 
-export function authenticate(contract: Contract, keyward: Keyward, enforcement = true): RequestHandler {
+export interface AuthenticateOptions {
+  /** `false` (benchmarks only) skips authentication on the business API. */
+  enforcement?: boolean;
+  /** Failed authentication per client address; when it is exceeded, 429 before the token is looked at. */
+  limiter?: AuthFailureLimiter;
+}
+
+export function authenticate(contract: Contract, keyward: Keyward, options: AuthenticateOptions = {}): RequestHandler {
+  const { enforcement = true, limiter } = options;
   return async (req: Request, res: Response, next: NextFunction) => {
-    const route = matchOperation(contract, req.method, req.path);
+    const route = req.operation ?? matchOperation(contract, req.method, req.path);
     if (!route) return next();
     req.operation = route;
     if (!route.accepts.admin && !route.accepts.key) return next();
@@ -41,9 +56,15 @@ export function authenticate(contract: Contract, keyward: Keyward, enforcement =
 
     // req.ip re-parses the forwarding chain on every read: read it once.
     const ip = req.ip;
+    const wait = limiter?.retryAfter(ip) ?? 0;
+    if (wait > 0) {
+      res.setHeader("Retry-After", String(wait));
+      return sendProblem(res, { code: "rate_limited", detail: `Too many failed authentications from this address; retry in ${wait} s.` });
+    }
     const request = { method: req.method, path: req.path, ...(ip !== undefined && { ip }) };
     const result = await keyward.access.authenticate(tokenFromHeader(req.headers.authorization), ip);
     if (!result.ok) {
+      limiter?.recordFailure(ip);
       keyward.access.recordRefusal(result.reason, undefined, request);
       res.setHeader("WWW-Authenticate", CHALLENGE);
       return sendProblem(res, { code: result.reason, detail: result.detail, status: 401 });

@@ -11,8 +11,18 @@ export interface Contract {
   text: string;
   document: ContractDocument & { info: { version: string } };
   operations: OperationRoute[];
-  /** Operations by `METHOD /v1/<segment>`, so a request is matched against a handful of patterns. */
-  index: Map<string, OperationRoute[]>;
+  /**
+   * Path templates by their first two segments (`/v1/api-keys`), so a request is matched against a handful
+   * of patterns; the most literal template first (`/v1/api-keys/revoke-all` before `/v1/api-keys/{key_id}`).
+   */
+  index: Map<string, PathTemplate[]>;
+}
+
+export interface PathTemplate {
+  template: string;
+  pattern: RegExp;
+  /** The template's operations by upper-case method. */
+  routes: Map<string, OperationRoute>;
 }
 
 export interface OperationRoute {
@@ -47,18 +57,40 @@ export function loadContract(path = DEFAULT_CONTRACT_PATH): Contract {
       });
     }
   }
-  const index = new Map<string, OperationRoute[]>();
+  const index = new Map<string, PathTemplate[]>();
   for (const route of operations) {
-    const key = indexKey(route.method, route.template);
-    index.set(key, [...(index.get(key) ?? []), route]);
+    const key = indexKey(route.template);
+    const templates = index.get(key) ?? [];
+    let entry = templates.find((candidate) => candidate.template === route.template);
+    if (!entry) {
+      entry = { template: route.template, pattern: route.pattern, routes: new Map() };
+      templates.push(entry);
+      templates.sort((a, b) => parameterCount(a.template) - parameterCount(b.template));
+      index.set(key, templates);
+    }
+    entry.routes.set(route.method, route);
   }
   return { path, text, document, operations, index };
 }
 
-function indexKey(method: string, path: string): string {
-  return `${method} ${path.split("/", 3).join("/")}`;
+function indexKey(path: string): string {
+  return path.split("/", 3).join("/");
+}
+
+function parameterCount(template: string): number {
+  return template.split("{").length - 1;
+}
+
+/** The path template a request path falls under (a literal segment wins over a parameter), if any. */
+export function matchTemplate(contract: Contract, path: string): PathTemplate | undefined {
+  return contract.index.get(indexKey(path))?.find((entry) => entry.pattern.test(path));
 }
 
 export function matchOperation(contract: Contract, method: string, path: string): OperationRoute | undefined {
-  return contract.index.get(indexKey(method, path))?.find((route) => route.pattern.test(path));
+  return matchTemplate(contract, path)?.routes.get(method);
+}
+
+/** The methods the contract declares for a path (empty: no such path). */
+export function allowedMethods(contract: Contract, path: string): string[] {
+  return [...(matchTemplate(contract, path)?.routes.keys() ?? [])];
 }

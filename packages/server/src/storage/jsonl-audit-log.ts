@@ -1,6 +1,6 @@
 // The audit log is an append-only JSON-lines file beside the data file, not part of the lowdb document,
 // so that it never makes the document (rewritten whole on every write) grow. Appends are grouped.
-import { appendFile, readFile } from "node:fs/promises";
+import { appendFile, open, readFile } from "node:fs/promises";
 import type { AuditQuery, Page } from "../domain/ports.js";
 import type { AuditEvent } from "../domain/types.js";
 
@@ -8,6 +8,8 @@ export class JsonlAuditLog {
   private pending: string[] = [];
   private waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
   private draining: Promise<void> | null = null;
+  /** Whether the file's end was checked for a line torn by a crash (once, before the first append). */
+  private tailChecked = false;
 
   constructor(private readonly file: string) {}
 
@@ -28,11 +30,17 @@ export class JsonlAuditLog {
 
   private async drain(): Promise<void> {
     while (this.pending.length > 0) {
-      const lines = this.pending.join("");
+      let lines = this.pending.join("");
       const waiters = this.waiters;
       this.pending = [];
       this.waiters = [];
       try {
+        // A crash mid-append can leave a last line without its newline: end it first, or the next event
+        // would be glued to it and lost with it.
+        if (!this.tailChecked) {
+          if (await endsWithTornLine(this.file)) lines = `\n${lines}`;
+          this.tailChecked = true;
+        }
         await appendFile(this.file, lines, { encoding: "utf8", mode: 0o600 });
         for (const waiter of waiters) waiter.resolve();
       } catch (error) {
@@ -53,6 +61,9 @@ export class JsonlAuditLog {
       const line = lines[index];
       // A crash can leave a torn last line; it is skipped, never served.
       if (!line) continue;
+      // Cheap substring tests first: most lines of a long log don't match a filter and are never parsed.
+      if (query.targetId && !line.includes(query.targetId)) continue;
+      if (query.action && !line.includes(`"${query.action}"`)) continue;
       let event: AuditEvent;
       try {
         event = JSON.parse(line) as AuditEvent;
@@ -65,5 +76,24 @@ export class JsonlAuditLog {
       items.push(event);
     }
     return { items, next: null };
+  }
+}
+
+async function endsWithTornLine(file: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, "r");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } finally {
+    await handle.close();
   }
 }

@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { createKeywardClient, type KeywardClient, unwrap } from "@keyward/sdk";
 import type { components } from "@keyward/sdk/schema";
 import { pino } from "pino";
-import { type RunningServer, startServer } from "../../src/server.js";
+import type { AuthFailureLimitOptions } from "../../src/http/auth-failure-limit.js";
+import { type RunningServer, type ServerOptions, startServer } from "../../src/server.js";
 
 type Schemas = components["schemas"];
 export type PermissionGrant = Schemas["PermissionGrant"];
@@ -56,7 +57,18 @@ export interface Integration {
 
 const ADMIN_TOKEN_HEADER = "kwa_";
 
-export async function startHarness(options: { seedDemo?: boolean; start?: Date } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  seedDemo?: boolean;
+  start?: Date;
+  /**
+   * Suites make many failing requests from 127.0.0.1, so the failed-authentication limit is generous here
+   * (10 000 a minute) unless a test sets its own.
+   */
+  authFailureLimit?: AuthFailureLimitOptions;
+  corsOrigins?: ServerOptions["corsOrigins"];
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), "keyward-test-"));
   const dataFile = join(dir, "keyward.json");
   let offset = 0;
@@ -67,7 +79,16 @@ export async function startHarness(options: { seedDemo?: boolean; start?: Date }
   const logger = pino({ level: "silent" });
 
   const boot = () =>
-    startServer({ dataFile, clock, logger, validateResponses: true, seedDemo: options.seedDemo ?? true, usageFlushMs: 50 });
+    startServer({
+      dataFile,
+      clock,
+      logger,
+      validateResponses: true,
+      seedDemo: options.seedDemo ?? true,
+      usageFlushMs: 50,
+      authFailureLimit: options.authFailureLimit ?? { max: 10_000, windowMs: 60_000 },
+      ...(options.corsOrigins && { corsOrigins: options.corsOrigins }),
+    });
   let server = await boot();
   const adminToken = server.issuedAdminToken;
   if (!adminToken?.startsWith(ADMIN_TOKEN_HEADER)) throw new Error("first start did not issue an admin token");

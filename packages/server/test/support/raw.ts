@@ -24,7 +24,10 @@ export interface RawResponse {
   json: Record<string, unknown> | undefined;
 }
 
-export async function raw(h: Harness, request: RawRequest): Promise<RawResponse> {
+/** Where raw requests go: a harness, or anything with its URL, admin token and 5xx record (a child server). */
+export type RawTarget = Pick<Harness, "url" | "adminToken" | "serverErrors">;
+
+export async function raw(h: RawTarget, request: RawRequest): Promise<RawResponse> {
   const headers = new Headers(request.headers);
   const token = request.token === undefined ? h.adminToken : request.token;
   if (token !== null && !headers.has("authorization")) headers.set("authorization", `Bearer ${token}`);

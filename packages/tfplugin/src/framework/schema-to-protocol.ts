@@ -94,7 +94,14 @@ export function attributeCtyType(name: string, attribute: Attribute): CtyType {
   return type;
 }
 
+const blockTypeCache = new WeakMap<BlockDefinition, ObjectType>();
+
 /** The wire type of a block's value. */
 export function blockCtyType(definition: BlockDefinition): ObjectType {
-  return impliedType(toProtocolBlock(definition));
+  let type = blockTypeCache.get(definition);
+  if (!type) {
+    type = impliedType(toProtocolBlock(definition));
+    blockTypeCache.set(definition, type);
+  }
+  return type;
 }

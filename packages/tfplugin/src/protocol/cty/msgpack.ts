@@ -1,4 +1,4 @@
-import { ExtData, decode, encode } from "@msgpack/msgpack";
+import { Decoder, Encoder, ExtData } from "@msgpack/msgpack";
 import { Decimal, normaliseBigInt, numberFromText } from "./number.js";
 import { type CtyType, typeFromJson, typeToJson } from "./type.js";
 import { Unknown } from "./unknown.js";
@@ -10,17 +10,32 @@ const INT64_MIN = -(2n ** 63n);
 const UINT64_MAX = 2n ** 64n - 1n;
 const textDecoder = new TextDecoder();
 const textEncoder = new TextEncoder();
+// One codec each for the process: `decode()`/`encode()` build a new one per call (with fresh key caches and
+// buffers). Both are safe to reuse, even re-entrantly (they clone themselves when already in use).
+const decoder = new Decoder({ useBigInt64: true });
+const encoder = new Encoder({ useBigInt64: true });
+/** An object type's attribute names, and the same sorted (cty's wire order), computed once per type. */
+const attributeNames = new WeakMap<object, { names: string[]; sorted: string[] }>();
+function namesOf(attributes: Readonly<Record<string, CtyType>>): { names: string[]; sorted: string[] } {
+  let cached = attributeNames.get(attributes);
+  if (!cached) {
+    const names = Object.keys(attributes);
+    cached = { names, sorted: [...names].sort() };
+    attributeNames.set(attributes, cached);
+  }
+  return cached;
+}
 
 /** Decodes `DynamicValue.msgpack` typed by the schema. Empty bytes mean null (as core treats them). */
 export function decodeMsgpack(bytes: Uint8Array, type: CtyType): CtyValue {
   if (bytes.length === 0) {
     return null;
   }
-  return fromWire(decode(bytes, { useBigInt64: true }), type, "");
+  return fromWire(decoder.decode(bytes), type, "");
 }
 
 export function encodeMsgpack(value: CtyValue, type: CtyType): Uint8Array {
-  return encode(toWire(value, type, ""), { useBigInt64: true });
+  return encoder.encode(toWire(value, type, ""));
 }
 
 function fromWire(raw: unknown, type: CtyType, at: string): CtyValue {
@@ -50,29 +65,50 @@ function fromWire(raw: unknown, type: CtyType, at: string): CtyValue {
       return new Dynamic(concrete, fromWire(inner, concrete, at));
     }
     case "list":
-    case "set":
-      return (expect(Array.isArray(raw), raw, type, at) as unknown[]).map((e, i) => fromWire(e, type.element, `${at}[${i}]`));
+    case "set": {
+      const items = expect(Array.isArray(raw), raw, type, at) as unknown[];
+      const out: CtyValue[] = new Array(items.length);
+      for (let i = 0; i < items.length; i++) {
+        out[i] = fromWire(items[i], type.element, `${at}[${i}]`);
+      }
+      return out;
+    }
     case "tuple":
       return (expect(Array.isArray(raw) && raw.length === type.elements.length, raw, type, at) as unknown[]).map((e, i) =>
         fromWire(e, type.elements[i] as CtyType, `${at}[${i}]`),
       );
-    case "map":
-      return mapEntries(expect(isCtyObject(raw), raw, type, at) as Record<string, unknown>, () => type.element, at);
+    case "map": {
+      const record = expect(isCtyObject(raw), raw, type, at) as Record<string, unknown>;
+      const out: CtyObject = {};
+      for (const key of Object.keys(record)) {
+        setOwn(out, key, fromWire(record[key], type.element, `${at}.${key}`));
+      }
+      return out;
+    }
     case "object": {
       const record = expect(isCtyObject(raw), raw, type, at) as Record<string, unknown>;
-      for (const key of Object.keys(record)) {
-        if (!(key in type.attributes)) {
+      const attributes = type.attributes;
+      for (const key in record) {
+        if (Object.hasOwn(record, key) && !(key in attributes)) {
           throw new Error(`unsupported attribute ${JSON.stringify(key)} at ${at || "root"}`);
         }
       }
-      const filled = Object.fromEntries(Object.keys(type.attributes).map((key) => [key, record[key] ?? null]));
-      return mapEntries(filled, (key) => type.attributes[key] as CtyType, at);
+      const out: CtyObject = {};
+      for (const key of namesOf(attributes).names) {
+        setOwn(out, key, fromWire(record[key] ?? null, attributes[key] as CtyType, `${at}.${key}`));
+      }
+      return out;
     }
   }
 }
 
-function mapEntries(record: Record<string, unknown>, typeOf: (key: string) => CtyType, at: string): CtyObject {
-  return Object.fromEntries(Object.entries(record).map(([key, v]) => [key, fromWire(v, typeOf(key), `${at}.${key}`)]));
+/** `target[key] = value` as an own data property, even for "__proto__" (as Object.fromEntries does). */
+function setOwn(target: CtyObject, key: string, value: CtyValue): void {
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
 }
 
 function expect(ok: boolean, raw: unknown, type: CtyType, at: string): unknown {
@@ -101,22 +137,27 @@ function toWire(value: CtyValue, type: CtyType, at: string): unknown {
       return [typeBytes, toWire(dynamic.value, dynamic.type, at)];
     }
     case "list":
-    case "set":
-      return (expect(Array.isArray(value), value, type, at) as CtyValue[]).map((e, i) => toWire(e, type.element, `${at}[${i}]`));
+    case "set": {
+      const items = expect(Array.isArray(value), value, type, at) as CtyValue[];
+      const out: unknown[] = new Array(items.length);
+      for (let i = 0; i < items.length; i++) {
+        out[i] = toWire(items[i] as CtyValue, type.element, `${at}[${i}]`);
+      }
+      return out;
+    }
     case "tuple":
       return (expect(Array.isArray(value), value, type, at) as CtyValue[]).map((e, i) =>
         toWire(e, type.elements[i] ?? { kind: "dynamic" }, `${at}[${i}]`),
       );
     case "map": {
       const record = expect(isCtyObject(value), value, type, at) as CtyObject;
-      return sortedMap(Object.keys(record), (key) => toWire(record[key] ?? null, type.element, `${at}.${key}`));
+      return sortedMap(Object.keys(record).sort(), (key) => toWire(record[key] ?? null, type.element, `${at}.${key}`));
     }
     case "object": {
       const record = expect(isCtyObject(value), value, type, at) as CtyObject;
       // Core rejects objects with missing or extra attributes: always write exactly the schema's attributes.
-      return sortedMap(Object.keys(type.attributes), (key) =>
-        toWire(record[key] ?? null, type.attributes[key] as CtyType, `${at}.${key}`),
-      );
+      const attributes = type.attributes;
+      return sortedMap(namesOf(attributes).sorted, (key) => toWire(record[key] ?? null, attributes[key] as CtyType, `${at}.${key}`));
     }
   }
 }
@@ -132,9 +173,16 @@ function numberToWire(value: CtyValue, type: CtyType, at: string): unknown {
   return (expect(value instanceof Decimal, value, type, at) as Decimal).text;
 }
 
-/** A plain object (the msgpack encoder writes `Map` instances as empty maps) with keys in sorted order, like cty. */
-function sortedMap(keys: string[], valueOf: (key: string) => unknown): Record<string, unknown> {
-  return Object.fromEntries([...keys].sort().map((key) => [key, valueOf(key)]));
+/**
+ * A plain object (the msgpack encoder writes `Map` instances as empty maps) with the given keys, already in sorted
+ * order, like cty.
+ */
+function sortedMap(sortedKeys: readonly string[], valueOf: (key: string) => unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of sortedKeys) {
+    setOwn(out as CtyObject, key, valueOf(key) as CtyValue);
+  }
+  return out;
 }
 
 /** The cty type of a plain value assigned to a dynamic attribute without an explicit `Dynamic`. */
