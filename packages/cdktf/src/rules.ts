@@ -1,8 +1,8 @@
 // What the Keyward server refuses, checked at synth time so a mistake fails `synth` with a sentence instead of an
 // apply with a 400/422. The permission catalog is generated from openapi.yaml (generated/permission-catalog.ts); the
 // name patterns are the contract's (openapi.yaml: IntegrationUserCreate.username, PresetName).
-import { isIP } from "node:net";
 import { Token } from "cdktf";
+import { ipRuleError } from "./generated/ip-rule-error";
 import { permissionCatalog } from "./generated/permission-catalog";
 
 /** One grant: `actions` on `resource`, optionally limited to `fields` (absent = every field; `id` always visible). */
@@ -15,7 +15,6 @@ export interface PermissionGrant {
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
 const PRESET_NAME = /^[a-z][a-z0-9_]{0,63}$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
-const DOTTED_QUAD = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 /** A value only known at apply time (a token such as a variable or a reference) can't be checked at synth. */
 const known = (value: unknown): boolean => !Token.isUnresolved(value);
@@ -98,44 +97,3 @@ export function checkAllowedIps(owner: string, rules: readonly string[]): void {
   }
 }
 
-function ipRuleError(rule: string): string | undefined {
-  const [address = "", bits, ...rest] = rule.split("/");
-  const family = isIP(address);
-  if (rest.length > 0 || family === 0 || (family === 4 && !DOTTED_QUAD.test(address))) {
-    return `"${rule}" is not an IP address or CIDR range (use e.g. 203.0.113.0/24 or 2001:db8::/32)`;
-  }
-  const max = family === 4 ? 32 : 128;
-  if (bits !== undefined && !/^(0|[1-9]\d{0,2})$/.test(bits)) {
-    return `"${rule}" has an invalid prefix length`;
-  }
-  const prefix = bits === undefined ? max : Number(bits);
-  if (prefix > max) {
-    return `"${rule}" has a prefix longer than ${max} bits`;
-  }
-  const hostMask = (1n << BigInt(max - prefix)) - 1n;
-  if ((addressValue(address, family) & hostMask) !== 0n) {
-    return `"${rule}" has host bits set (a range must start at its network address)`;
-  }
-  return undefined;
-}
-
-function addressValue(address: string, family: number): bigint {
-  if (family === 4) {
-    return address.split(".").reduce((acc, octet) => (acc << 8n) | BigInt(Number(octet)), 0n);
-  }
-  const [head = "", tail] = (address.split("%")[0] ?? "").split("::");
-  const groups = (part: string | undefined): bigint[] =>
-    !part
-      ? []
-      : part.split(":").flatMap((group) => {
-          if (!group.includes(".")) {
-            return [BigInt(Number.parseInt(group, 16))];
-          }
-          const v4 = addressValue(group, 4);
-          return [v4 >> 16n, v4 & 0xffffn];
-        });
-  const first = groups(head);
-  const last = groups(tail);
-  const all = [...first, ...Array<bigint>(8 - first.length - last.length).fill(0n), ...last];
-  return all.reduce((acc, group) => (acc << 16n) | group, 0n);
-}

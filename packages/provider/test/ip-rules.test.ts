@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ipRuleError } from "../src/validators/ip-rules.js";
+import { ipRuleError } from "../src/validators/ip-rule-error.js";
 
 describe("ipRuleError (the server's strict rules, at plan time)", () => {
   it.each(["203.0.113.0/24", "10.0.0.1", "0.0.0.0/0", "2001:db8::/32", "::1", "::ffff:192.0.2.0/120", "fe80::/10"])("accepts %s", (rule) => {
