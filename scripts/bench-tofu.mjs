@@ -18,6 +18,7 @@
 // The test helpers are reused, not copied: packages/provider/test/helpers (Workspace, startKeyward) and
 // packages/tfplugin/test/helpers (gRPC client) are bundled on the fly with esbuild into node_modules/.cache.
 import { execFile, spawn } from "node:child_process";
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { existsSync } from "node:fs";
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";
@@ -303,6 +304,55 @@ async function coldStarts(helpers, executable, count, schema = true) {
   return { handshake: median(runs.map((r) => r.handshakeMs)), schema: median(runs.map((r) => r.schemaMs)), all: runs.map((r) => r.schemaMs) };
 }
 
+// ── the server's share ──────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * What each Keyward call costs seen from a client like the provider (node:http, keep-alive): the same calls a
+ * keyward apply (POST role/user/key) and a no-op plan (GET key) make, one at a time and 10 at a time (the CLI's
+ * -parallelism). The Go peer makes no calls at all; this is the part of the keyward figures that is the server's.
+ */
+async function serverLatency(keyward) {
+  const agent = new HttpAgent({ keepAlive: true });
+  const call = (method, path, body) =>
+    new Promise((resolve, reject) => {
+      const started = performance.now();
+      const headers = { authorization: `Bearer ${keyward.adminToken}`, ...(body ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) } : {}) };
+      const req = httpRequest(`${keyward.url}${path}`, { method, agent, headers }, (res) => {
+        const chunks = [];
+        res.on("data", (chunk) => chunks.push(chunk));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString();
+          if (res.statusCode >= 300) reject(new Error(`${method} ${path}: ${res.statusCode} ${text}`));
+          else resolve({ ms: performance.now() - started, json: text ? JSON.parse(text) : undefined });
+        });
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+  const slug = `latency-${Date.now().toString(36)}`;
+  const grants = [{ resource: "events", actions: ["read"] }];
+  const role = await call("POST", "/v1/roles", JSON.stringify({ name: slug, permissions: grants }));
+  const user = await call("POST", "/v1/users", JSON.stringify({ username: slug, name: slug, role_ids: [role.json.id] }));
+  const created = [];
+  const ids = [];
+  for (let i = 0; i < 100; i++) {
+    const key = await call("POST", "/v1/api-keys", JSON.stringify({ name: `${slug}-${i}`, user_id: user.json.id, permissions: grants }));
+    created.push(key.ms);
+    ids.push(key.json.id);
+  }
+  const reads = [];
+  for (const id of ids) reads.push((await call("GET", `/v1/api-keys/${id}`)).ms);
+  const queue = [...ids];
+  const started = performance.now();
+  await Promise.all(Array.from({ length: PARALLELISM }, async () => {
+    while (queue.length > 0) await call("GET", `/v1/api-keys/${queue.shift()}`);
+  }));
+  const parallelReads = performance.now() - started;
+  for (const id of ids) await call("DELETE", `/v1/api-keys/${id}`);
+  agent.destroy();
+  return { create: median(created), read: median(reads), parallelReads };
+}
+
 // ── main ────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 async function main() {
@@ -356,6 +406,11 @@ async function main() {
       const med = Object.fromEntries(Object.entries(results).map(([name, r]) => [name, { apply: median(r.apply), plan: median(r.plan), load: r.load }]));
       table.push({ client, med });
     }
+    log("");
+    const server = await serverLatency(keyward);
+    log(`Keyward server, per call from a keep-alive node:http client (load ${await loadavg()}):`);
+    log(`  POST /v1/api-keys ${server.create.toFixed(2)} ms, GET /v1/api-keys/{id} ${server.read.toFixed(2)} ms (medians, one at a time);`);
+    log(`  100 GETs ${PARALLELISM} at a time: ${server.parallelReads.toFixed(0)} ms — a floor under the no-op plan's refresh that null does not have`);
   } finally {
     await keyward.close();
     await rm(work, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import { connect as netConnect } from "node:net";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { Script } from "node:vm";
 import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -58,6 +59,7 @@ export async function buildProvider() {
   const { version } = JSON.parse(await readFile(join(root, "packages", "provider", "package.json"), "utf8"));
   const platform = `${GOOS[process.platform] ?? process.platform}_${GOARCH[process.arch] ?? process.arch}`;
   const packageDir = join(mirrorDir, providerHost, "keyward", "keyward", version, platform);
+  const previous = await previousBuild(packageDir);
   // Old versions and platforms would be offered to the CLIs too: start from an empty mirror.
   await rm(join(mirrorDir, providerHost), { recursive: true, force: true });
   await mkdir(packageDir, { recursive: true });
@@ -70,9 +72,18 @@ export async function buildProvider() {
     outfile: join(packageDir, BUNDLE),
     logLevel: "warning",
     legalComments: "none",
+    // `import()` becomes `require()`: the loader runs the bundle as a vm.Script, which has no dynamic import hook.
+    supported: { "dynamic-import": false },
   });
   await writeFile(join(packageDir, LOADER), loaderSource);
-  await writeCodeCache(packageDir);
+  // V8's code cache differs from run to run (hash seeds, compile timing). Keep the previous one while the bundle is
+  // unchanged and this Node accepts it, so an unchanged provider keeps its package checksum (lock files stay valid).
+  const bundleSource = await readFile(join(packageDir, BUNDLE), "utf8");
+  if (previous && previous.bundle === bundleSource && cacheAccepted(bundleSource, join(packageDir, BUNDLE), previous.cache)) {
+    await writeFile(join(packageDir, CODE_CACHE), previous.cache);
+  } else {
+    await writeCodeCache(packageDir);
+  }
   const launcher = join(packageDir, `terraform-provider-keyward_v${version}`);
   // `exec` so the CLI's SIGKILL reaches node itself (a forking shell would leave node holding the pipes and the CLI
   // hanging); the bundle is found next to the launcher, whatever the working directory.
@@ -104,6 +115,20 @@ export async function buildProvider() {
     ].join("\n"),
   );
   return { version, launcher, cliConfigPath };
+}
+
+async function previousBuild(packageDir) {
+  try {
+    return { bundle: await readFile(join(packageDir, BUNDLE), "utf8"), cache: await readFile(join(packageDir, CODE_CACHE)) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether this Node's V8 takes `cachedData` for the bundle, compiled exactly as the loader compiles it. */
+function cacheAccepted(source, filename, cachedData) {
+  const wrapped = "(function (exports, require, module, __filename, __dirname) { " + source + "\n})";
+  return !new Script(wrapped, { filename, cachedData }).cachedDataRejected;
 }
 
 /**

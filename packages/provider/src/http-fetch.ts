@@ -6,8 +6,8 @@
 // of the Fetch API, which this file implements: a Request holding a string or byte body, and a fully buffered
 // Response (status, statusText, ok, headers.get/has, text, json, arrayBuffer, body, clone). Anything else (another
 // kind of body, a real `Request`) goes to the global fetch unchanged.
-import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { Agent as HttpAgent, IncomingMessage } from "node:http";
+import type { Agent as HttpsAgent } from "node:https";
 
 type Body = string | Uint8Array;
 
@@ -174,18 +174,23 @@ export interface HttpFetchOptions {
 /** A fetch function (with its own keep-alive agents) taking HttpRequest instances. */
 export function createHttpFetch(options: HttpFetchOptions = {}): (request: Request, init?: RequestInit) => Promise<Response> {
   const agentOptions = { keepAlive: true, maxFreeSockets: options.maxFreeSockets ?? 32, scheduling: "lifo" as const };
+  // Loaded on the first call: provider processes that never call the API (schema, validation) don't load them.
+  let http: Promise<typeof import("node:http")> | undefined;
+  let https: Promise<typeof import("node:https")> | undefined;
   let httpAgent: HttpAgent | undefined;
   let httpsAgent: HttpsAgent | undefined;
-  const send = (url: URL, method: string, headers: Record<string, string>, body: Body | null, signal: AbortSignal) =>
-    new Promise<{ message: IncomingMessage; bytes: Uint8Array }>((resolve, reject) => {
-      const https = url.protocol === "https:";
-      if (!https && url.protocol !== "http:") {
-        reject(new TypeError("fetch failed", { cause: new Error(`unsupported protocol ${url.protocol}`) }));
-        return;
-      }
-      const agent = https ? (httpsAgent ??= new HttpsAgent(agentOptions)) : (httpAgent ??= new HttpAgent(agentOptions));
+  const send = async (url: URL, method: string, headers: Record<string, string>, body: Body | null, signal: AbortSignal) => {
+    const secure = url.protocol === "https:";
+    if (!secure && url.protocol !== "http:") {
+      throw new TypeError("fetch failed", { cause: new Error(`unsupported protocol ${url.protocol}`) });
+    }
+    const transport = secure ? await (https ??= import("node:https")) : await (http ??= import("node:http"));
+    const agent = secure
+      ? (httpsAgent ??= new (transport as typeof import("node:https")).Agent(agentOptions))
+      : (httpAgent ??= new transport.Agent(agentOptions));
+    return new Promise<{ message: IncomingMessage; bytes: Uint8Array }>((resolve, reject) => {
       const attempt = (retried: boolean) => {
-        const req = (https ? httpsRequest : httpRequest)(url, { method, headers, agent });
+        const req = transport.request(url, { method, headers, agent });
         const onAbort = () => {
           req.destroy();
           reject(signal.reason);
@@ -219,6 +224,7 @@ export function createHttpFetch(options: HttpFetchOptions = {}): (request: Reque
       };
       attempt(false);
     });
+  };
 
   return async (input, init) => {
     if (!(input instanceof HttpRequest) || input.foreignInit !== undefined) {

@@ -54,8 +54,10 @@ export async function servePlugin(server: ProviderServer, options: ServePluginOp
   const grpcServer = new Server({
     "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
     "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
+    // Channelz (gRPC introspection) is never queried here; its per-call bookkeeping costs every RPC.
+    "grpc.enable_channelz": 0,
   });
-  const root = protobuf.Root.fromJSON(JSON.parse(protoDescriptorJson) as protobuf.INamespace);
+  const root = protobuf.Root.fromJSON(JSON.parse(protoDescriptorJson) as protobuf.INamespace).resolveAll();
   let stop = (): void => {};
   const stopped = new Promise<void>((resolve) => {
     stop = () => {
@@ -92,14 +94,13 @@ const objectOptions: protobuf.IConversionOptions = { longs: Number, enums: Strin
  * @grpc/proto-loader would build (toObject/fromObject with the options above), without the descriptor protos and
  * per-message type objects it also builds, which grpc-js servers don't use and which cost every start-up ≈ 20 ms.
  */
-function serviceOf(root: protobuf.Root, name: string): ServiceDefinition {
+function serviceOf(root: protobuf.Namespace, name: string): ServiceDefinition {
   const service = root.lookup(name);
   if (!(service instanceof protobuf.Service)) {
     throw new Error(`service ${name} missing from the embedded descriptor`);
   }
   const definition: Record<string, ServiceDefinition[string]> = {};
   for (const method of service.methodsArray) {
-    method.resolve();
     const requestType = method.resolvedRequestType as protobuf.Type;
     const responseType = method.resolvedResponseType as protobuf.Type;
     definition[method.name] = {
