@@ -26,8 +26,12 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: () => void }
   const { store, clock, catalog } = ctx;
 
   async function rolesOf(user: UserRecord): Promise<RoleRecord[]> {
-    const roles = await Promise.all(user.role_ids.map((id) => store.read.roles.get(id)));
-    return roles.filter((role): role is RoleRecord => role !== undefined);
+    const roles: RoleRecord[] = [];
+    for (const id of user.role_ids) {
+      const role = await store.read.roles.get(id);
+      if (role) roles.push(role);
+    }
+    return roles;
   }
 
   async function authenticate(token: string | undefined, clientIp: string | undefined): Promise<Authentication> {
@@ -72,12 +76,13 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: () => void }
     return { ok: true, principal: { kind: "key", key, user, roleGrants, settings } };
   }
 
-  async function authorize(
+  /** Synchronous: everything it needs was read while authenticating this request. */
+  function authorize(
     principal: Extract<Principal, { kind: "key" }>,
     resource: ResourceName,
     action: Action,
     writtenFields: readonly string[] = [],
-  ): Promise<Authorization> {
+  ): Authorization {
     // The settings read while authenticating this same request.
     if (!principal.settings.features.external_connectivity) {
       return { ok: false, reason: "feature_disabled", detail: "External connectivity is switched off for this workspace." };
@@ -140,7 +145,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: () => void }
       }
       if (authn.principal.kind !== "key") return refused("invalid_token");
       const principal = authn.principal;
-      const authz = await authorize(principal, input.resource, input.action, input.fields);
+      const authz = authorize(principal, input.resource, input.action, input.fields);
       if (!authz.ok) {
         recordRefusal(authz.reason, principal, request);
         return refused(authz.reason, principal.key, authz.fields);

@@ -1,6 +1,7 @@
 // First start on an empty store: create the `admin` user and one admin token, shown once.
 import { auditEvent, type Context } from "./context.js";
 import { KeywardError } from "./errors.js";
+import { DEFAULT_SETTINGS } from "./key-rules.js";
 import { newId } from "./ids.js";
 import { displayPrefix, hashToken, issueToken, parseToken } from "./tokens.js";
 import type { AdminTokenRecord, UserRecord } from "./types.js";
@@ -37,6 +38,8 @@ export async function bootstrapAdmin({ store, clock }: Context, suppliedToken?: 
     const record: AdminTokenRecord = { id: newId("adm"), user_id: admin.id, token_hash: hashToken(token), prefix: displayPrefix(token), created_at: now.toISOString() };
     await tx.users.put(admin);
     await tx.adminTokens.put(record);
+    // Stored once, so that every request reads them instead of building the defaults again.
+    if (!(await tx.settings())) await tx.putSettings(DEFAULT_SETTINGS(now));
     const system = { type: "system" as const, id: null };
     tx.audit(
       auditEvent(now, "user.created", system, { type: "user", id: admin.id }, ["username", "is_admin"]),

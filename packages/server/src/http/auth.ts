@@ -61,24 +61,24 @@ export function authenticate(contract: Contract, keyward: Keyward, options: Auth
       res.setHeader("Retry-After", String(wait));
       return sendProblem(res, { code: "rate_limited", detail: `Too many failed authentications from this address; retry in ${wait} s.` });
     }
-    const request = { method: req.method, path: req.path, ...(ip !== undefined && { ip }) };
+    const request = () => ({ method: req.method, path: req.path, ...(ip !== undefined && { ip }) });
     const result = await keyward.access.authenticate(tokenFromHeader(req.headers.authorization), ip);
     if (!result.ok) {
       limiter?.recordFailure(ip);
-      keyward.access.recordRefusal(result.reason, undefined, request);
+      keyward.access.recordRefusal(result.reason, undefined, request());
       res.setHeader("WWW-Authenticate", CHALLENGE);
       return sendProblem(res, { code: result.reason, detail: result.detail, status: 401 });
     }
     const principal = result.principal;
     if (principal.kind === "key" && !route.accepts.key) {
-      keyward.access.recordRefusal("admin_required", principal, request);
+      keyward.access.recordRefusal("admin_required", principal, request());
       return sendProblem(res, { code: "admin_required", detail: "This endpoint needs an admin token (kwa_…); integration keys can't manage Keyward." });
     }
     if (principal.kind === "admin" && !route.accepts.admin) {
       return sendProblem(res, { code: "integration_key_required", detail: "This endpoint is called with an integration key (kw_…), not an admin token." });
     }
     if (principal.kind === "admin" && !principal.user.is_admin) {
-      keyward.access.recordRefusal("admin_required", principal, request);
+      keyward.access.recordRefusal("admin_required", principal, request());
       return sendProblem(res, { code: "admin_required", detail: `${principal.user.username} is no longer an admin.` });
     }
     req.principal = principal;

@@ -22,7 +22,7 @@ export function businessRoutes(keyward: Keyward, catalog: Catalog, enforcement =
     if (!enforcement) return { ...permission, scope: "all" as const };
     const principal = keyPrincipal(req);
     const written = isWrite(permission.action) ? Object.keys((req.body ?? {}) as object) : [];
-    const decision = await access.authorize(principal, permission.resource, permission.action, written);
+    const decision = access.authorize(principal, permission.resource, permission.action, written);
     if (decision.ok) return { ...permission, scope: decision.scope };
     access.recordRefusal(decision.reason, principal, { method: req.method, path: req.path, ...(req.ip !== undefined && { ip: req.ip }) });
     sendProblem(res, {
