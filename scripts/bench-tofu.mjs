@@ -64,7 +64,7 @@ async function loadHelpers() {
   await build({
     stdin: {
       contents: [
-        `export { Workspace, requiredProviders } from ${helpers("packages/provider/test/helpers/cli.ts")};`,
+        `export { Workspace, cliEnvironment, requiredProviders } from ${helpers("packages/provider/test/helpers/cli.ts")};`,
         `export { startKeyward } from ${helpers("packages/provider/test/helpers/keyward-server.ts")};`,
         `export { connectProvider, callEmpty } from ${helpers("packages/tfplugin/test/helpers/grpc-client.ts")};`,
         `export { handshakeCertPem } from ${helpers("packages/tfplugin/test/helpers/plugin-process.ts")};`,
@@ -217,16 +217,7 @@ async function timed(fn) {
 
 async function benchClient(helpers, client, keyward, cliConfig) {
   const slug = `${client.name}-${client.version.replaceAll(".", "-")}`;
-  const env = {
-    ...process.env,
-    TF_CLI_CONFIG_FILE: cliConfig,
-    KEYWARD_ENDPOINT: keyward.url,
-    KEYWARD_TOKEN: keyward.adminToken,
-    TF_IN_AUTOMATION: "1",
-    CHECKPOINT_DISABLE: "1",
-  };
-  delete env.TF_LOG;
-  delete env.TF_LOG_PROVIDER;
+  const env = helpers.cliEnvironment(keyward, cliConfig);
   const spaces = {};
   for (const [name, workload] of Object.entries(workloads)) {
     const dir = await mkdtemp(join(tmpdir(), `keyward-bench-${name}-`));
@@ -395,7 +386,8 @@ async function main() {
     return;
   }
   const work = await mkdtemp(join(tmpdir(), "keyward-bench-"));
-  const keyward = await helpers.startKeyward();
+  // Configured as in production: no response validation, which only tests turn on.
+  const keyward = await helpers.startKeyward({ validateResponses: false });
   const table = [];
   try {
     const cliConfig = await writeCliConfig(work, mirrorDir);

@@ -78,7 +78,7 @@ describe("bad configurations with real CLIs", () => {
 });
 
 async function badConfigurations(client: CliClient): Promise<void> {
-  const before = await keyward.fingerprint();
+  const before = await keyward.dataFingerprint();
   const ws = await createWorkspace(client, keyward, clientSlug(client), planCases[0]?.config ?? "");
   for (const { name, config, diagnostic, attribute } of planCases) {
     await ws.write(config);
@@ -109,5 +109,5 @@ resource "keyward_role" "r" {
   expect(unreachable.output).toMatch(/Unable to reach Keyward[\s\S]*127\.0\.0\.1:9[\s\S]*KEYWARD_ENDPOINT/);
   expect(wrongToken.output + unreachable.output).not.toMatch(/at .*\.(c?js|ts):\d+/);
 
-  expect(await keyward.fingerprint()).toBe(before);
+  expect(await keyward.dataFingerprint()).toBe(before);
 }

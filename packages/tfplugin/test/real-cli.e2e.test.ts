@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// @ts-expect-error -- plain ESM script without type declarations
 import { findClients, installHint } from "../../../scripts/terraform-cli.mjs";
 import { providerSchemaJson } from "../src/index.js";
 import { exampleProvider } from "./fixtures/example-provider.js";

@@ -93,14 +93,14 @@ export class Workspace {
   }
 }
 
-/** A fresh, initialised workspace for `client` talking to `keyward` (provider settings from the environment). */
-export async function createWorkspace(client: CliClient, keyward: KeywardAccess, name: string, mainTf: string): Promise<Workspace> {
-  const root = await mkdtemp(join(tmpdir(), `keyward-tf-${name}-`));
-  const dir = join(root, "work");
-  await mkdir(dir);
+/**
+ * The environment a user would run the CLI with: the provider from the mirror, the server's endpoint and admin
+ * token for the provider, no checkpoint calls, and no inherited TF_LOG noise.
+ */
+export function cliEnvironment(keyward: KeywardAccess, cliConfig: string = cliConfigPath as string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    TF_CLI_CONFIG_FILE: cliConfigPath as string,
+    TF_CLI_CONFIG_FILE: cliConfig,
     KEYWARD_ENDPOINT: keyward.url,
     KEYWARD_TOKEN: keyward.adminToken,
     TF_IN_AUTOMATION: "1",
@@ -108,7 +108,15 @@ export async function createWorkspace(client: CliClient, keyward: KeywardAccess,
   };
   delete env.TF_LOG;
   delete env.TF_LOG_PROVIDER;
-  const workspace = new Workspace(client, dir, env);
+  return env;
+}
+
+/** A fresh, initialised workspace for `client` talking to `keyward` (provider settings from the environment). */
+export async function createWorkspace(client: CliClient, keyward: KeywardAccess, name: string, mainTf: string): Promise<Workspace> {
+  const root = await mkdtemp(join(tmpdir(), `keyward-tf-${name}-`));
+  const dir = join(root, "work");
+  await mkdir(dir);
+  const workspace = new Workspace(client, dir, cliEnvironment(keyward));
   await workspace.write(mainTf);
   await workspace.run(["init", "-input=false"]);
   return workspace;

@@ -22,7 +22,7 @@ export type Authorization =
 
 const fail = (reason: AuthFailure, detail: string): Authentication => ({ ok: false, reason, detail });
 
-export function accessService(ctx: Context, hooks: { onInactiveKey: () => void }) {
+export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: string) => void }) {
   const { store, clock, catalog } = ctx;
 
   async function rolesOf(user: UserRecord): Promise<RoleRecord[]> {
@@ -64,7 +64,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: () => void }
     if (status === "disabled") return fail("key_disabled", `Key #${key.number} is disabled (${key.disabled_reason ?? "manual"}).`);
     const settings = await currentSettings(store.read, now);
     if (isInactive(key, store.lastUsedAt(key.id), settings, now)) {
-      hooks.onInactiveKey();
+      hooks.onInactiveKey(key.id);
       return fail("key_disabled", `Key #${key.number} was unused for ${settings.key_inactivity_days} days and is disabled.`);
     }
     const user = await store.read.users.get(key.user_id);

@@ -15,12 +15,17 @@ export function apiKeyService(ctx: Context) {
   const { store, clock, catalog } = ctx;
   const view = (record: KeyRecord, now = clock()): ApiKey => publicKey(record, store.lastUsedAt(record.id), now);
 
-  /** Disables keys unused for `key_inactivity_days`; runs before key reads and periodically. */
-  async function disableInactiveKeys(): Promise<number> {
+  /**
+   * Disables keys unused for `key_inactivity_days`: every key (periodically, at start and before a list), or only
+   * the one key a read or an authentication is about.
+   */
+  async function disableInactiveKeys(onlyKeyId?: string): Promise<number> {
     const now = clock();
     const settings = await currentSettings(store.read, now);
     if (settings.key_inactivity_days === 0) return 0;
-    const stale = (await store.read.keys.list({ filter: (key) => isInactive(key, store.lastUsedAt(key.id), settings, now) })).items;
+    const inactive = (key: KeyRecord) => isInactive(key, store.lastUsedAt(key.id), settings, now);
+    const candidates = onlyKeyId === undefined ? (await store.read.keys.list({ filter: inactive })).items : [await store.read.keys.get(onlyKeyId)];
+    const stale = candidates.filter((key): key is KeyRecord => key !== undefined && inactive(key));
     if (stale.length === 0) return 0;
     const disabled = await store.transaction(async (tx) => {
       const ids: string[] = [];
@@ -59,7 +64,7 @@ export function apiKeyService(ctx: Context) {
     },
 
     async get(id: string) {
-      await disableInactiveKeys();
+      await disableInactiveKeys(id);
       const key = await store.read.keys.get(id);
       if (!key) throw notFound("API key", id);
       return view(key);

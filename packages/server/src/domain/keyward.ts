@@ -16,7 +16,7 @@ export function createKeyward(ctx: Context) {
     settings: settingsService(ctx),
     records: recordService(ctx),
     access: accessService(ctx, {
-      onInactiveKey: () => void keys.disableInactiveKeys().catch(() => undefined),
+      onInactiveKey: (keyId) => void keys.disableInactiveKeys(keyId).catch(() => undefined),
     }),
     audit: {
       list: (query: Parameters<Context["store"]["listAudit"]>[0]) => ctx.store.listAudit(query),

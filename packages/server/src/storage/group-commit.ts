@@ -1,8 +1,10 @@
+import { type Deferred, deferred } from "./deferred.js";
+
 // Group commit: every caller that asks for durability while a write is running is acknowledged by
 // the next write, which carries all their changes. One file write serves any number of transactions.
 export class GroupCommitter {
   private running: Promise<void> | null = null;
-  private next: { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } | null = null;
+  private next: Deferred | null = null;
   /** Number of completed writes, for tests and the benchmark. */
   writes = 0;
 
@@ -10,15 +12,7 @@ export class GroupCommitter {
 
   /** Resolves once a write that started after this call has completed. */
   commit(): Promise<void> {
-    if (!this.next) {
-      let resolve!: () => void;
-      let reject!: (error: unknown) => void;
-      const promise = new Promise<void>((res, rej) => {
-        resolve = res;
-        reject = rej;
-      });
-      this.next = { promise, resolve, reject };
-    }
+    this.next ??= deferred();
     const waiting = this.next.promise;
     this.running ??= this.loop().finally(() => {
       this.running = null;

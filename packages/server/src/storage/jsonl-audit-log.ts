@@ -3,10 +3,12 @@
 import { appendFile, open, readFile } from "node:fs/promises";
 import type { AuditQuery, Page } from "../domain/ports.js";
 import type { AuditEvent } from "../domain/types.js";
+import { type Deferred, deferred } from "./deferred.js";
 
 export class JsonlAuditLog {
   private pending: string[] = [];
-  private waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
+  /** Settled when the lines pending now are on disk. */
+  private batch: Deferred | null = null;
   private draining: Promise<void> | null = null;
   /** Whether the file's end was checked for a line torn by a crash (once, before the first append). */
   private tailChecked = false;
@@ -16,7 +18,8 @@ export class JsonlAuditLog {
   append(events: AuditEvent[]): Promise<void> {
     if (events.length === 0) return Promise.resolve();
     for (const event of events) this.pending.push(`${JSON.stringify(event)}\n`);
-    const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    this.batch ??= deferred();
+    const done = this.batch.promise;
     this.draining ??= this.drain().finally(() => {
       this.draining = null;
     });
@@ -31,9 +34,9 @@ export class JsonlAuditLog {
   private async drain(): Promise<void> {
     while (this.pending.length > 0) {
       let lines = this.pending.join("");
-      const waiters = this.waiters;
+      const batch = this.batch;
       this.pending = [];
-      this.waiters = [];
+      this.batch = null;
       try {
         // A crash mid-append can leave a last line without its newline: end it first, or the next event
         // would be glued to it and lost with it.
@@ -42,9 +45,9 @@ export class JsonlAuditLog {
           this.tailChecked = true;
         }
         await appendFile(this.file, lines, { encoding: "utf8", mode: 0o600 });
-        for (const waiter of waiters) waiter.resolve();
+        batch?.resolve();
       } catch (error) {
-        for (const waiter of waiters) waiter.reject(error);
+        batch?.reject(error);
       }
     }
   }

@@ -66,6 +66,8 @@ export interface HarnessOptions {
    */
   authFailureLimit?: AuthFailureLimitOptions;
   corsOrigins?: ServerOptions["corsOrigins"];
+  /** Validate every response against the contract (default); benchmarks turn it off to measure a production server. */
+  validateResponses?: boolean;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -83,7 +85,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       dataFile,
       clock,
       logger,
-      validateResponses: true,
+      validateResponses: options.validateResponses ?? true,
       seedDemo: options.seedDemo ?? true,
       usageFlushMs: 50,
       authFailureLimit: options.authFailureLimit ?? { max: 10_000, windowMs: 60_000 },
