@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // A throwaway PostgreSQL for the PostgreSQL-backed suites (started once, reused by later runs).
+    globalSetup: ["packages/testkit/src/postgres.ts"],
   },
 });

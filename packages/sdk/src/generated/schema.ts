@@ -702,7 +702,7 @@ export interface components {
          * @description A stable machine-readable error code.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "missing_token" | "malformed_token" | "invalid_token" | "key_revoked" | "key_expired" | "key_disabled" | "owner_inactive" | "ip_not_allowed" | "feature_disabled" | "permission_denied" | "field_not_allowed" | "admin_required" | "integration_key_required" | "username_taken" | "role_name_taken" | "integration_user_cannot_be_admin" | "user_is_admin" | "user_owns_keys" | "role_in_use" | "unknown_role" | "invalid_permissions" | "expiry_in_past" | "expiry_beyond_policy" | "invalid_cidr" | "unknown_user" | "last_admin" | "cors_origin_not_allowed" | "rate_limited" | "internal_error";
+        ProblemCode: "validation_failed" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "missing_token" | "malformed_token" | "invalid_token" | "key_revoked" | "key_expired" | "key_disabled" | "owner_inactive" | "ip_not_allowed" | "feature_disabled" | "permission_denied" | "field_not_allowed" | "admin_required" | "integration_key_required" | "username_taken" | "role_name_taken" | "integration_user_cannot_be_admin" | "user_is_admin" | "user_owns_keys" | "role_in_use" | "unknown_role" | "invalid_permissions" | "expiry_in_past" | "expiry_beyond_policy" | "invalid_cidr" | "unknown_user" | "last_admin" | "cors_origin_not_allowed" | "rate_limited" | "internal_error" | "store_unavailable";
         /**
          * Format: date-time
          * @description An RFC 3339 timestamp in UTC.
@@ -735,6 +735,15 @@ export interface components {
             /** @constant */
             status: "ok";
             version: string;
+            /**
+             * @description The storage adapter this server runs on.
+             * @enum {string}
+             */
+            store: "embedded" | "postgres";
+            /** @description False while this replica is further behind the database than its staleness bound; it then answers key verification with 503 `store_unavailable`. Route traffic on this flag. */
+            ready: boolean;
+            /** @description How far this replica's in-memory copy may be behind the database (0 on the embedded store). */
+            lag_ms: number;
         };
         /**
          * @description `integration`: a dedicated user for one integration (never an admin). `person`: a human.

@@ -18,6 +18,7 @@ export function createKeyward(ctx: Context) {
     access: accessService(ctx, {
       onInactiveKey: (keyId) => void keys.disableInactiveKeys(keyId).catch(() => undefined),
     }),
+    health: () => ctx.store.health(),
     audit: {
       list: (query: Parameters<Context["store"]["listAudit"]>[0]) => ctx.store.listAudit(query),
     },

@@ -73,6 +73,15 @@ export interface AuditQuery {
   limit: number;
 }
 
+/** What `GET /v1/health` reports about the store. */
+export interface StoreHealth {
+  store: "embedded" | "postgres";
+  /** False when this replica is further behind the database than its staleness bound (verification answers 503). */
+  ready: boolean;
+  /** How far this replica's copy may be behind the database (0 for the embedded store). */
+  lag_ms: number;
+}
+
 export interface StoragePort {
   read: ReadTables;
   /**
@@ -93,4 +102,5 @@ export interface StoragePort {
   /** Persists pending usage timestamps and audit lines. */
   flush(): Promise<void>;
   close(): Promise<void>;
+  health(): StoreHealth;
 }

@@ -41,6 +41,7 @@ const STATUS: Record<ProblemCode, number> = {
   invalid_cidr: 422,
   rate_limited: 429,
   internal_error: 500,
+  store_unavailable: 503,
 };
 
 const TITLE: Record<number, string> = {
@@ -56,6 +57,7 @@ const TITLE: Record<number, string> = {
   422: "Unprocessable content",
   429: "Too many requests",
   500: "Internal server error",
+  503: "Service unavailable",
 };
 
 export interface ProblemInit {
@@ -68,6 +70,8 @@ export interface ProblemInit {
 
 export function sendProblem(res: Response, problem: ProblemInit): void {
   const status = problem.status ?? STATUS[problem.code];
+  // The store is down or this replica is behind: worth retrying soon.
+  if (status === 503) res.setHeader("Retry-After", "1");
   res
     .status(status)
     .type("application/problem+json")

@@ -4,7 +4,7 @@ import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
-import type { ListQuery, ReadTables, StoragePort, TokenMatch, WritableTable, WriteTables } from "../../domain/ports.js";
+import type { ListQuery, ReadTables, StoragePort, StoreHealth, TokenMatch, WritableTable, WriteTables } from "../../domain/ports.js";
 import type {
   AdminTokenRecord,
   AuditEvent,
@@ -13,6 +13,7 @@ import type {
   ResourceName,
   SettingsRecord,
 } from "../../domain/types.js";
+import { deepFreeze } from "../deep-freeze.js";
 import { GroupCommitter } from "../group-commit.js";
 import { JsonlAuditLog } from "../jsonl-audit-log.js";
 import { pageOf } from "../list-page.js";
@@ -146,6 +147,10 @@ export class LowdbStore implements StoragePort {
     await this.audit.flush();
   }
 
+  health(): StoreHealth {
+    return { store: "embedded", ready: !this.closed, lag_ms: 0 };
+  }
+
   async close(): Promise<void> {
     await this.flush();
     this.closed = true;
@@ -242,15 +247,6 @@ function stagedFor(staged: Map<string, Staged>, name: string): Staged {
     staged.set(name, stage);
   }
   return stage;
-}
-
-/** Records handed out are shared with the in-memory document: freezing makes accidental mutation throw. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 export function auditFileFor(dataFile: string): string {
