@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { testDatabaseFor, testStoreKind } from "./test-store.js";
 // @ts-expect-error -- a plain ESM script without type declarations
 import * as script from "../../../../scripts/fuzz-contract.mjs";
 
@@ -55,7 +56,9 @@ export function ensureServerBuilt(): void {
   if (result.status !== 0) throw new Error(`building packages/server failed:\n${result.stdout}${result.stderr}`);
 }
 
-export function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
+export async function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
   ensureServerBuilt();
-  return fuzzScript.startServerProcess(options);
+  if (testStoreKind !== "postgres") return fuzzScript.startServerProcess(options);
+  const database = await testDatabaseFor(options.dataFile);
+  return fuzzScript.startServerProcess({ ...options, env: { KEYWARD_DATABASE_URL: database.url, ...options.env } });
 }

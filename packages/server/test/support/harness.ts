@@ -9,6 +9,7 @@ import type { components } from "@keyward/sdk/schema";
 import { pino } from "pino";
 import type { AuthFailureLimitOptions } from "../../src/http/auth-failure-limit.js";
 import { type RunningServer, type ServerOptions, startServer } from "../../src/server.js";
+import { testDatabaseFor, testStoreKind } from "./test-store.js";
 
 type Schemas = components["schemas"];
 export type PermissionGrant = Schemas["PermissionGrant"];
@@ -79,10 +80,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const clock = () => new Date(base + (Date.now() - startedAt) + offset);
   const serverErrors: string[] = [];
   const logger = pino({ level: "silent" });
+  const database = testStoreKind === "postgres" ? await testDatabaseFor(dataFile) : undefined;
 
   const boot = () =>
     startServer({
       dataFile,
+      ...(database && { databaseUrl: database.url, pollMs: 50 }),
       clock,
       logger,
       validateResponses: options.validateResponses ?? true,
@@ -127,6 +130,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async dataFingerprint() {
       await server.store.flush();
+      if (database) return database.fingerprint();
       const { key_last_used: _usage, ...document } = JSON.parse(await readFile(dataFile, "utf8")) as Record<string, unknown>;
       return createHash("sha256").update(JSON.stringify(document)).digest("hex");
     },
@@ -153,6 +157,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async close() {
       await server.close();
+      await database?.drop();
       await rm(dir, { recursive: true, force: true });
     },
   };
