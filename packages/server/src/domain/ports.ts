@@ -16,14 +16,14 @@ export interface ListQuery<T> {
   where?: Partial<T>;
   /** A further in-memory refinement, for conditions that depend on the clock. */
   filter?: (record: T) => boolean;
-  /** Return records after this id, in insertion order. */
+  /** Return records after this cursor (a `next` handed out earlier), in insertion order. */
   after?: string;
   limit?: number;
 }
 
 export interface Page<T> {
   items: T[];
-  /** The id of the last item when more may follow, else null. */
+  /** Where the next page starts when more may follow, else null. Still valid if the item it follows is deleted. */
   next: string | null;
 }
 

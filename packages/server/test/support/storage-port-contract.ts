@@ -122,6 +122,22 @@ export function describeStoragePort(name: string, open: () => Promise<StoreFixtu
       expect(third.next).toBeNull();
     });
 
+    it("when the item a cursor points at is deleted, then the cursor gives the items after it", async () => {
+      await store.transaction(async (tx) => {
+        for (let i = 0; i < 5; i++) await tx.users.put(userRecord(i));
+        for (let i = 0; i < 5; i++) await tx.records("people").put({ id: `per_${String(i).padStart(16, "0")}`, name: `person ${i}` });
+      });
+      const users = await store.read.users.list({ limit: 2 });
+      const people = await store.read.records("people").list({ limit: 2 });
+      await store.transaction(async (tx) => {
+        await tx.users.delete(userRecord(1).id);
+        await tx.records("people").delete("per_0000000000000001");
+      });
+      expect((await store.read.users.list({ after: users.next ?? "", limit: 10 })).items.map((u) => u.username)).toEqual(["user-2", "user-3", "user-4"]);
+      expect((await store.read.records("people").list({ after: people.next ?? "", limit: 10 })).items.map((p) => p.name)).toEqual(["person 2", "person 3", "person 4"]);
+      expect((await store.read.users.list({ after: "not-a-cursor" })).items).toEqual([]);
+    });
+
     it("when a list has equality filters and a refinement, then only matching records count towards the limit", async () => {
       await store.transaction(async (tx) => {
         for (let i = 0; i < 10; i++) await tx.users.put(userRecord(i, { active: i % 2 === 0 }));

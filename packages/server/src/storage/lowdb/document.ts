@@ -20,12 +20,15 @@ export interface KeywardDocument {
   key_number: number;
   /** Coalesced usage timestamps, apart from the key records so usage never races a key update. */
   key_last_used: Record<string, string>;
+  /** Insertion position of every record (ids are unique across tables): list cursors survive deletes. */
+  positions: Record<string, number>;
+  last_position: number;
 }
 
 export type TableName = "users" | "roles" | "keys" | "admin_tokens";
 
 export function emptyDocument(): KeywardDocument {
-  return { version: 1, users: {}, roles: {}, keys: {}, admin_tokens: {}, records: {}, settings: null, key_number: 0, key_last_used: {} };
+  return { version: 1, users: {}, roles: {}, keys: {}, admin_tokens: {}, records: {}, settings: null, key_number: 0, key_last_used: {}, positions: {}, last_position: 0 };
 }
 
 export function parseDocument(data: unknown, file: string): KeywardDocument {
@@ -33,5 +36,11 @@ export function parseDocument(data: unknown, file: string): KeywardDocument {
   if (typeof data !== "object" || (data as { version?: unknown }).version !== 1) {
     throw new Error(`${file} is not a Keyward data file (version 1)`);
   }
-  return { ...emptyDocument(), ...(data as KeywardDocument) };
+  const document = { ...emptyDocument(), ...(data as KeywardDocument) };
+  if (document.last_position === 0) {
+    // A file from before positions: number its records in their stored order.
+    const tables = [document.users, document.roles, document.keys, document.admin_tokens, ...Object.values(document.records)];
+    for (const table of tables) for (const id of Object.keys(table ?? {})) document.positions[id] = ++document.last_position;
+  }
+  return document;
 }

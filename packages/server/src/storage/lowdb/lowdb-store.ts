@@ -156,6 +156,9 @@ export class LowdbStore implements StoragePort {
     this.closed = true;
   }
 
+  /** Records staged in a transaction have no position yet: they come last. */
+  private readonly positionOf = (id: string): number => this.doc.positions[id] ?? Number.MAX_SAFE_INTEGER;
+
   private recordsOf(resource: ResourceName): Record<string, BusinessRecord> {
     this.doc.records[resource] ??= {};
     return this.doc.records[resource] as Record<string, BusinessRecord>;
@@ -168,7 +171,7 @@ export class LowdbStore implements StoragePort {
   private readTableOf<T extends AnyRecord>(base: () => Record<string, T>) {
     return {
       get: async (id: string) => base()[id],
-      list: async (query?: ListQuery<T>) => pageOf(Object.keys(base()), (id) => base()[id], query),
+      list: async (query?: ListQuery<T>) => pageOf(Object.keys(base()), (id) => base()[id], this.positionOf, query),
     };
   }
 
@@ -185,7 +188,7 @@ export class LowdbStore implements StoragePort {
       list: async (query) => {
         const ids = new Set(Object.keys(base()));
         for (const id of stage.keys()) ids.add(id);
-        return pageOf(ids, lookup, query);
+        return pageOf(ids, lookup, this.positionOf, query);
       },
       put: async (record) => {
         stage.set(record.id, deepFreeze(structuredClone(record)));
@@ -204,8 +207,13 @@ export class LowdbStore implements StoragePort {
       for (const [id, record] of changes) {
         if (name === "keys") this.unindexKey(id);
         if (name === "admin_tokens") this.unindexAdmin(id);
-        if (record === null) delete table[id];
-        else table[id] = record;
+        if (record === null) {
+          delete table[id];
+          delete this.doc.positions[id];
+        } else {
+          table[id] = record;
+          this.doc.positions[id] ??= ++this.doc.last_position;
+        }
         if (name === "keys" && record) this.indexKey(record as KeyRecord);
         if (name === "admin_tokens" && record) this.adminHashes.set((record as AdminTokenRecord).token_hash, id);
         if (name === "keys" && record === null) delete this.doc.key_last_used[id];

@@ -9,7 +9,7 @@ import { KeywardError } from "../../domain/errors.js";
 import type { ListQuery, Page, ReadTables, StoragePort, StoreHealth, Table, TokenMatch, WritableTable, WriteTables } from "../../domain/ports.js";
 import type { AdminTokenRecord, AuditEvent, BusinessRecord, KeyRecord, ResourceName, RoleRecord, SettingsRecord, UserRecord } from "../../domain/types.js";
 import { deepFreeze } from "../deep-freeze.js";
-import { pageOf } from "../list-page.js";
+import { cursorFor, cursorPosition, pageOf } from "../list-page.js";
 import { migrate } from "./migrate.js";
 import { MirrorTable } from "./mirror.js";
 
@@ -507,7 +507,7 @@ export class PostgresStore implements StoragePort {
   private mirrorRead<T extends AnyRecord>(mirror: MirrorTable<T>): Table<T> {
     return {
       get: async (id) => mirror.get(id),
-      list: async (query?: ListQuery<T>) => pageOf(mirror.ids(), (id) => mirror.get(id), query),
+      list: async (query?: ListQuery<T>) => pageOf(mirror.ids(), (id) => mirror.get(id), (id) => mirror.seqOf(id) ?? Number.MAX_SAFE_INTEGER, query),
     };
   }
 
@@ -527,7 +527,7 @@ export class PostgresStore implements StoragePort {
       list: async (query) => {
         const ids = new Set(mirror.ids());
         for (const id of staged.get(kind)?.keys() ?? []) ids.add(id);
-        return pageOf(ids, lookup, query);
+        return pageOf(ids, lookup, (id) => mirror.seqOf(id) ?? Number.MAX_SAFE_INTEGER, query);
       },
       put: async (record) => {
         stage().set(record.id, deepFreeze(structuredClone(record)));
@@ -552,7 +552,9 @@ export class PostgresStore implements StoragePort {
       list: async (query = {}) => {
         const limit = query.limit ?? Number.POSITIVE_INFINITY;
         const items: BusinessRecord[] = [];
-        let after = query.after === undefined ? -1 : await guard(this.seqOfRecord(db, resource, query.after));
+        let last = 0;
+        let after = query.after === undefined ? -1 : cursorPosition(query.after);
+        if (!Number.isFinite(after)) return { items, next: null };
         const chunk = Math.min(Number.isFinite(limit) ? limit + 1 : 500, 500);
         for (;;) {
           const { rows } = await guard(db.query<{ seq: string; doc: BusinessRecord }>(
@@ -561,20 +563,15 @@ export class PostgresStore implements StoragePort {
           ));
           for (const row of rows) {
             if (query.filter && !query.filter(row.doc)) continue;
-            if (items.length === limit) return { items, next: items[items.length - 1]?.id ?? null };
+            if (items.length === limit) return { items, next: cursorFor(last) };
             items.push(row.doc);
+            last = Number(row.seq);
           }
           if (rows.length < chunk) return { items, next: null };
           after = Number(rows[rows.length - 1]?.seq);
         }
       },
     };
-  }
-
-  private async seqOfRecord(db: Queryable, resource: ResourceName, id: string): Promise<number> {
-    const { rows } = await db.query<{ seq: string }>("SELECT seq FROM business_records WHERE resource = $1 AND id = $2", [resource, id]);
-    // An unknown cursor lists nothing, as the embedded store does.
-    return rows[0] ? Number(rows[0].seq) : Number.MAX_SAFE_INTEGER;
   }
 
   private async flushUsage(): Promise<void> {
