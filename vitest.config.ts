@@ -10,6 +10,7 @@ const BOTH_STORES = [
   "packages/server/test/key-lifecycle.test.ts",
   "packages/server/test/user-rules.test.ts",
   "packages/server/test/permissions.test.ts",
+  "packages/server/test/retention.test.ts",
 ];
 
 export default defineConfig({

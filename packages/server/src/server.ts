@@ -69,6 +69,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { issuedToken } = await bootstrapAdmin(context, options.adminToken);
   if (options.seedDemo) await seedDemoData(keyward);
   await keyward.keys.disableInactiveKeys();
+  await keyward.keys.purgeRevokedKeys();
 
   const app = createApp({
     contract,
@@ -91,7 +92,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // express-openapi-validator compiles the contract on the first request: do it now, not for a user.
   await fetch(`${url}/v1/health`);
 
-  const sweep = setInterval(() => void keyward.keys.disableInactiveKeys().catch((error) => logger.error({ err: error }, "inactivity sweep failed")), options.inactivitySweepMs ?? 60_000).unref();
+  const sweep = setInterval(
+    () =>
+      void keyward.keys
+        .disableInactiveKeys()
+        .then(() => keyward.keys.purgeRevokedKeys())
+        .catch((error) => logger.error({ err: error }, "inactivity and retention sweep failed")),
+    options.inactivitySweepMs ?? 60_000,
+  ).unref();
 
   let closing: Promise<void> | null = null;
   const close = () => {

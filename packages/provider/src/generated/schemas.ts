@@ -97,6 +97,7 @@ export const settings = {
       ),
       key_inactivity_days: attr.number({ optional: true, computed: true, description: "Keys unused for this many days are disabled automatically (0 = never). Defaults to `90`.", default: 90 }),
       max_key_lifetime_days: attr.number({ optional: true, description: "When set, every new key must expire within this many days." }),
+      revoked_key_retention_days: attr.number({ optional: true, computed: true, description: "Revoked keys are purged this many days after their revocation (0 = kept forever). The audit log keeps the record of their life. Defaults to `30`.", default: 30 }),
       id: attr.string({ computed: true, description: "Always `settings`.", planModifiers: [useStateForUnknown()] }),
     },
   },

@@ -996,6 +996,8 @@ export interface components {
             key_inactivity_days: number;
             /** @description When set, every new key must expire within this many days. */
             max_key_lifetime_days: number | null;
+            /** @description Revoked keys are purged this many days after their revocation (0 = kept forever). The audit log keeps the record of their life. */
+            revoked_key_retention_days: number;
             updated_at: components["schemas"]["Timestamp"];
         };
         Features: {
@@ -1008,6 +1010,7 @@ export interface components {
             };
             key_inactivity_days?: number;
             max_key_lifetime_days?: number | null;
+            revoked_key_retention_days?: number;
         };
         /** @enum {string} */
         AuditAction: "user.created" | "user.updated" | "user.deleted" | "role.created" | "role.updated" | "role.deleted" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.revoked_all" | "key.disabled_inactive" | "key.refused" | "settings.updated" | "admin_token.created";

@@ -12,7 +12,8 @@ export interface Context {
 }
 
 export async function currentSettings(tables: ReadTables | WriteTables, now: Date): Promise<SettingsRecord> {
-  return (await tables.settings()) ?? DEFAULT_SETTINGS(now);
+  // Settings stored before a setting existed get its default.
+  return { ...DEFAULT_SETTINGS(now), ...(await tables.settings()) };
 }
 
 export function auditEvent(

@@ -63,5 +63,6 @@ export const DEFAULT_SETTINGS = (now: Date): SettingsRecord => ({
   features: { external_connectivity: true },
   key_inactivity_days: 90,
   max_key_lifetime_days: null,
+  revoked_key_retention_days: 30,
   updated_at: now.toISOString(),
 });

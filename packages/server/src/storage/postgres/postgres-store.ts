@@ -100,6 +100,7 @@ export class PostgresStore implements StoragePort {
   private refreshing: Promise<void> | null = null;
   private refusalFlush: Promise<void> | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
+  private pruneTimer: NodeJS.Timeout | null = null;
   private usageTimer: NodeJS.Timeout | null = null;
   private listener: pg.Client | null = null;
   private closed = false;
@@ -125,6 +126,7 @@ export class PostgresStore implements StoragePort {
       throw error;
     }
     store.pollTimer = setInterval(() => void store.refresh().catch(() => undefined), store.pollMs).unref();
+    store.pruneTimer = setInterval(() => void store.pruneChangeFeed().catch(() => undefined), 3_600_000).unref();
     void store.listen();
     return store;
   }
@@ -336,6 +338,7 @@ export class PostgresStore implements StoragePort {
     await this.flush().catch(() => undefined);
     this.closed = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
     const listener = this.listener;
     this.listener = null;
     await listener?.end().catch(() => undefined);
@@ -365,6 +368,15 @@ export class PostgresStore implements StoragePort {
       this.refreshing = null;
     });
     return this.refreshing;
+  }
+
+  /** Drops change-feed rows older than a day; a replica further behind than that reloads everything. Idempotent. */
+  async pruneChangeFeed(): Promise<void> {
+    await this.pool.query(
+      `WITH pruned AS (DELETE FROM cache_events WHERE at < now() - interval '1 day' RETURNING version)
+       UPDATE store_meta SET events_pruned_below = GREATEST(events_pruned_below, (SELECT max(version) + 1 FROM pruned))
+       WHERE id = 1 AND EXISTS (SELECT 1 FROM pruned)`,
+    );
   }
 
   private assertFresh(): void {
@@ -486,7 +498,10 @@ export class PostgresStore implements StoragePort {
 
   private async writeTable(db: Queryable, kind: MirroredKind, puts: AnyRecord[], deletes: string[], seqs: Map<string, number>): Promise<void> {
     const { table, columns } = MIRRORED[kind];
-    if (deletes.length > 0) await db.query(`DELETE FROM ${table} WHERE id = ANY($1::text[])`, [deletes]);
+    if (deletes.length > 0) {
+      await db.query(`DELETE FROM ${table} WHERE id = ANY($1::text[])`, [deletes]);
+      if (kind === "keys") await db.query("DELETE FROM key_usage WHERE key_id = ANY($1::text[])", [deletes]);
+    }
     if (puts.length === 0) return;
     const names = ["id", "seq", "doc", ...columns.map((column) => column.name)];
     const types = ["text", "bigint", "jsonb", ...columns.map((column) => column.type)];
