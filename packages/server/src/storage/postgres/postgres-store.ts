@@ -98,6 +98,7 @@ export class PostgresStore implements StoragePort {
   private freshAt = Date.now();
   private queue: Promise<unknown> = Promise.resolve();
   private refreshing: Promise<void> | null = null;
+  private refreshAgain: Promise<void> | null = null;
   private refusalFlush: Promise<void> | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
   private pruneTimer: NodeJS.Timeout | null = null;
@@ -345,9 +346,19 @@ export class PostgresStore implements StoragePort {
     await this.pool.end();
   }
 
-  /** Polled and woken by NOTIFY: reads the database's version and catches up when behind. */
+  /**
+   * Polled and woken by NOTIFY: reads the database's version and catches up when behind. A call during a
+   * refresh runs one more after it, since the running one may have read the version before the new commit.
+   */
   refresh(): Promise<void> {
-    this.refreshing ??= this.serial(async () => {
+    if (this.refreshing) {
+      this.refreshAgain ??= this.refreshing.then(() => {
+        this.refreshAgain = null;
+        return this.refresh();
+      });
+      return this.refreshAgain;
+    }
+    this.refreshing = this.serial(async () => {
       const started = Date.now();
       const { rows } = await this.pool.query<{ version: string }>("SELECT version FROM store_meta WHERE id = 1");
       const latest = Number(rows[0]?.version ?? 0);
