@@ -11,6 +11,7 @@ const BOTH_STORES = [
   "packages/server/test/user-rules.test.ts",
   "packages/server/test/permissions.test.ts",
   "packages/server/test/retention.test.ts",
+  "packages/server/test/management-tokens.test.ts",
 ];
 
 export default defineConfig({

@@ -18,11 +18,14 @@ export function grantsToModel(grants: readonly PermissionGrant[]): Grant[] {
   return grants.map((grant) => ({ resource: grant.resource, actions: [...grant.actions], fields: grant.fields ? [...grant.fields] : null }));
 }
 
+/** What the contract accepts in a request: a preset or a permission list, never both (its `oneOf`). */
+export type GrantChoice = { preset: string; permissions?: never } | { permissions: PermissionGrant[]; preset?: never };
+
 /**
- * The request's `preset` or `permissions` (the server wants exactly one). Permissions still unknown (computed from an
- * unchanged preset) are left out. Names were checked against the catalog at plan time; the server checks again.
+ * The request's `preset` or `permissions`. Permissions still unknown (computed from an unchanged preset) are left
+ * out, which only an update can meet. Names were checked against the catalog at plan time; the server checks again.
  */
-export function grantsToRequest(model: Planned<GrantAttributes>): { preset?: string; permissions?: PermissionGrant[] } {
+export function grantsToRequest(model: Planned<GrantAttributes>): GrantChoice | Record<string, never> {
   if (typeof model.preset === "string") {
     return { preset: model.preset };
   }

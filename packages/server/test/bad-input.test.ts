@@ -295,14 +295,14 @@ const cases: BadCase[] = [
     status: 422, code: "invalid_permissions", field: "/body/permissions",
   },
   {
-    name: "when both permissions and a preset are given, then 422 invalid_permissions",
+    name: "when both permissions and a preset are given, then 400 validation_failed (the contract's oneOf)",
     request: () => ({ method: "POST", path: "/v1/roles", body: { ...validRoleBody, preset: "events_read" } }),
-    status: 422, code: "invalid_permissions", field: "/body/preset",
+    status: 400, code: "validation_failed", field: "/body/preset",
   },
   {
-    name: "when neither permissions nor a preset is given, then 422 invalid_permissions",
+    name: "when neither permissions nor a preset is given, then 400 validation_failed (the contract's oneOf)",
     request: () => ({ method: "POST", path: "/v1/roles", body: { name: "empty-handed" } }),
-    status: 422, code: "invalid_permissions", field: "/body/permissions",
+    status: 400, code: "validation_failed", field: "/body/permissions",
   },
   {
     name: "when the preset is unknown, then 422 invalid_permissions at /body/preset",

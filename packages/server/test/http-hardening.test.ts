@@ -5,7 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AuthFailureLimiter, clientKey } from "../src/http/auth-failure-limit.js";
+import { AuthFailureLimiter, clientKey, DEFAULT_AUTH_FAILURE_LIMIT } from "../src/http/auth-failure-limit.js";
 import { parseOrigin } from "../src/http/cors.js";
 import { tokenFromHeader } from "../src/http/auth.js";
 import { startChildServer } from "./support/child-server.js";
@@ -19,6 +19,28 @@ function expectProblem(response: RawResponse, status: number, code: string) {
   expect({ status: response.status, code: response.json?.code, type: response.contentType.split(";")[0] }).toEqual({ status, code, type: "application/problem+json" });
 }
 
+describe("failed authentications never lock out valid credentials", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ authFailureLimit: DEFAULT_AUTH_FAILURE_LIMIT });
+  });
+  afterAll(() => h.close());
+
+  it("when one address sends 100 bad tokens under the default limit, then a valid integration key and a valid management token from it both get 200, and the next bad token 429", async () => {
+    const integration = await h.integration({ username: "behind-the-nat", keyPreset: "events_read", rolePreset: "events_read" });
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 100; i++) {
+      const status = (await raw(h, { path: i % 2 ? "/v1/events" : "/v1/users", token: i % 3 ? bad : `kwa_${"x".repeat(36)}` })).status;
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(statuses)).toEqual({ 401: DEFAULT_AUTH_FAILURE_LIMIT.max, 429: 100 - DEFAULT_AUTH_FAILURE_LIMIT.max });
+    expect((await raw(h, { path: "/v1/events", token: integration.token })).status).toBe(200);
+    expect((await raw(h, { path: "/v1/users" })).status).toBe(200);
+    expectProblem(await raw(h, { path: "/v1/users", token: bad }), 429, "rate_limited");
+    expect(h.serverErrors).toEqual([]);
+  });
+});
+
 describe("failed authentication is rate-limited per client address", () => {
   let h: Harness;
   beforeAll(async () => {
@@ -26,16 +48,18 @@ describe("failed authentication is rate-limited per client address", () => {
   });
   afterAll(() => h.close());
 
-  it("when an address fails 5 times, then its next requests get 429 with Retry-After — even with a valid token — until the window ends", async () => {
+  it("when an address fails 5 times, then its further failures get 429 with Retry-After until the window ends", async () => {
     // Successful requests are not counted.
     for (let i = 0; i < 30; i++) expect((await raw(h, { path: "/v1/settings" })).status).toBe(200);
     for (let i = 0; i < 5; i++) expectProblem(await raw(h, { path: "/v1/events", token: bad }), 401, "malformed_token");
+    // Valid tokens from the same address are checked first and keep working.
+    expect((await raw(h, { path: "/v1/settings" })).status).toBe(200);
     const limited = await raw(h, { path: "/v1/events", token: bad });
     expectProblem(limited, 429, "rate_limited");
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(Number(limited.headers.get("retry-after"))).toBeLessThanOrEqual(2);
-    // Checked before the token: a guesser can't tell a right guess while blocked.
-    expectProblem(await raw(h, { path: "/v1/settings" }), 429, "rate_limited");
+    // A wrong guess while blocked tells nothing more than 429, whatever token it tries.
+    expectProblem(await raw(h, { path: "/v1/settings", token: "kwa_000000000000000000000000000000000000" }), 429, "rate_limited");
     // Operations that need no token are not affected.
     expect((await raw(h, { path: "/v1/health", token: null })).status).toBe(200);
     await sleep(1_600);
@@ -51,7 +75,7 @@ describe("failed authentication is rate-limited per client address", () => {
       const statuses = [];
       for (let i = 0; i < 5; i++) statuses.push((await raw(target, { path: "/v1/users", token: bad })).status);
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
-      const retryAfter = Number((await raw(target, { path: "/v1/users" })).headers.get("retry-after"));
+      const retryAfter = Number((await raw(target, { path: "/v1/users", token: bad })).headers.get("retry-after"));
       expect(retryAfter).toBeGreaterThan(100);
       expect(retryAfter).toBeLessThanOrEqual(120);
     } finally {

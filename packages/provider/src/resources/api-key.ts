@@ -2,7 +2,7 @@
 // lives in state (sensitive) and an imported key has none. Deleting a key revokes it; a revoked or expired key can
 // never work again, so it is planned for replacement.
 import { type AttributePath, defineResource, type Model, type Planned, Unknown } from "@keyward/tfplugin";
-import type { ApiKey, ApiKeyCreate } from "@keyward/sdk";
+import type { ApiKey, ApiKeyCreate, ApiKeyUpdate } from "@keyward/sdk";
 import { callApi, changedFields } from "../api.js";
 import type { ProviderClient } from "../client.js";
 import { apiKey } from "../generated/schemas.js";
@@ -31,7 +31,8 @@ function toModel(api: ApiKey): Omit<KeyModel, TerraformOnly> {
   };
 }
 
-function toRequest(model: Planned<KeyModel>): ApiKeyCreate {
+/** The whole request: the body of an update as is, of a create once its grant choice is known (always, at apply). */
+function toRequest(model: Planned<KeyModel>): ApiKeyUpdate & Pick<ApiKeyCreate, "user_id"> {
   return {
     name: known(model.name) ?? "",
     description: known(model.description) ?? "",
@@ -83,7 +84,7 @@ export const apiKeyResource = defineResource<typeof apiKey.schema, ProviderClien
   },
   async create({ client, plan }, resp) {
     const result = await callApi(resp.diagnostics, call("Unable to create API key", null), () =>
-      client.api.POST("/v1/api-keys", { body: toRequest(plan) }),
+      client.api.POST("/v1/api-keys", { body: toRequest(plan) as ApiKeyCreate }),
     );
     if (result.ok) {
       resp.state = { ...plan, ...toModel(result.data), token: result.data.token };

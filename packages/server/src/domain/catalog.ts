@@ -1,7 +1,8 @@
 // The permission catalog is derived from the contract: resources and their fields from the business
 // schemas named in `ResourceName`'s `x-keyward-catalog`, actions from the operations' `x-keyward-permission`.
-// Presets are Keyward's own named permission sets and live here.
-import type { Action, PermissionCatalog, PermissionGrant, ResourceName } from "./types.js";
+// Presets are Keyward's own named permission sets and live here. Management scopes come from `ManagementScope`,
+// and each management operation names the one it needs in `x-keyward-scope`.
+import type { Action, ManagementScope, PermissionCatalog, PermissionGrant, ResourceName } from "./types.js";
 
 export interface CatalogResource {
   name: ResourceName;
@@ -13,6 +14,8 @@ export interface CatalogResource {
 export interface Catalog {
   resources: Map<ResourceName, CatalogResource>;
   presets: Map<string, { description: string; permissions: PermissionGrant[] }>;
+  /** Every management scope, in the contract's order (the bootstrap token gets them all). */
+  scopes: ManagementScope[];
 }
 
 export interface OperationPermission {
@@ -31,6 +34,11 @@ export interface ContractDocument {
 export function operationPermission(operation: unknown): OperationPermission | undefined {
   if (typeof operation !== "object" || operation === null) return undefined;
   return (operation as { "x-keyward-permission"?: OperationPermission })["x-keyward-permission"];
+}
+
+export function operationScope(operation: unknown): ManagementScope | undefined {
+  if (typeof operation !== "object" || operation === null) return undefined;
+  return (operation as { "x-keyward-scope"?: ManagementScope })["x-keyward-scope"];
 }
 
 export function catalogFromContract(contract: ContractDocument): Catalog {
@@ -61,7 +69,9 @@ export function catalogFromContract(contract: ContractDocument): Catalog {
       fields: Object.keys(schema.properties).filter((field) => field !== "id"),
     });
   }
-  return { resources, presets: buildPresets(resources) };
+  const scopes = contract.components.schemas.ManagementScope?.enum as ManagementScope[] | undefined;
+  if (!scopes) throw new Error("openapi.yaml: no ManagementScope enum");
+  return { resources, presets: buildPresets(resources), scopes };
 }
 
 function buildPresets(resources: Map<ResourceName, CatalogResource>): Catalog["presets"] {

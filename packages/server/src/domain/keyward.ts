@@ -2,6 +2,7 @@
 import { accessService } from "./access.js";
 import { apiKeyService } from "./api-keys.js";
 import type { Context } from "./context.js";
+import { managementTokenService } from "./management-tokens.js";
 import { recordService } from "./records.js";
 import { roleService } from "./roles.js";
 import { settingsService } from "./settings.js";
@@ -13,6 +14,7 @@ export function createKeyward(ctx: Context) {
     users: userService(ctx),
     roles: roleService(ctx),
     keys,
+    managementTokens: managementTokenService(ctx),
     settings: settingsService(ctx),
     records: recordService(ctx),
     access: accessService(ctx, {

@@ -1,10 +1,10 @@
 // The storage port. Asynchronous throughout so that a PostgreSQL adapter can implement it later
 // without touching the domain. Adapters return plain records and own durability.
 import type {
-  AdminTokenRecord,
   AuditEvent,
   BusinessRecord,
   KeyRecord,
+  ManagementTokenRecord,
   ResourceName,
   RoleRecord,
   SettingsRecord,
@@ -41,7 +41,7 @@ export interface ReadTables {
   users: Table<UserRecord>;
   roles: Table<RoleRecord>;
   keys: Table<KeyRecord>;
-  adminTokens: Table<AdminTokenRecord>;
+  managementTokens: Table<ManagementTokenRecord>;
   records(resource: ResourceName): Table<BusinessRecord>;
   settings(): Promise<SettingsRecord | undefined>;
 }
@@ -50,7 +50,7 @@ export interface WriteTables {
   users: WritableTable<UserRecord>;
   roles: WritableTable<RoleRecord>;
   keys: WritableTable<KeyRecord>;
-  adminTokens: WritableTable<AdminTokenRecord>;
+  managementTokens: WritableTable<ManagementTokenRecord>;
   records(resource: ResourceName): WritableTable<BusinessRecord>;
   settings(): Promise<SettingsRecord | undefined>;
   putSettings(settings: SettingsRecord): Promise<void>;
@@ -61,7 +61,7 @@ export interface WriteTables {
 
 export interface TokenMatch<T> {
   record: T;
-  /** True when the token matched the rotated-out hash of a key still in its grace period. */
+  /** True when the token matched the rotated-out hash of a credential (maybe still in its grace period). */
   previous: boolean;
 }
 
@@ -91,10 +91,13 @@ export interface StoragePort {
   transaction<T>(fn: (tx: WriteTables) => Promise<T>): Promise<T>;
   /** Indexed lookups for authentication: must not touch the disk. */
   keyByTokenHash(hash: string): Promise<TokenMatch<KeyRecord> | undefined>;
-  adminTokenByHash(hash: string): Promise<AdminTokenRecord | undefined>;
-  /** Usage timestamps are coalesced and persisted in the background, never on the request path. */
-  recordKeyUse(keyId: string, at: string): void;
-  lastUsedAt(keyId: string): string | null;
+  managementTokenByHash(hash: string): Promise<TokenMatch<ManagementTokenRecord> | undefined>;
+  /**
+   * Usage timestamps of keys and management tokens (by id), coalesced and persisted in the background, never on
+   * the request path.
+   */
+  recordKeyUse(credentialId: string, at: string): void;
+  lastUsedAt(credentialId: string): string | null;
   /** Audit events outside any change (refused requests). */
   appendAudit(events: AuditEvent[]): Promise<void>;
   /** Sees every event of every transaction that has resolved. */

@@ -18,6 +18,7 @@ import { securityHeaders } from "./security-headers.js";
 import { businessRoutes } from "./routes/business.js";
 import { introspectionRoutes } from "./routes/introspection.js";
 import { managementRoutes } from "./routes/management.js";
+import { managementTokenRoutes } from "./routes/management-tokens.js";
 
 export interface AppOptions {
   contract: Contract;
@@ -69,6 +70,7 @@ export function createApp(options: AppOptions): Express {
   );
   app.use(introspectionRoutes(keyward, contract.document.info.version));
   app.use(managementRoutes(keyward));
+  app.use(managementTokenRoutes(keyward));
   app.use(businessRoutes(keyward, options.catalog, enforcement));
   app.use((req, res) => sendProblem(res, { code: "not_found", detail: `No route ${req.method} ${req.path}.` }));
   app.use(errorHandler(logger));

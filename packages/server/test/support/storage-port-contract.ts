@@ -2,7 +2,7 @@
 // (storage-port.test.ts) against the real thing: a lowdb file, a PostgreSQL database.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { StoragePort } from "../../src/domain/ports.js";
-import type { AuditEvent, KeyRecord, SettingsRecord, UserRecord } from "../../src/domain/types.js";
+import type { AuditEvent, KeyRecord, ManagementTokenRecord, SettingsRecord, UserRecord } from "../../src/domain/types.js";
 
 export interface StoreFixture {
   store: StoragePort;
@@ -50,6 +50,25 @@ export const keyRecord = (i: number, patch: Partial<KeyRecord> = {}): KeyRecord 
   inactivity_since: T0,
   ...patch,
 } as KeyRecord);
+
+export const managementTokenRecord = (i: number, patch: Partial<ManagementTokenRecord> = {}): ManagementTokenRecord => ({
+  id: `adm_${String(i).padStart(16, "0")}`,
+  user_id: userRecord(1).id,
+  name: `token ${i}`,
+  description: "",
+  scopes: ["users:read", "tokens:manage"],
+  expires_at: null,
+  active: true,
+  prefix: `kwa_${i}`,
+  created_by: "system",
+  created_at: T0,
+  updated_at: T0,
+  revoked_at: null,
+  token_hash: `mgmt-hash-${i}`,
+  previous_token_hash: null,
+  previous_token_expires_at: null,
+  ...patch,
+});
 
 const auditOf = (i: number, action: AuditEvent["action"], targetId: string | null): AuditEvent => ({
   id: `aud_${String(i).padStart(16, "0")}`,
@@ -172,12 +191,22 @@ export function describeStoragePort(name: string, open: () => Promise<StoreFixtu
       expect(await store.read.keys.get(keyRecord(1).id)).toBeUndefined();
     });
 
-    it("when an admin token is stored and deleted, then its lookup follows", async () => {
-      const token = { id: "adm_0000000000000001", user_id: userRecord(1).id, token_hash: "admin-hash", prefix: "kwa_x", created_at: T0 };
-      await store.transaction((tx) => tx.adminTokens.put(token));
-      expect(await store.adminTokenByHash("admin-hash")).toEqual(token);
-      await store.transaction((tx) => tx.adminTokens.delete(token.id));
-      expect(await store.adminTokenByHash("admin-hash")).toBeUndefined();
+    it("when a management token is stored, rotated with a grace period and deleted, then both its hashes follow, across a restart", async () => {
+      const token = managementTokenRecord(1);
+      await store.transaction((tx) => tx.managementTokens.put(token));
+      expect(await store.managementTokenByHash("mgmt-hash-1")).toEqual({ record: token, previous: false });
+      const rotated = { ...token, token_hash: "mgmt-hash-1b", previous_token_hash: "mgmt-hash-1", previous_token_expires_at: T0 };
+      await store.transaction((tx) => tx.managementTokens.put(rotated));
+      store = await fixture.reopen();
+      expect(await store.managementTokenByHash("mgmt-hash-1b")).toEqual({ record: rotated, previous: false });
+      expect(await store.managementTokenByHash("mgmt-hash-1")).toEqual({ record: rotated, previous: true });
+      expect((await store.read.managementTokens.list({ where: { user_id: userRecord(1).id } })).items).toEqual([rotated]);
+      store.recordKeyUse(token.id, T0);
+      expect(store.lastUsedAt(token.id)).toBe(T0);
+      await store.transaction((tx) => tx.managementTokens.delete(token.id));
+      expect(await store.managementTokenByHash("mgmt-hash-1b")).toBeUndefined();
+      expect(await store.managementTokenByHash("mgmt-hash-1")).toBeUndefined();
+      expect(store.lastUsedAt(token.id)).toBeNull();
     });
 
     it("when changes are audited, then the events are listed in commit order, filtered and paged, refusals included", async () => {

@@ -9,7 +9,7 @@ export type TestStoreKind = "lowdb" | "postgres";
 export const testStoreKind: TestStoreKind = process.env.KEYWARD_TEST_STORE === "postgres" ? "postgres" : "lowdb";
 
 /** The tables that hold state a request may change; usage timestamps are excluded as the lowdb fingerprint does. */
-const STATE_TABLES = ["users", "roles", "api_keys", "admin_tokens", "settings", "business_records"];
+const STATE_TABLES = ["users", "roles", "api_keys", "management_tokens", "settings", "business_records"];
 
 export interface TestDatabase {
   url: string;

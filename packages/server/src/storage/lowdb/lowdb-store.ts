@@ -6,10 +6,10 @@ import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
 import type { ListQuery, ReadTables, StoragePort, StoreHealth, TokenMatch, WritableTable, WriteTables } from "../../domain/ports.js";
 import type {
-  AdminTokenRecord,
   AuditEvent,
   BusinessRecord,
   KeyRecord,
+  ManagementTokenRecord,
   ResourceName,
   SettingsRecord,
 } from "../../domain/types.js";
@@ -17,6 +17,7 @@ import { deepFreeze } from "../deep-freeze.js";
 import { GroupCommitter } from "../group-commit.js";
 import { JsonlAuditLog } from "../jsonl-audit-log.js";
 import { pageOf } from "../list-page.js";
+import { TokenHashIndex } from "../token-hash-index.js";
 import { emptyDocument, type KeywardDocument, parseDocument, type TableName } from "./document.js";
 
 type AnyRecord = { id: string };
@@ -47,8 +48,8 @@ export class LowdbStore implements StoragePort {
 
   private readonly committer: GroupCommitter;
   private queue: Promise<unknown> = Promise.resolve();
-  private keyHashes = new Map<string, { id: string; previous: boolean }>();
-  private adminHashes = new Map<string, string>();
+  private readonly keyHashes = new TokenHashIndex();
+  private readonly tokenHashes = new TokenHashIndex();
   private usageTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -64,7 +65,7 @@ export class LowdbStore implements StoragePort {
     users: this.readTable("users"),
     roles: this.readTable("roles"),
     keys: this.readTable("keys"),
-    adminTokens: this.readTable("admin_tokens"),
+    managementTokens: this.readTable("management_tokens"),
     records: (resource) => this.readTableOf(() => this.recordsOf(resource)),
     settings: async () => this.doc.settings ?? undefined,
   };
@@ -80,7 +81,7 @@ export class LowdbStore implements StoragePort {
         users: this.writeTable("users", staged),
         roles: this.writeTable("roles", staged),
         keys: this.writeTable("keys", staged),
-        adminTokens: this.writeTable("admin_tokens", staged),
+        managementTokens: this.writeTable("management_tokens", staged),
         records: (resource) => this.writeTableOf(() => this.recordsOf(resource), stagedFor(staged, `records:${resource}`)),
         settings: async () => settings ?? this.doc.settings ?? undefined,
         putSettings: async (value) => {
@@ -110,9 +111,10 @@ export class LowdbStore implements StoragePort {
     return record ? { record, previous: entry.previous } : undefined;
   }
 
-  async adminTokenByHash(hash: string): Promise<AdminTokenRecord | undefined> {
-    const id = this.adminHashes.get(hash);
-    return id ? this.doc.admin_tokens[id] : undefined;
+  async managementTokenByHash(hash: string): Promise<TokenMatch<ManagementTokenRecord> | undefined> {
+    const entry = this.tokenHashes.get(hash);
+    const record = entry && this.doc.management_tokens[entry.id];
+    return record ? { record, previous: entry.previous } : undefined;
   }
 
   recordKeyUse(keyId: string, at: string): void {
@@ -205,8 +207,8 @@ export class LowdbStore implements StoragePort {
         ? this.recordsOf(name.slice("records:".length) as ResourceName)
         : (this.doc[name as TableName] as unknown as Record<string, AnyRecord>);
       for (const [id, record] of changes) {
-        if (name === "keys") this.unindexKey(id);
-        if (name === "admin_tokens") this.unindexAdmin(id);
+        if (name === "keys") this.keyHashes.remove(this.doc.keys[id]);
+        if (name === "management_tokens") this.tokenHashes.remove(this.doc.management_tokens[id]);
         if (record === null) {
           delete table[id];
           delete this.doc.positions[id];
@@ -214,9 +216,9 @@ export class LowdbStore implements StoragePort {
           table[id] = record;
           this.doc.positions[id] ??= ++this.doc.last_position;
         }
-        if (name === "keys" && record) this.indexKey(record as KeyRecord);
-        if (name === "admin_tokens" && record) this.adminHashes.set((record as AdminTokenRecord).token_hash, id);
-        if (name === "keys" && record === null) delete this.doc.key_last_used[id];
+        if (name === "keys" && record) this.keyHashes.add(record as KeyRecord);
+        if (name === "management_tokens" && record) this.tokenHashes.add(record as ManagementTokenRecord);
+        if ((name === "keys" || name === "management_tokens") && record === null) delete this.doc.key_last_used[id];
       }
     }
     if (settings) this.doc.settings = settings;
@@ -225,26 +227,9 @@ export class LowdbStore implements StoragePort {
 
   private rebuildIndexes(): void {
     this.keyHashes.clear();
-    this.adminHashes.clear();
-    for (const key of Object.values(this.doc.keys)) this.indexKey(key);
-    for (const token of Object.values(this.doc.admin_tokens)) this.adminHashes.set(token.token_hash, token.id);
-  }
-
-  private indexKey(key: KeyRecord): void {
-    this.keyHashes.set(key.token_hash, { id: key.id, previous: false });
-    if (key.previous_token_hash) this.keyHashes.set(key.previous_token_hash, { id: key.id, previous: true });
-  }
-
-  private unindexKey(id: string): void {
-    const old = this.doc.keys[id];
-    if (!old) return;
-    this.keyHashes.delete(old.token_hash);
-    if (old.previous_token_hash) this.keyHashes.delete(old.previous_token_hash);
-  }
-
-  private unindexAdmin(id: string): void {
-    const old = this.doc.admin_tokens[id];
-    if (old) this.adminHashes.delete(old.token_hash);
+    this.tokenHashes.clear();
+    for (const key of Object.values(this.doc.keys)) this.keyHashes.add(key);
+    for (const token of Object.values(this.doc.management_tokens)) this.tokenHashes.add(token);
   }
 }
 

@@ -1,6 +1,6 @@
 import { deepFreeze } from "../deep-freeze.js";
 
-// One replica's in-memory copy of a table the request path reads (users, roles, keys, admin tokens), in
+// One replica's in-memory copy of a table the request path reads (users, roles, keys, management tokens), in
 // insertion order (`seq`), so that verification and management reads never query the database.
 export class MirrorTable<T extends { id: string }> {
   private records = new Map<string, T>();

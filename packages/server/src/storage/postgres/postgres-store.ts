@@ -1,5 +1,5 @@
 // The PostgreSQL storage adapter: any number of replicas share one database. Each replica keeps users, roles,
-// keys, admin tokens and settings in memory (verification never queries the database) and catches up from the
+// keys, management tokens and settings in memory (verification never queries the database) and catches up from the
 // version-ordered `cache_events` table, polled every `pollMs`; LISTEN/NOTIFY only wakes it early. Every write
 // transaction starts by bumping the one version row, which serialises writers across replicas, orders the
 // versions and makes key numbers gapless. A replica that could not catch up for `maxStalenessMs` refuses key
@@ -7,10 +7,11 @@
 import pg from "pg";
 import { KeywardError } from "../../domain/errors.js";
 import type { ListQuery, Page, ReadTables, StoragePort, StoreHealth, Table, TokenMatch, WritableTable, WriteTables } from "../../domain/ports.js";
-import type { AdminTokenRecord, AuditEvent, BusinessRecord, KeyRecord, ResourceName, RoleRecord, SettingsRecord, UserRecord } from "../../domain/types.js";
+import type { AuditEvent, BusinessRecord, KeyRecord, ManagementTokenRecord, ResourceName, RoleRecord, SettingsRecord, UserRecord } from "../../domain/types.js";
 import { deepFreeze } from "../deep-freeze.js";
 import { cursorFor, cursorPosition, pageOf } from "../list-page.js";
 import { migrate } from "./migrate.js";
+import { TokenHashIndex } from "../token-hash-index.js";
 import { MirrorTable } from "./mirror.js";
 
 export interface PostgresStoreOptions {
@@ -25,7 +26,7 @@ export interface PostgresStoreOptions {
   poolSize?: number;
 }
 
-type MirroredKind = "users" | "roles" | "keys" | "admin_tokens";
+type MirroredKind = "users" | "roles" | "keys" | "management_tokens";
 type Kind = MirroredKind | "settings";
 type AnyRecord = { id: string };
 type Queryable = Pick<pg.ClientBase, "query">;
@@ -53,11 +54,12 @@ const MIRRORED: Record<MirroredKind, TableSql> = {
       { name: "revoked_at", type: "timestamptz", of: (k: KeyRecord) => k.revoked_at },
     ],
   },
-  admin_tokens: {
-    table: "admin_tokens",
+  management_tokens: {
+    table: "management_tokens",
     columns: [
-      { name: "user_id", type: "text", of: (t: AdminTokenRecord) => t.user_id },
-      { name: "token_hash", type: "text", of: (t: AdminTokenRecord) => t.token_hash },
+      { name: "user_id", type: "text", of: (t: ManagementTokenRecord) => t.user_id },
+      { name: "token_hash", type: "text", of: (t: ManagementTokenRecord) => t.token_hash },
+      { name: "previous_token_hash", type: "text", of: (t: ManagementTokenRecord) => t.previous_token_hash },
     ],
   },
 };
@@ -84,10 +86,10 @@ export class PostgresStore implements StoragePort {
   private readonly users = new MirrorTable<UserRecord>();
   private readonly roles = new MirrorTable<RoleRecord>();
   private readonly keys = new MirrorTable<KeyRecord>();
-  private readonly adminTokens = new MirrorTable<AdminTokenRecord>();
+  private readonly managementTokens = new MirrorTable<ManagementTokenRecord>();
   private settingsRecord: SettingsRecord | undefined;
-  private keyHashes = new Map<string, { id: string; previous: boolean }>();
-  private adminHashes = new Map<string, string>();
+  private readonly keyHashes = new TokenHashIndex();
+  private readonly tokenHashes = new TokenHashIndex();
   private lastUsed = new Map<string, string>();
   private pendingUse = new Map<string, string>();
   private pendingRefusals: AuditEvent[] = [];
@@ -136,7 +138,7 @@ export class PostgresStore implements StoragePort {
     users: this.mirrorRead(this.users),
     roles: this.mirrorRead(this.roles),
     keys: this.mirrorRead(this.keys),
-    adminTokens: this.mirrorRead(this.adminTokens),
+    managementTokens: this.mirrorRead(this.managementTokens),
     records: (resource) => this.recordsTable(this.pool, resource),
     settings: async () => this.settingsRecord,
   };
@@ -177,7 +179,7 @@ export class PostgresStore implements StoragePort {
         users: this.stagedTable("users", this.users, staged),
         roles: this.stagedTable("roles", this.roles, staged),
         keys: this.stagedTable("keys", this.keys, staged),
-        adminTokens: this.stagedTable("admin_tokens", this.adminTokens, staged),
+        managementTokens: this.stagedTable("management_tokens", this.managementTokens, staged),
         records: (resource) => {
           let table = recordTables.get(resource);
           if (!table) {
@@ -281,10 +283,11 @@ export class PostgresStore implements StoragePort {
     return record ? { record, previous: entry.previous } : undefined;
   }
 
-  async adminTokenByHash(hash: string): Promise<AdminTokenRecord | undefined> {
+  async managementTokenByHash(hash: string): Promise<TokenMatch<ManagementTokenRecord> | undefined> {
     this.assertFresh();
-    const id = this.adminHashes.get(hash);
-    return id ? this.adminTokens.get(id) : undefined;
+    const entry = this.tokenHashes.get(hash);
+    const record = entry && this.managementTokens.get(entry.id);
+    return record ? { record, previous: entry.previous } : undefined;
   }
 
   recordKeyUse(keyId: string, at: string): void {
@@ -459,7 +462,7 @@ export class PostgresStore implements StoragePort {
 
   private async loadEverything(db: Queryable, version: number): Promise<void> {
     this.keyHashes.clear();
-    this.adminHashes.clear();
+    this.tokenHashes.clear();
     for (const kind of Object.keys(MIRRORED) as MirroredKind[]) {
       this.mirrorOf(kind).clear();
       const { rows } = await db.query<{ id: string; seq: string; doc: AnyRecord }>(`SELECT id, seq, doc FROM ${MIRRORED[kind].table} ORDER BY seq`);
@@ -475,7 +478,7 @@ export class PostgresStore implements StoragePort {
       users: this.users as MirrorTable<AnyRecord>,
       roles: this.roles as MirrorTable<AnyRecord>,
       keys: this.keys as MirrorTable<AnyRecord>,
-      admin_tokens: this.adminTokens as MirrorTable<AnyRecord>,
+      management_tokens: this.managementTokens as MirrorTable<AnyRecord>,
     };
     return tables[kind];
   }
@@ -484,34 +487,32 @@ export class PostgresStore implements StoragePort {
   private applyRecord(kind: MirroredKind, id: string, record: AnyRecord | null, seq: number): void {
     const mirror = this.mirrorOf(kind);
     const old = mirror.get(id);
-    if (kind === "keys" && old) {
-      const key = old as KeyRecord;
-      this.keyHashes.delete(key.token_hash);
-      if (key.previous_token_hash) this.keyHashes.delete(key.previous_token_hash);
-    }
-    if (kind === "admin_tokens" && old) this.adminHashes.delete((old as AdminTokenRecord).token_hash);
+    const hashes = this.hashIndexOf(kind);
+    hashes?.remove(old as KeyRecord | ManagementTokenRecord | undefined);
     if (record === null) {
       mirror.delete(id);
-      if (kind === "keys") {
+      if (hashes) {
         this.lastUsed.delete(id);
         this.pendingUse.delete(id);
       }
       return;
     }
     mirror.set(record, seq);
-    if (kind === "keys") {
-      const key = record as KeyRecord;
-      this.keyHashes.set(key.token_hash, { id, previous: false });
-      if (key.previous_token_hash) this.keyHashes.set(key.previous_token_hash, { id, previous: true });
-    }
-    if (kind === "admin_tokens") this.adminHashes.set((record as AdminTokenRecord).token_hash, id);
+    hashes?.add(record as KeyRecord | ManagementTokenRecord);
+  }
+
+  /** The token index of a credential table (keys, management tokens); none for the others. */
+  private hashIndexOf(kind: MirroredKind): TokenHashIndex | undefined {
+    if (kind === "keys") return this.keyHashes;
+    if (kind === "management_tokens") return this.tokenHashes;
+    return undefined;
   }
 
   private async writeTable(db: Queryable, kind: MirroredKind, puts: AnyRecord[], deletes: string[], seqs: Map<string, number>): Promise<void> {
     const { table, columns } = MIRRORED[kind];
     if (deletes.length > 0) {
       await db.query(`DELETE FROM ${table} WHERE id = ANY($1::text[])`, [deletes]);
-      if (kind === "keys") await db.query("DELETE FROM key_usage WHERE key_id = ANY($1::text[])", [deletes]);
+      if (this.hashIndexOf(kind)) await db.query("DELETE FROM key_usage WHERE key_id = ANY($1::text[])", [deletes]);
     }
     if (puts.length === 0) return;
     const names = ["id", "seq", "doc", ...columns.map((column) => column.name)];
@@ -619,7 +620,7 @@ export class PostgresStore implements StoragePort {
       );
       for (const row of rows) {
         const at = row.last_used_at.toISOString();
-        if (this.keys.get(row.key_id) && (this.lastUsed.get(row.key_id) ?? "") < at) this.lastUsed.set(row.key_id, at);
+        if ((this.keys.get(row.key_id) || this.managementTokens.get(row.key_id)) && (this.lastUsed.get(row.key_id) ?? "") < at) this.lastUsed.set(row.key_id, at);
       }
     } catch (error) {
       // Kept for the next flush; a newer use recorded meanwhile wins.
