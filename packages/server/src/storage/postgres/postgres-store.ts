@@ -19,7 +19,7 @@ export interface PostgresStoreOptions {
   usageFlushMs?: number;
   /** How often the change table is polled (ms); NOTIFY wakes the replica sooner. */
   pollMs?: number;
-  /** Past this lag, key and admin-token lookups fail closed with store_unavailable (ms). */
+  /** Past this lag, key and management-token lookups fail closed with store_unavailable (ms). */
   maxStalenessMs?: number;
   /** Shown in pg_stat_activity; the listener connection gets `-listen` appended. */
   applicationName?: string;
@@ -32,6 +32,15 @@ type AnyRecord = { id: string };
 type Queryable = Pick<pg.ClientBase, "query">;
 
 const CHANNEL = "keyward_cache";
+/** Transactions that may share one database commit. */
+const MAX_BATCH = 200;
+
+type Stage = Map<MirroredKind, Map<string, AnyRecord | null>>;
+interface Job {
+  fn: (tx: WriteTables) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
 /** `seq` = version × 2^20 + position within the transaction: commit order without a sequence. */
 const SEQ_PER_VERSION = 1_048_576;
 
@@ -93,12 +102,15 @@ export class PostgresStore implements StoragePort {
   private lastUsed = new Map<string, string>();
   private pendingUse = new Map<string, string>();
   private pendingRefusals: AuditEvent[] = [];
+  /** The newest usage timestamp merged from the database. */
+  private usageMark = new Date(0).toISOString();
 
   /** The version the mirror reflects. */
   private version = 0;
   /** When the last catch-up that reached the database's version started (Date.now()). */
   private freshAt = Date.now();
   private queue: Promise<unknown> = Promise.resolve();
+  private waiting: Job[] = [];
   private refreshing: Promise<void> | null = null;
   private refreshAgain: Promise<void> | null = null;
   private refusalFlush: Promise<void> | null = null;
@@ -115,8 +127,10 @@ export class PostgresStore implements StoragePort {
     this.maxStalenessMs = options.maxStalenessMs ?? 30_000;
     this.applicationName = options.applicationName ?? "keyward";
     this.pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 2000, application_name: this.applicationName });
-    // An idle connection dropped by the server: the next query reports it where it matters.
+    // A connection dropped by the server (idle in the pool or checked out between queries) emits "error";
+    // unhandled, that would end the process. The next query on it reports the failure where it matters.
     this.pool.on("error", () => undefined);
+    this.pool.on("connect", (client) => client.on("error", () => undefined));
   }
 
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
@@ -129,6 +143,7 @@ export class PostgresStore implements StoragePort {
       throw error;
     }
     store.pollTimer = setInterval(() => void store.refresh().catch(() => undefined), store.pollMs).unref();
+    store.usageTimer = setInterval(() => void store.flushUsage().catch(() => undefined), store.usageFlushMs).unref();
     store.pruneTimer = setInterval(() => void store.pruneChangeFeed().catch(() => undefined), 3_600_000).unref();
     void store.listen();
     return store;
@@ -148,16 +163,33 @@ export class PostgresStore implements StoragePort {
     return { store: "postgres", ready: !this.closed && lagMs <= this.maxStalenessMs, lag_ms: lagMs };
   }
 
-  async transaction<T>(fn: (tx: WriteTables) => Promise<T>): Promise<T> {
-    if (this.closed) throw new Error("store is closed");
-    return this.serial(() => this.runTransaction(fn));
+  /**
+   * Group commit, as the embedded store does: transactions waiting while a batch runs go together into the next
+   * database transaction (one version, one commit). Each `fn` still runs alone and sees the ones before it; one
+   * that throws leaves no trace, and the others are acknowledged only once the batch has committed.
+   */
+  transaction<T>(fn: (tx: WriteTables) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error("store is closed"));
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      if (this.waiting.length === 1) void this.serial(() => this.runBatch());
+    });
   }
 
-  private async runTransaction<T>(fn: (tx: WriteTables) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect().catch((error: unknown) => {
-      throw storeUnavailable(`The database can't be reached (${(error as Error).message}); nothing was written.`);
-    });
+  private async runBatch(): Promise<void> {
+    const jobs = this.waiting.splice(0, MAX_BATCH);
+    if (this.waiting.length > 0) void this.serial(() => this.runBatch());
+    if (jobs.length === 0) return;
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      const failure = storeUnavailable(`The database can't be reached (${(error as Error).message}); nothing was written.`);
+      for (const job of jobs) job.reject(failure);
+      return;
+    }
     let broken = false;
+    const done: Array<{ job: Job; result: unknown }> = [];
     try {
       const lockedAt = Date.now();
       // One round trip (simple protocol): begin, and take the version row lock that serialises every writer.
@@ -167,60 +199,67 @@ export class PostgresStore implements StoragePort {
       // Holding the lock, everything before `version` has committed: bring the mirror exactly there.
       if (this.version < version - 1) await this.catchUp(client, version - 1);
 
-      const staged = new Map<MirroredKind, Map<string, AnyRecord | null>>();
+      const batch: Stage = new Map();
       const auditEvents: AuditEvent[] = [];
       let settings: SettingsRecord | undefined;
       let keyNumber = Number(meta.key_number);
       let position = 0;
-      const nextSeq = () => version * SEQ_PER_VERSION + position++;
       let recordsWritten = false;
-      const recordTables = new Map<ResourceName, WritableTable<BusinessRecord>>();
-      const tx: WriteTables = {
-        users: this.stagedTable("users", this.users, staged),
-        roles: this.stagedTable("roles", this.roles, staged),
-        keys: this.stagedTable("keys", this.keys, staged),
-        managementTokens: this.stagedTable("management_tokens", this.managementTokens, staged),
-        records: (resource) => {
-          let table = recordTables.get(resource);
-          if (!table) {
-            const read = this.recordsTable(client, resource);
-            table = {
-              ...read,
-              put: async (record) => {
-                recordsWritten = true;
-                await client.query(
-                  "INSERT INTO business_records (resource, id, seq, doc) VALUES ($1, $2, $3, $4) ON CONFLICT (resource, id) DO UPDATE SET doc = EXCLUDED.doc",
-                  [resource, record.id, nextSeq(), JSON.stringify(record)],
-                );
-              },
-              delete: async (id) => {
-                recordsWritten = true;
-                await client.query("DELETE FROM business_records WHERE resource = $1 AND id = $2", [resource, id]);
-              },
-            };
-            recordTables.set(resource, table);
+      const nextSeq = () => version * SEQ_PER_VERSION + position++;
+      for (const [index, job] of jobs.entries()) {
+        const stage: Stage = new Map();
+        const jobAudit: AuditEvent[] = [];
+        let jobSettings: SettingsRecord | undefined;
+        const keyNumberBefore = keyNumber;
+        let savepoint = false;
+        // Business records are written at once; a savepoint lets a failing `fn` take its writes back.
+        const beforeRecordWrite = async () => {
+          if (!savepoint) await client.query(`SAVEPOINT job_${index}`);
+          savepoint = true;
+          recordsWritten = true;
+        };
+        const tx: WriteTables = {
+          users: this.stagedTable("users", this.users, stage, batch),
+          roles: this.stagedTable("roles", this.roles, stage, batch),
+          keys: this.stagedTable("keys", this.keys, stage, batch),
+          managementTokens: this.stagedTable("management_tokens", this.managementTokens, stage, batch),
+          records: (resource) => this.writableRecords(client, resource, beforeRecordWrite, nextSeq),
+          settings: async () => jobSettings ?? settings ?? this.settingsRecord,
+          putSettings: async (value) => {
+            jobSettings = deepFreeze(structuredClone(value));
+          },
+          nextKeyNumber: async () => ++keyNumber,
+          audit: (...events) => {
+            jobAudit.push(...events);
+          },
+        };
+        try {
+          const result = await job.fn(tx);
+          for (const [kind, changes] of stage) {
+            let merged = batch.get(kind);
+            if (!merged) batch.set(kind, (merged = new Map()));
+            for (const [id, record] of changes) merged.set(id, record);
           }
-          return table;
-        },
-        settings: async () => settings ?? this.settingsRecord,
-        putSettings: async (value) => {
-          settings = deepFreeze(structuredClone(value));
-        },
-        nextKeyNumber: async () => ++keyNumber,
-        audit: (...events) => {
-          auditEvents.push(...events);
-        },
-      };
-      const result = await fn(tx);
+          if (jobSettings) settings = jobSettings;
+          auditEvents.push(...jobAudit);
+          done.push({ job, result });
+        } catch (error) {
+          keyNumber = keyNumberBefore;
+          if (savepoint) await client.query(`ROLLBACK TO SAVEPOINT job_${index}`);
+          if (isUnavailable(error)) throw error;
+          job.reject(error);
+        }
+      }
 
       const keyNumberChanged = keyNumber !== Number(meta.key_number);
-      if (staged.size === 0 && settings === undefined && !keyNumberChanged && auditEvents.length === 0 && !recordsWritten) {
+      if (batch.size === 0 && settings === undefined && !keyNumberChanged && auditEvents.length === 0 && !recordsWritten) {
         await client.query("ROLLBACK");
-        return result;
+        for (const { job, result } of done) job.resolve(result);
+        return;
       }
       const changes: Array<{ kind: Kind; id: string }> = [];
       const seqs = new Map<string, number>();
-      for (const [kind, stage] of staged) {
+      for (const [kind, stage] of batch) {
         const puts = [...stage.values()].filter((record): record is AnyRecord => record !== null);
         const deletes = [...stage].filter(([, record]) => record === null).map(([id]) => id);
         for (const record of puts) seqs.set(record.id, nextSeq());
@@ -258,19 +297,20 @@ export class PostgresStore implements StoragePort {
         ],
       );
       await client.query("COMMIT");
-      // Committed: this replica sees its own write at once.
-      for (const [kind, stage] of staged) {
+      // Committed: this replica sees its own writes at once.
+      for (const [kind, stage] of batch) {
         for (const [id, record] of stage) this.applyRecord(kind, id, record, seqs.get(id) ?? 0);
       }
       if (settings) this.settingsRecord = settings;
       this.version = version;
       this.freshAt = Math.max(this.freshAt, lockedAt);
-      return result;
+      for (const { job, result } of done) job.resolve(result);
     } catch (error) {
       broken = isUnavailable(error);
       await client.query("ROLLBACK").catch(() => undefined);
-      if (broken) throw storeUnavailable("The database can't be reached; nothing was written. Retry shortly.");
-      throw error;
+      const failure = broken ? storeUnavailable("The database can't be reached; nothing was written. Retry shortly.") : error;
+      for (const { job } of done) job.reject(failure);
+      for (const job of jobs) if (!done.some((entry) => entry.job === job)) job.reject(failure);
     } finally {
       client.release(broken);
     }
@@ -293,10 +333,6 @@ export class PostgresStore implements StoragePort {
   recordKeyUse(keyId: string, at: string): void {
     this.lastUsed.set(keyId, at);
     this.pendingUse.set(keyId, at);
-    this.usageTimer ??= setTimeout(() => {
-      this.usageTimer = null;
-      void this.flushUsage().catch(() => undefined);
-    }, this.usageFlushMs).unref();
   }
 
   lastUsedAt(keyId: string): string | null {
@@ -314,7 +350,7 @@ export class PostgresStore implements StoragePort {
   }
 
   async listAudit(query: { action?: AuditEvent["action"]; targetId?: string; after?: string; limit: number }): Promise<Page<AuditEvent>> {
-    await this.refusalFlush;
+    await this.refusalFlush?.catch(() => undefined);
     const { rows } = await this.pool.query<{ seq: string; event: AuditEvent }>(
       `SELECT seq, event FROM audit_events
        WHERE seq > $1 AND ($2::text IS NULL OR action = $2) AND ($3::text IS NULL OR target_id = $3)
@@ -329,12 +365,8 @@ export class PostgresStore implements StoragePort {
 
   async flush(): Promise<void> {
     await this.queue;
-    if (this.usageTimer) {
-      clearTimeout(this.usageTimer);
-      this.usageTimer = null;
-    }
     await this.flushUsage();
-    await this.refusalFlush;
+    await this.refusalFlush?.catch(() => undefined);
   }
 
   async close(): Promise<void> {
@@ -342,6 +374,7 @@ export class PostgresStore implements StoragePort {
     await this.flush().catch(() => undefined);
     this.closed = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.usageTimer) clearInterval(this.usageTimer);
     if (this.pruneTimer) clearInterval(this.pruneTimer);
     const listener = this.listener;
     this.listener = null;
@@ -452,7 +485,11 @@ export class PostgresStore implements StoragePort {
       const { rows } = await client.query<{ version: string }>("SELECT version FROM store_meta WHERE id = 1");
       await this.loadEverything(client, Number(rows[0]?.version ?? 0));
       const usage = await client.query<{ key_id: string; last_used_at: Date }>("SELECT key_id, last_used_at FROM key_usage");
-      for (const row of usage.rows) this.lastUsed.set(row.key_id, row.last_used_at.toISOString());
+      for (const row of usage.rows) {
+        const at = row.last_used_at.toISOString();
+        this.lastUsed.set(row.key_id, at);
+        if (at > this.usageMark) this.usageMark = at;
+      }
       await client.query("COMMIT");
       this.freshAt = Date.now();
     } finally {
@@ -538,22 +575,22 @@ export class PostgresStore implements StoragePort {
     };
   }
 
-  /** A mirrored table seen through the transaction's staged changes; nothing reaches the mirror until commit. */
-  private stagedTable<T extends AnyRecord>(kind: MirroredKind, mirror: MirrorTable<T>, staged: Map<MirroredKind, Map<string, AnyRecord | null>>): WritableTable<T> {
+  /** A mirrored table seen through this transaction's and the batch's staged changes; nothing reaches the mirror until commit. */
+  private stagedTable<T extends AnyRecord>(kind: MirroredKind, mirror: MirrorTable<T>, own: Stage, batch: Stage): WritableTable<T> {
     const stage = () => {
-      let map = staged.get(kind);
-      if (!map) staged.set(kind, (map = new Map()));
+      let map = own.get(kind);
+      if (!map) own.set(kind, (map = new Map()));
       return map;
     };
     const lookup = (id: string): T | undefined => {
-      const map = staged.get(kind);
-      return map?.has(id) ? ((map.get(id) as T | null) ?? undefined) : mirror.get(id);
+      for (const layer of [own.get(kind), batch.get(kind)]) if (layer?.has(id)) return (layer.get(id) as T | null) ?? undefined;
+      return mirror.get(id);
     };
     return {
       get: async (id) => lookup(id),
       list: async (query) => {
         const ids = new Set(mirror.ids());
-        for (const id of staged.get(kind)?.keys() ?? []) ids.add(id);
+        for (const layer of [batch.get(kind), own.get(kind)]) for (const id of layer?.keys() ?? []) ids.add(id);
         return pageOf(ids, lookup, (id) => mirror.seqOf(id) ?? Number.MAX_SAFE_INTEGER, query);
       },
       put: async (record) => {
@@ -561,6 +598,23 @@ export class PostgresStore implements StoragePort {
       },
       delete: async (id) => {
         stage().set(id, null);
+      },
+    };
+  }
+
+  private writableRecords(client: Queryable, resource: ResourceName, beforeWrite: () => Promise<void>, nextSeq: () => number): WritableTable<BusinessRecord> {
+    return {
+      ...this.recordsTable(client, resource),
+      put: async (record) => {
+        await beforeWrite();
+        await client.query(
+          "INSERT INTO business_records (resource, id, seq, doc) VALUES ($1, $2, $3, $4) ON CONFLICT (resource, id) DO UPDATE SET doc = EXCLUDED.doc",
+          [resource, record.id, nextSeq(), JSON.stringify(record)],
+        );
+      },
+      delete: async (id) => {
+        await beforeWrite();
+        await client.query("DELETE FROM business_records WHERE resource = $1 AND id = $2", [resource, id]);
       },
     };
   }
@@ -601,25 +655,29 @@ export class PostgresStore implements StoragePort {
     };
   }
 
+  /**
+   * Writes this replica's coalesced uses (forward-only: an older timestamp from a slower replica never
+   * overwrites a newer one), then merges the uses other replicas wrote, so inactivity checks here count them.
+   */
   private async flushUsage(): Promise<void> {
-    if (this.pendingUse.size === 0) return;
     const batch = [...this.pendingUse];
     this.pendingUse.clear();
     try {
-      // Forward-only: an older timestamp from a slower replica never overwrites a newer one.
-      await this.pool.query(
-        `INSERT INTO key_usage (key_id, last_used_at) SELECT * FROM unnest($1::text[], $2::timestamptz[])
-         ON CONFLICT (key_id) DO UPDATE SET last_used_at = EXCLUDED.last_used_at WHERE key_usage.last_used_at < EXCLUDED.last_used_at`,
-        [batch.map(([id]) => id), batch.map(([, at]) => at)],
-      );
-      // Uses seen by other replicas, so inactivity checks here count them.
-      const since = batch.reduce((min, [, at]) => (at < min ? at : min), batch[0]?.[1] ?? new Date().toISOString());
+      if (batch.length > 0) {
+        await this.pool.query(
+          `INSERT INTO key_usage (key_id, last_used_at) SELECT * FROM unnest($1::text[], $2::timestamptz[])
+           ON CONFLICT (key_id) DO UPDATE SET last_used_at = EXCLUDED.last_used_at WHERE key_usage.last_used_at < EXCLUDED.last_used_at`,
+          [batch.map(([id]) => id), batch.map(([, at]) => at)],
+        );
+      }
+      // A minute of overlap covers replicas whose clocks or flushes lag a little.
       const { rows } = await this.pool.query<{ key_id: string; last_used_at: Date }>(
         "SELECT key_id, last_used_at FROM key_usage WHERE last_used_at > $1::timestamptz - interval '1 minute'",
-        [since],
+        [this.usageMark],
       );
       for (const row of rows) {
         const at = row.last_used_at.toISOString();
+        if (at > this.usageMark) this.usageMark = at;
         if ((this.keys.get(row.key_id) || this.managementTokens.get(row.key_id)) && (this.lastUsed.get(row.key_id) ?? "") < at) this.lastUsed.set(row.key_id, at);
       }
     } catch (error) {
@@ -655,7 +713,7 @@ export class PostgresStore implements StoragePort {
     while (!this.closed) {
       const client = new pg.Client({ connectionString: this.url, application_name: `${this.applicationName}-listen`, connectionTimeoutMillis: 2000 });
       const ended = new Promise<void>((resolve) => {
-        client.once("error", () => resolve());
+        client.on("error", () => resolve());
         client.once("end", () => resolve());
       });
       try {
