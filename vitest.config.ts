@@ -12,6 +12,7 @@ const BOTH_STORES = [
   "packages/server/test/permissions.test.ts",
   "packages/server/test/retention.test.ts",
   "packages/server/test/management-tokens.test.ts",
+  "packages/server/test/authorization-before-validation.test.ts",
 ];
 
 export default defineConfig({
