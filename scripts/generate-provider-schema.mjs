@@ -13,7 +13,7 @@
 //     objects with properties → single-nested, objects with `additionalProperties` → maps;
 //   - `format: date-time` → an RFC 3339 validator.
 // Property hints (on a property or the schema it $refs): x-terraform-sensitive, x-terraform-computed,
-// x-terraform-immutable (keeps the prior value in plans), x-terraform-requires-replace (true | once-set),
+// x-terraform-immutable (a computed value that keeps its prior value in plans), x-terraform-requires-replace (true | once-set),
 // x-terraform-default, x-terraform-validate (names from packages/provider/src/validators/index.ts).
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
@@ -123,18 +123,20 @@ function attribute(deref, name, { read, write, required = false, replace, descri
     dflt !== undefined ? `Defaults to \`${JSON.stringify(dflt)}\`.` : "",
   ];
   const text = [description ?? findKey(deref, write, "description") ?? findKey(deref, read, "description"), ...notes];
+  const computed = !configurable || dflt !== undefined || hint("x-terraform-computed") === true;
   return {
     name,
     type: typeOf(deref, typeSchema, configurable, descriptions),
     required: isRequired,
     optional: configurable && !isRequired,
-    computed: !configurable || dflt !== undefined || hint("x-terraform-computed") === true,
+    computed,
     sensitive: hint("x-terraform-sensitive") === true,
     description: text.filter(Boolean).join(" ") || undefined,
     default: dflt,
     validators: configurable ? validators : [],
     replace: configurable ? replaceHint : undefined,
-    immutable: !configurable && (name === "id" || hint("x-terraform-immutable") === true),
+    // Computed values that never change keep their prior value in plans (when the configuration leaves them out).
+    immutable: computed && (name === "id" || hint("x-terraform-immutable") === true),
   };
 }
 

@@ -56,6 +56,14 @@ export type RotateRequest = Schemas["RotateRequest"];
 export type RevokeAllRequest = Schemas["RevokeAllRequest"];
 export type RevokeAllResult = Schemas["RevokeAllResult"];
 
+// Management tokens
+export type ManagementScope = Schemas["ManagementScope"];
+export type ManagementToken = Schemas["ManagementToken"];
+export type ManagementTokenWithToken = Schemas["ManagementTokenWithToken"];
+export type ManagementTokenCreate = Schemas["ManagementTokenCreate"];
+export type ManagementTokenUpdate = Schemas["ManagementTokenUpdate"];
+export type ManagementTokenPage = Schemas["ManagementTokenPage"];
+
 // Settings and audit
 export type Settings = Schemas["Settings"];
 export type Features = Schemas["Features"];

@@ -153,6 +153,14 @@ describe("scopes enforced from the contract", () => {
     expect(await h.dataFingerprint()).toBe(before);
   });
 
+  it("when any management token asks who it is, then it gets its own record and scopes, whatever its scopes; a key gets 403", async () => {
+    const reader = await issue(["users:read"]);
+    const self = unwrap(await h.clientFor(reader.token).GET("/v1/management-token"));
+    expect({ id: self.id, scopes: self.scopes }).toEqual({ id: reader.id, scopes: ["users:read"] });
+    const key = await h.integration({ username: "asks-who", keyPreset: "events_read", rolePreset: "events_read" });
+    expect((await raw(h, { path: "/v1/management-token", token: key.token })).json?.code).toBe("admin_required");
+  });
+
   it("when a token has a write scope, then it may also read (a CI token applies and refreshes users, roles and keys)", async () => {
     const client = h.clientFor(ci.token);
     const role = unwrap(await client.POST("/v1/roles", { body: { name: "ci-role", preset: "events_read" } }));

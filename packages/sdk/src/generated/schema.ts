@@ -330,6 +330,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/management-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling management token
+         * @description The management token this request is made with, its scopes included. Needs no scope, so that any management
+         *     token can learn what it may do (the Terraform provider checks its token with it).
+         */
+        get: operations["getCurrentManagementToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/management-tokens": {
         parameters: {
             query?: never;
@@ -1224,6 +1245,8 @@ export interface components {
              * @description Must be in the future; null = never.
              */
             expires_at?: string | null;
+            /** @default true */
+            active?: boolean;
         };
         ManagementTokenUpdate: {
             name?: string;
@@ -2327,6 +2350,29 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getCurrentManagementToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calling token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementToken"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -22,6 +22,7 @@ const MANAGE: ManagementScope = "tokens:manage";
 export interface TokenCaller {
   actor: Actor;
   userId: string;
+  tokenId: string;
   scopes: readonly ManagementScope[];
 }
 
@@ -113,7 +114,7 @@ export function managementTokenService({ store, clock }: Context) {
           description: input.description ?? "",
           scopes: [...new Set(input.scopes)],
           expires_at: input.expires_at ?? null,
-          active: true,
+          active: input.active ?? true,
           prefix: displayPrefix(token),
           created_by: caller.userId,
           created_at: now.toISOString(),

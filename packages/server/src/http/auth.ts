@@ -64,12 +64,14 @@ export function authenticate(contract: Contract, keyward: Keyward, options: Auth
     // The token is checked first (from memory): a valid one is never locked out by other callers' failures.
     const result = await keyward.access.authenticate(tokenFromHeader(req.headers.authorization), ip);
     if (!result.ok) {
-      const wait = limiter?.retryAfter(ip) ?? 0;
+      // Only a well-formed token that matched nothing is a guess; a missing or malformed one can never be right.
+      const guess = result.reason !== "missing_token" && result.reason !== "malformed_token";
+      const wait = guess ? (limiter?.retryAfter(ip) ?? 0) : 0;
       if (wait > 0) {
         res.setHeader("Retry-After", String(wait));
         return sendProblem(res, { code: "rate_limited", detail: `Too many failed authentications from this address; retry in ${wait} s.` });
       }
-      limiter?.recordFailure(ip);
+      if (guess) limiter?.recordFailure(ip);
       keyward.access.recordRefusal(result.reason, undefined, request());
       res.setHeader("WWW-Authenticate", CHALLENGE);
       return sendProblem(res, { code: result.reason, detail: result.detail, status: 401 });
@@ -116,7 +118,7 @@ export function actorOf(req: Request) {
 export function tokenCaller(req: Request): TokenCaller {
   const principal = req.principal;
   if (principal?.kind !== "admin") throw new Error("route reached without a management token");
-  return { actor: principalActor(principal), userId: principal.user.id, scopes: principal.token.scopes };
+  return { actor: principalActor(principal), userId: principal.user.id, tokenId: principal.token.id, scopes: principal.token.scopes };
 }
 
 export function keyPrincipal(req: Request): Extract<Principal, { kind: "key" }> {

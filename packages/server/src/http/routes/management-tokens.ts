@@ -1,4 +1,5 @@
-// /v1/management-tokens (scope tokens:manage, enforced from the contract before these run). Each handler reads
+// /v1/management-tokens (scope tokens:manage, enforced from the contract before these run) and
+// /v1/management-token (the calling token itself, any scope). Each handler reads
 // the validated request, calls one use case and shapes the response.
 import { Router } from "express";
 import type { Keyward } from "../../domain/keyward.js";
@@ -11,6 +12,7 @@ export function managementTokenRoutes(keyward: Keyward): Router {
   const tokens = keyward.managementTokens;
   const id = (value: string | string[] | undefined) => String(value);
 
+  router.get("/v1/management-token", async (req, res) => void res.json(await tokens.get(tokenCaller(req).tokenId)));
   router.get("/v1/management-tokens", async (req, res) => {
     const query = req.query as { user_id?: string; status?: ApiKeyStatus };
     res.json(pageBody(await tokens.list({ ...pageQuery(req), ...(query.user_id && { userId: query.user_id }), ...(query.status && { status: query.status }) })));
