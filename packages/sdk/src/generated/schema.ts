@@ -1599,9 +1599,10 @@ export interface components {
             };
         };
         /**
-         * @description Too many failed authentications from this client address: until the window ends, every request from
-         *     it whose token does not authenticate is answered 429 instead of 401. A valid token is never refused
-         *     for someone else's failures. Retry after the number of seconds in `Retry-After`.
+         * @description Too many failed guesses from this client address (well-formed tokens that match no usable credential):
+         *     until the window ends, every further guess from it is answered 429 instead of 401. A valid token is
+         *     never refused for someone else's failures, and a missing or malformed token always gets 401. Retry after
+         *     the number of seconds in `Retry-After`.
          */
         TooManyRequests: {
             headers: {
