@@ -58,7 +58,10 @@ export type RevokeAllResult = Schemas["RevokeAllResult"];
 
 // Management tokens
 export type ManagementScope = Schemas["ManagementScope"];
+export type ManagementScopeList = Schemas["ManagementScopeList"];
+export type ManagementTokenIdValue = Schemas["ManagementTokenIdValue"];
 export type ManagementToken = Schemas["ManagementToken"];
+export type ManagementTokenFields = Schemas["ManagementTokenFields"];
 export type ManagementTokenWithToken = Schemas["ManagementTokenWithToken"];
 export type ManagementTokenCreate = Schemas["ManagementTokenCreate"];
 export type ManagementTokenUpdate = Schemas["ManagementTokenUpdate"];
