@@ -15,6 +15,7 @@
 // Property hints (on a property or the schema it $refs): x-terraform-sensitive, x-terraform-computed,
 // x-terraform-immutable (a computed value that keeps its prior value in plans), x-terraform-requires-replace (true | once-set),
 // x-terraform-default, x-terraform-validate (names from packages/provider/src/validators/index.ts).
+// A create schema's `oneOf` of single required properties becomes the resource's `exactlyOneOf` groups.
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
@@ -58,6 +59,7 @@ function providerModel(contract) {
       typeName,
       description: spec.description,
       attributes: resourceAttributes(deref, spec),
+      exactlyOneOf: spec.create ? exactlyOneOf(deref, spec.create) : [],
     })),
     dataSources: Object.entries(contract["x-terraform-data-sources"]).map(([typeName, spec]) => ({
       typeName,
@@ -89,6 +91,16 @@ function resourceAttributes(deref, spec) {
         descriptions: prefixed(spec.descriptions, name),
       });
     });
+}
+
+/**
+ * Groups of attributes of which a configuration must give exactly one, from the create schema's `oneOf` whose
+ * branches each require one property (RoleCreate: permissions or preset), checked at plan time.
+ */
+function exactlyOneOf(deref, name) {
+  const branches = deref({ $ref: `#/components/schemas/${name}` }).oneOf ?? [];
+  const names = branches.map((branch) => branch.required ?? []);
+  return names.length > 1 && names.every((required) => required.length === 1) ? [names.flat()] : [];
 }
 
 function dataSourceAttributes(deref, spec) {
@@ -237,7 +249,9 @@ function renderTs(model) {
   for (const [suffix, items] of [["", model.resources], ["Data", model.dataSources]]) {
     for (const item of items) {
       out.push("", `export const ${camel(item.typeName)}${suffix} = {`, `  typeName: "${item.typeName}",`);
-      out.push(`  schema: ${renderBlock(item, "  ")},`, "} as const;");
+      out.push(`  schema: ${renderBlock(item, "  ")},`);
+      if (item.exactlyOneOf?.length) out.push(`  exactlyOneOf: ${JSON.stringify(item.exactlyOneOf)},`);
+      out.push("} as const;");
     }
   }
   return `${out.join("\n")}\n`;

@@ -1,5 +1,5 @@
-// The `permissions` / `preset` pair shared by keyward_role and keyward_api_key: mapping, the exactly-one rule,
-// and keeping a preset's expanded permissions stable in plans.
+// The `permissions` / `preset` pair shared by keyward_role and keyward_api_key: mapping, the exactly-one rule
+// (from the contract), and keeping a preset's expanded permissions stable in plans.
 import { type Diagnostics, type Planned, isUnknown } from "@keyward/tfplugin";
 import type { Action, PermissionGrant, ResourceName } from "@keyward/sdk";
 
@@ -41,18 +41,29 @@ export function grantsToRequest(model: Planned<GrantAttributes>): GrantChoice | 
   };
 }
 
-/** Exactly one of `permissions` and `preset`, checked when both are known. */
-export function validateGrantChoice(config: Planned<GrantAttributes>, diagnostics: Diagnostics): void {
-  if (isUnknown(config.permissions) || isUnknown(config.preset)) {
-    return;
-  }
-  if ((config.permissions === null) === (config.preset === null)) {
-    const both = config.permissions !== null;
-    diagnostics.error(
-      both ? "Conflicting permissions and preset" : "Missing permissions",
-      both ? "Give either permissions or preset, not both." : "Give either permissions (a set of {resource, actions, fields}) or a preset.",
-      [both ? "preset" : "permissions"],
-    );
+/**
+ * Exactly one attribute of each group, checked when they are known. The groups come from the contract's `oneOf`
+ * (generated `exactlyOneOf`), so the provider refuses at plan time what the server would refuse at apply.
+ */
+export function validateExactlyOne(
+  config: Planned<Record<string, unknown>>,
+  groups: readonly (readonly string[])[],
+  diagnostics: Diagnostics,
+): void {
+  for (const group of groups) {
+    if (group.some((name) => isUnknown(config[name]))) {
+      continue;
+    }
+    const given = group.filter((name) => config[name] !== null && config[name] !== undefined);
+    if (given.length === 1) {
+      continue;
+    }
+    const either = group.join(" or ");
+    if (given.length === 0) {
+      diagnostics.error(`Missing ${group[0]}`, `Give either ${either}.`, [group[0] ?? ""]);
+    } else {
+      diagnostics.error(`Conflicting ${given.join(" and ")}`, `Give either ${either}, not both.`, [given[given.length - 1] ?? ""]);
+    }
   }
 }
 

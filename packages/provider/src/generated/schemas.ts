@@ -35,6 +35,7 @@ export const role = {
       created_at: attr.string({ computed: true, description: "An RFC 3339 timestamp in UTC.", planModifiers: [useStateForUnknown()] }),
     },
   },
+  exactlyOneOf: [["permissions","preset"]],
 } as const;
 
 export const integrationUser = {
@@ -82,6 +83,7 @@ export const apiKey = {
       rotate_when_changed: attr.map(types.string, { optional: true, description: "Arbitrary values (e.g. from a `time_rotating` resource); changing them replaces the key, issuing a new token. Kept by Terraform only. Changing it replaces the resource.", planModifiers: [requiresReplaceOnceSet()] }),
     },
   },
+  exactlyOneOf: [["permissions","preset"]],
 } as const;
 
 export const managementToken = {

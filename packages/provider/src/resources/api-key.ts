@@ -7,7 +7,7 @@ import { callApi, changedFields } from "../api.js";
 import { checkExpiryAhead, isDead, replaceDead } from "../credentials.js";
 import type { ProviderClient } from "../client.js";
 import { apiKey } from "../generated/schemas.js";
-import { grantsToModel, grantsToRequest, keepPresetPermissions, validateGrantChoice } from "../permissions.js";
+import { grantsToModel, grantsToRequest, keepPresetPermissions, validateExactlyOne } from "../permissions.js";
 import { known } from "../values.js";
 
 type KeyModel = Model<typeof apiKey.schema>;
@@ -53,7 +53,7 @@ const call = (summary: string, id: string | null) => ({ summary, subject: id ? `
 export const apiKeyResource = defineResource<typeof apiKey.schema, ProviderClient>({
   ...apiKey,
   validate({ config }, { diagnostics }) {
-    validateGrantChoice(config, diagnostics);
+    validateExactlyOne(config, apiKey.exactlyOneOf, diagnostics);
   },
   modifyPlan({ config, plan, state }, resp) {
     if (!config || !plan) {

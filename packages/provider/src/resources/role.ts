@@ -4,7 +4,7 @@ import type { Role, RoleCreate, RoleUpdate } from "@keyward/sdk";
 import { callApi, changedFields } from "../api.js";
 import type { ProviderClient } from "../client.js";
 import { role } from "../generated/schemas.js";
-import { grantsToModel, grantsToRequest, keepPresetPermissions, validateGrantChoice } from "../permissions.js";
+import { grantsToModel, grantsToRequest, keepPresetPermissions, validateExactlyOne } from "../permissions.js";
 import { known } from "../values.js";
 
 type RoleModel = Model<typeof role.schema>;
@@ -30,7 +30,7 @@ const call = (summary: string, id: string | null) => ({ summary, subject: id ? `
 export const roleResource = defineResource<typeof role.schema, ProviderClient>({
   ...role,
   validate({ config }, { diagnostics }) {
-    validateGrantChoice(config, diagnostics);
+    validateExactlyOne(config, role.exactlyOneOf, diagnostics);
   },
   modifyPlan({ config, plan, state }, resp) {
     if (config && plan) {
