@@ -1,10 +1,36 @@
-import { defineConfig } from "vitest/config";
+// Two tiers, by file name: `*.e2e.test.ts` uses real processes (child servers, CLIs, schemathesis, bundled plugins)
+// and runs after the tool set-up; every other `*.test.ts` runs in-process. `npm run test:unit` / `npm run test:e2e`.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { configDefaults, defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+/**
+ * Tests run the TypeScript sources of the packages they exercise, never a dist/ that may be stale: each entry point
+ * of these packages resolves to its source file (./dist/x.js → ./src/x.ts).
+ */
+function sourceAliases(...packages: string[]): { find: RegExp; replacement: string }[] {
+  return packages.flatMap((dir) => {
+    const manifest = JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")) as {
+      name: string;
+      exports: Record<string, string | { default?: string }>;
+    };
+    return Object.entries(manifest.exports).flatMap(([subpath, target]) => {
+      const file = typeof target === "string" ? target : target.default;
+      if (!file?.startsWith("./dist/")) return [];
+      const specifier = `${manifest.name}${subpath.slice(1)}`.replaceAll("/", "\\/");
+      return [{ find: new RegExp(`^${specifier}$`), replacement: join(root, "packages", dir, file.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts")) }];
+    });
+  });
+}
 
 /** The system suites that run a second time on PostgreSQL (each harness or child server gets a fresh database). */
 const BOTH_STORES = [
   "packages/server/test/integration-scenarios.test.ts",
   "packages/server/test/bad-input.test.ts",
-  "packages/server/test/abuse.test.ts",
+  "packages/server/test/abuse.e2e.test.ts",
   "packages/server/test/concurrency.test.ts",
   "packages/server/test/authentication.test.ts",
   "packages/server/test/key-lifecycle.test.ts",
@@ -16,6 +42,7 @@ const BOTH_STORES = [
 ];
 
 export default defineConfig({
+  resolve: { alias: sourceAliases("testkit", "server", "tfplugin") },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -23,7 +50,14 @@ export default defineConfig({
     // A throwaway PostgreSQL for the PostgreSQL-backed suites (started once, reused by later runs).
     globalSetup: ["packages/testkit/src/postgres.ts"],
     projects: [
-      { extends: true, test: { name: "default", include: ["packages/*/test/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: { name: "unit", include: ["packages/*/test/**/*.test.ts"], exclude: [...configDefaults.exclude, "**/*.e2e.test.ts"] },
+      },
+      {
+        extends: true,
+        test: { name: "e2e", include: ["packages/*/test/**/*.e2e.test.ts"], globalSetup: ["packages/testkit/src/vitest/e2e-setup.ts"] },
+      },
       { extends: true, test: { name: "postgres", include: BOTH_STORES, env: { KEYWARD_TEST_STORE: "postgres" } } },
     ],
   },

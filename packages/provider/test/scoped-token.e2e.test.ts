@@ -5,14 +5,14 @@
 import { unwrap } from "@keyward/sdk";
 import type { ManagementScope } from "@keyward/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientSlug, cliClients, createWorkspace, installHint, requiredProviders } from "./helpers/cli.js";
-import { startKeyward, type TestServer } from "./helpers/keyward-server.js";
+import { type Harness, startHarness } from "@keyward/testkit";
+import { clientSlug, cliClients, createWorkspace, installHint, requiredProviders } from "@keyward/testkit/terraform";
 
 const clients = await cliClients();
-let keyward: TestServer;
+let keyward: Harness;
 
 beforeAll(async () => {
-  keyward = await startKeyward();
+  keyward = await startHarness();
 });
 afterAll(async () => {
   await keyward?.close();

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operationPermission } from "../src/domain/catalog.js";
 import { loadContract } from "../src/http/contract.js";
-import { type Harness, type Integration, startHarness } from "./support/harness.js";
+import { type Harness, type Integration, startHarness } from "@keyward/testkit";
 import { raw, type RawRequest } from "./support/raw.js";
 
 const operations = loadContract().operations.flatMap((route) => {

@@ -3,7 +3,7 @@
 import { stat } from "node:fs/promises";
 import { unwrap } from "@keyward/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./support/harness.js";
+import { type Harness, startHarness } from "@keyward/testkit";
 
 let h: Harness;
 beforeAll(async () => {

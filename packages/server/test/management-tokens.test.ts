@@ -5,9 +5,9 @@ import { readFile } from "node:fs/promises";
 import { unwrap } from "@keyward/sdk";
 import type { components } from "@keyward/sdk/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./support/harness.js";
+import { type Harness, startHarness } from "@keyward/testkit";
 import { raw } from "./support/raw.js";
-import { testStoreKind } from "./support/test-store.js";
+import { testStoreKind } from "@keyward/testkit";
 
 type Scope = components["schemas"]["ManagementScope"];
 

@@ -6,8 +6,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type PostgresCluster, startPostgres } from "../../testkit/src/postgres.js";
-import { type ChildServer, startChildServer } from "./support/child-server.js";
+import { type PostgresCluster, startPostgres } from "@keyward/testkit";
+import { type ChildServer, startChildServer } from "@keyward/testkit";
 
 const MAX_STALENESS_S = 3;
 

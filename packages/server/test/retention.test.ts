@@ -2,7 +2,7 @@
 // under create/revoke churn; the audit log keeps their history. Runs on both stores (see vitest.config.ts).
 import { unwrap } from "@keyward/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./support/harness.js";
+import { type Harness, startHarness } from "@keyward/testkit";
 
 let h: Harness;
 beforeAll(async () => {

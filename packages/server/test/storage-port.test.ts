@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createTestDatabase } from "../../testkit/src/postgres.js";
+import { createTestDatabase } from "@keyward/testkit";
 import type { StoragePort } from "../src/domain/ports.js";
 import { LowdbStore } from "../src/storage/lowdb/lowdb-store.js";
 import { PostgresStore } from "../src/storage/postgres/postgres-store.js";

@@ -4,7 +4,7 @@ import { newId } from "./ids.js";
 import { assertManageTokenRemains } from "./management-tokens.js";
 import type { WriteTables } from "./ports.js";
 import type { Actor, UserRecord } from "./types.js";
-import type { components } from "@keyward/sdk/schema";
+import type { components } from "@keyward/contract";
 
 type UserCreate = components["schemas"]["UserCreate"];
 type UserUpdate = components["schemas"]["UserUpdate"];

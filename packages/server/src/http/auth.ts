@@ -111,17 +111,17 @@ export function authenticate(contract: Contract, keyward: Keyward, options: Auth
   };
 }
 
-export function actorOf(req: Request) {
+export function actorOf(req: Pick<Request, "principal">) {
   return req.principal ? principalActor(req.principal) : { type: "anonymous" as const, id: null };
 }
 
-export function tokenCaller(req: Request): TokenCaller {
+export function tokenCaller(req: Pick<Request, "principal">): TokenCaller {
   const principal = req.principal;
   if (principal?.kind !== "admin") throw new Error("route reached without a management token");
   return { actor: principalActor(principal), userId: principal.user.id, tokenId: principal.token.id, scopes: principal.token.scopes };
 }
 
-export function keyPrincipal(req: Request): Extract<Principal, { kind: "key" }> {
+export function keyPrincipal(req: Pick<Request, "principal">): Extract<Principal, { kind: "key" }> {
   if (req.principal?.kind !== "key") throw new Error("route reached without an integration key");
   return req.principal;
 }

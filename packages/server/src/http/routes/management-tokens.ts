@@ -1,29 +1,22 @@
-// /v1/management-tokens (scope tokens:manage, enforced from the contract before these run) and
-// /v1/management-token (the calling token itself, any scope). Each handler reads
-// the validated request, calls one use case and shapes the response.
-import { Router } from "express";
+// Management tokens (scope tokens:manage, enforced from the contract before these run) and the calling token
+// itself (any scope). Each handler: read the validated request, call one use case, shape the response.
 import type { Keyward } from "../../domain/keyward.js";
-import type { ApiKeyStatus } from "../../domain/types.js";
 import { actorOf, tokenCaller } from "../auth.js";
+import type { OperationHandlers } from "../operations.js";
 import { pageBody, pageQuery } from "./paging.js";
 
-export function managementTokenRoutes(keyward: Keyward): Router {
-  const router = Router();
+export function managementTokenHandlers(keyward: Keyward) {
   const tokens = keyward.managementTokens;
-  const id = (value: string | string[] | undefined) => String(value);
-
-  router.get("/v1/management-token", async (req, res) => void res.json(await tokens.get(tokenCaller(req).tokenId)));
-  router.get("/v1/management-tokens", async (req, res) => {
-    const query = req.query as { user_id?: string; status?: ApiKeyStatus };
-    res.json(pageBody(await tokens.list({ ...pageQuery(req), ...(query.user_id && { userId: query.user_id }), ...(query.status && { status: query.status }) })));
-  });
-  router.post("/v1/management-tokens", async (req, res) => void res.status(201).json(await tokens.create(req.body, tokenCaller(req))));
-  router.get("/v1/management-tokens/:token_id", async (req, res) => void res.json(await tokens.get(id(req.params.token_id))));
-  router.patch("/v1/management-tokens/:token_id", async (req, res) => void res.json(await tokens.update(id(req.params.token_id), req.body, tokenCaller(req))));
-  router.delete("/v1/management-tokens/:token_id", async (req, res) => void res.json(await tokens.revoke(id(req.params.token_id), actorOf(req))));
-  router.post("/v1/management-tokens/:token_id/rotate", async (req, res) => {
-    const grace = (req.body as { grace_period_seconds?: number } | undefined)?.grace_period_seconds ?? 0;
-    res.json(await tokens.rotate(id(req.params.token_id), grace, actorOf(req)));
-  });
-  return router;
+  return {
+    getCurrentManagementToken: async (req, res) => void res.json(await tokens.get(tokenCaller(req).tokenId)),
+    listManagementTokens: async (req, res) => {
+      const { user_id, status } = req.query;
+      res.json(pageBody(await tokens.list({ ...pageQuery(req.query), ...(user_id && { userId: user_id }), ...(status && { status }) })));
+    },
+    createManagementToken: async (req, res) => void res.status(201).json(await tokens.create(req.body, tokenCaller(req))),
+    getManagementToken: async (req, res) => void res.json(await tokens.get(req.params.token_id)),
+    updateManagementToken: async (req, res) => void res.json(await tokens.update(req.params.token_id, req.body, tokenCaller(req))),
+    revokeManagementToken: async (req, res) => void res.json(await tokens.revoke(req.params.token_id, actorOf(req))),
+    rotateManagementToken: async (req, res) => void res.json(await tokens.rotate(req.params.token_id, req.body?.grace_period_seconds ?? 0, actorOf(req))),
+  } satisfies Partial<OperationHandlers>;
 }
