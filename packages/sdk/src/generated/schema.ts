@@ -321,7 +321,9 @@ export interface paths {
          * Ask whether a token may do something
          * @description Lets another service (a gateway) use Keyward as its authorisation back end: is this token allowed
          *     to perform `action` on `resource` (and write `fields`) from `ip`? Always answers 200 with the
-         *     decision, a stable `reason` and the allowed fields. A refusal is written to the audit log.
+         *     decision, a stable `reason` and the allowed fields. A refusal is written to the audit log. A replica
+         *     that could not catch up with its database for longer than its staleness bound answers 503 instead
+         *     (fail closed: the key may have been revoked meanwhile).
          */
         post: operations["verifyKey"];
         delete?: never;
@@ -1379,6 +1381,20 @@ export interface components {
             };
         };
         /**
+         * @description `store_unavailable`: the database can't be reached (a write: nothing was written), or this replica is
+         *     further behind it than its staleness bound (verification fails closed). Retry after `Retry-After` seconds.
+         */
+        StoreUnavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
          * @description Too many failed authentications from this client address: every request from it that needs a token
          *     is refused, before the token is looked at, until the window ends. Retry after the number of seconds
          *     in `Retry-After`.
@@ -2129,6 +2145,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listEvents: {
