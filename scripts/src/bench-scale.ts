@@ -172,6 +172,8 @@ try {
     gc?.();
     memory[store] = ((process.memoryUsage().heapUsed - before) / fixtures.get(store)!.stored) * 100_000;
     await port.close();
+    // Let the closed store's timers and listener end, so the next store is measured from a clean heap.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 
   log("\nResults (keys/s, p50/p99 ms per stored-key level):");
