@@ -16,7 +16,7 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "keyward-replicas-"));
   // Directly under the temp dir: the `postgres` user must be able to reach it.
-  cluster = await startPostgres({ port: 55400 + (process.pid % 90), root: join(tmpdir(), `keyward-pg-replicas-${process.pid}`) });
+  cluster = await startPostgres({ port: 55500 + (process.pid % 400), root: join(tmpdir(), `keyward-pg-replicas-${process.pid}`) });
 }, 120_000);
 afterAll(async () => {
   await cluster?.stop();

@@ -321,7 +321,9 @@ export interface paths {
          * Ask whether a token may do something
          * @description Lets another service (a gateway) use Keyward as its authorisation back end: is this token allowed
          *     to perform `action` on `resource` (and write `fields`) from `ip`? Always answers 200 with the
-         *     decision, a stable `reason` and the allowed fields. A refusal is written to the audit log.
+         *     decision, a stable `reason` and the allowed fields. A refusal is written to the audit log. A replica
+         *     that could not catch up with its database for longer than its staleness bound answers 503 instead
+         *     (fail closed: the key may have been revoked meanwhile).
          */
         post: operations["verifyKey"];
         delete?: never;
@@ -1599,6 +1601,20 @@ export interface components {
             };
         };
         /**
+         * @description `store_unavailable`: the database can't be reached (a write: nothing was written), or this replica is
+         *     further behind it than its staleness bound (verification fails closed). Retry after `Retry-After` seconds.
+         */
+        StoreUnavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
          * @description Too many failed guesses from this client address (well-formed tokens that match no usable credential):
          *     until the window ends, every further guess from it is answered 429 instead of 401. A valid token is
          *     never refused for someone else's failures, and a missing or malformed token always gets 401. Retry after
@@ -1723,6 +1739,7 @@ export type ResponseConflict = components['responses']['Conflict'];
 export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
 export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
 export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
+export type ResponseStoreUnavailable = components['responses']['StoreUnavailable'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ParameterCursor = components['parameters']['Cursor'];
 export type ParameterLimit = components['parameters']['Limit'];
@@ -2449,6 +2466,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getCurrentManagementToken: {

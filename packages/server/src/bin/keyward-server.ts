@@ -45,6 +45,19 @@ KEYWARD_DATABASE_URL, KEYWARD_MAX_STALENESS (30 s), KEYWARD_REPLICA_NAME (applic
 const env = process.env;
 const logger = createLogger();
 const trustProxy = env.KEYWARD_TRUST_PROXY;
+const databaseUrl = values["database-url"] ?? env.KEYWARD_DATABASE_URL;
+
+if (positionals.length > 0) {
+  try {
+    if (positionals[0] !== "migrate") throw new Error(`unknown command "${positionals[0]}"; see keyward-server --help`);
+    if (!databaseUrl) throw new Error("migrate needs --database-url or KEYWARD_DATABASE_URL");
+    for (const line of await runMigrations(databaseUrl, values["grant-app-role"])) process.stdout.write(`${line}\n`);
+    process.exit(0);
+  } catch (error) {
+    logger.fatal({ err: error }, "keyward-server migrate failed");
+    process.exit(1);
+  }
+}
 
 /** A whole number ≥ min from a flag or the environment, or the default; anything else stops the start. */
 function wholeNumber(name: string, value: string | undefined, fallback: number, min: number): number {
@@ -54,62 +67,44 @@ function wholeNumber(name: string, value: string | undefined, fallback: number, 
   return number;
 }
 
-const databaseUrl = values["database-url"] ?? env.KEYWARD_DATABASE_URL;
-
-if (positionals[0] === "migrate") {
-  try {
-    if (!databaseUrl) throw new Error("migrate needs --database-url or KEYWARD_DATABASE_URL");
-    for (const line of await runMigrations(databaseUrl, values["grant-app-role"])) process.stdout.write(`${line}\n`);
-  } catch (error) {
-    logger.fatal({ err: error }, "keyward-server migrate failed");
-    process.exitCode = 1;
+try {
+  const authFailureLimit = {
+    max: wholeNumber("KEYWARD_AUTH_FAILURE_LIMIT", values["auth-failure-limit"] ?? env.KEYWARD_AUTH_FAILURE_LIMIT, 20, 0),
+    windowMs: wholeNumber("KEYWARD_AUTH_FAILURE_WINDOW", values["auth-failure-window"] ?? env.KEYWARD_AUTH_FAILURE_WINDOW, 60, 1) * 1000,
+  };
+  const corsOrigins = (values["cors-origins"] ?? env.KEYWARD_CORS_ORIGINS ?? "").split(",").map((origin) => origin.trim()).filter(Boolean);
+  const server = await startServer({
+    port: Number(values.port ?? env.KEYWARD_PORT ?? 8080),
+    host: values.host ?? env.KEYWARD_HOST ?? "127.0.0.1",
+    dataFile: values.data ?? env.KEYWARD_DATA ?? "./data/keyward.json",
+    ...(databaseUrl && { databaseUrl }),
+    ...(env.KEYWARD_REPLICA_NAME && { applicationName: env.KEYWARD_REPLICA_NAME }),
+    maxStalenessMs: wholeNumber("KEYWARD_MAX_STALENESS", values["max-staleness"] ?? env.KEYWARD_MAX_STALENESS, 30, 1) * 1000,
+    seedDemo: values["seed-demo"] ?? env.KEYWARD_SEED_DEMO === "1",
+    logger,
+    ...(env.KEYWARD_ADMIN_TOKEN && { adminToken: env.KEYWARD_ADMIN_TOKEN }),
+    ...(trustProxy !== undefined && { trustProxy: trustProxy === "true" ? true : trustProxy }),
+    authFailureLimit,
+    corsOrigins,
+  });
+  if (server.issuedAdminToken) {
+    // Shown once, on stdout only (never in the logs): whoever starts the server keeps it.
+    process.stdout.write(`Admin token (shown once, keep it safe): ${server.issuedAdminToken}\n`);
   }
-} else if (positionals.length > 0) {
-  process.stderr.write(`Unknown command "${positionals[0]}"; see keyward-server --help.\n`);
-  process.exitCode = 2;
-} else {
-  await serve();
-}
-
-async function serve(): Promise<void> {
-  try {
-    const authFailureLimit = {
-      max: wholeNumber("KEYWARD_AUTH_FAILURE_LIMIT", values["auth-failure-limit"] ?? env.KEYWARD_AUTH_FAILURE_LIMIT, 20, 0),
-      windowMs: wholeNumber("KEYWARD_AUTH_FAILURE_WINDOW", values["auth-failure-window"] ?? env.KEYWARD_AUTH_FAILURE_WINDOW, 60, 1) * 1000,
-    };
-    const corsOrigins = (values["cors-origins"] ?? env.KEYWARD_CORS_ORIGINS ?? "").split(",").map((origin) => origin.trim()).filter(Boolean);
-    const server = await startServer({
-      port: Number(values.port ?? env.KEYWARD_PORT ?? 8080),
-      host: values.host ?? env.KEYWARD_HOST ?? "127.0.0.1",
-      dataFile: values.data ?? env.KEYWARD_DATA ?? "./data/keyward.json",
-      ...(databaseUrl && { databaseUrl }),
-      maxStalenessMs: wholeNumber("KEYWARD_MAX_STALENESS", values["max-staleness"] ?? env.KEYWARD_MAX_STALENESS, 30, 1) * 1000,
-      seedDemo: values["seed-demo"] ?? env.KEYWARD_SEED_DEMO === "1",
-      logger,
-      ...(env.KEYWARD_ADMIN_TOKEN && { adminToken: env.KEYWARD_ADMIN_TOKEN }),
-      ...(trustProxy !== undefined && { trustProxy: trustProxy === "true" ? true : trustProxy }),
-      authFailureLimit,
-      corsOrigins,
-    });
-    if (server.issuedAdminToken) {
-      // Shown once, on stdout only (never in the logs): whoever starts the server keeps it.
-      process.stdout.write(`Admin token (shown once, keep it safe): ${server.issuedAdminToken}\n`);
-    }
-    process.stdout.write(`Keyward listening on ${server.url} (API reference: ${server.url}/docs)\n`);
-    const shutdown = (signal: string) => {
-      logger.info({ signal }, "shutting down");
-      server.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, "shutdown failed");
-          process.exit(1);
-        },
-      );
-    };
-    process.once("SIGTERM", () => shutdown("SIGTERM"));
-    process.once("SIGINT", () => shutdown("SIGINT"));
-  } catch (error) {
-    logger.fatal({ err: error }, "keyward-server failed to start");
-    process.exitCode = 1;
-  }
+  process.stdout.write(`Keyward listening on ${server.url} (API reference: ${server.url}/docs)\n`);
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+} catch (error) {
+  logger.fatal({ err: error }, "keyward-server failed to start");
+  process.exitCode = 1;
 }

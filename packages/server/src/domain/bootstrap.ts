@@ -23,6 +23,9 @@ export async function bootstrapAdmin({ store, clock, catalog }: Context, supplie
   const token = suppliedToken ?? issueToken("admin");
   const now = clock();
   const created = await store.transaction(async (tx) => {
+    const stored = await tx.settings();
+    // Settings stored before a setting existed get its default, once, so reads never have to fill it in.
+    if (stored && Object.keys(DEFAULT_SETTINGS(now)).some((field) => !(field in stored))) await tx.putSettings({ ...DEFAULT_SETTINGS(now), ...stored });
     if ((await tx.users.list({ limit: 1 })).items.length > 0) return null;
     const admin: UserRecord = {
       id: newId("usr"),

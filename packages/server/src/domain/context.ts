@@ -12,8 +12,7 @@ export interface Context {
 }
 
 export async function currentSettings(tables: ReadTables | WriteTables, now: Date): Promise<SettingsRecord> {
-  // Settings stored before a setting existed get its default.
-  return { ...DEFAULT_SETTINGS(now), ...(await tables.settings()) };
+  return (await tables.settings()) ?? DEFAULT_SETTINGS(now);
 }
 
 export function auditEvent(

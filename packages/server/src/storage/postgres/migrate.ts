@@ -30,12 +30,16 @@ const DUPLICATE_TABLE = "42P07";
 
 /** Returns the names of the files this call applied. */
 export async function migrate(pool: pg.Pool, migrations = loadMigrations()): Promise<string[]> {
-  await pool
-    .query("CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())")
-    // Two first boots racing on IF NOT EXISTS: the loser sees the winner's table (or its type) as a duplicate.
-    .catch((error: { code?: string }) => {
-      if (error.code !== UNIQUE_VIOLATION && error.code !== DUPLICATE_TABLE) throw error;
-    });
+  // Created only when missing: an application role without CREATE rights can then start on a migrated database.
+  const { rows: exists } = await pool.query("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'");
+  if (exists.length === 0) {
+    await pool
+      .query("CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())")
+      // Two first boots racing on IF NOT EXISTS: the loser sees the winner's table (or its type) as a duplicate.
+      .catch((error: { code?: string }) => {
+        if (error.code !== UNIQUE_VIOLATION && error.code !== DUPLICATE_TABLE) throw error;
+      });
+  }
   // Read first, so that servers running as an application role without INSERT here start once all are applied.
   const { rows: done } = await pool.query<{ version: number; checksum: string }>("SELECT version, checksum FROM schema_migrations");
   const checksums = new Map(done.map((row) => [row.version, row.checksum]));
