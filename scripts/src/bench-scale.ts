@@ -208,6 +208,7 @@ try {
 } finally {
   for (const fixture of fixtures.values()) await fixture.server.stop();
   await cluster.dropDatabase(database).catch(() => undefined);
+  await cluster.stop();
   rmSync(dir, { recursive: true, force: true });
 }
 if (problems.length > 0) {

@@ -31,5 +31,6 @@ try {
 } finally {
   await Promise.all([a.stop(), b.stop()]);
   await cluster.dropDatabase(database).catch(() => undefined);
+  await cluster.stop();
   rmSync(dir, { recursive: true, force: true });
 }
