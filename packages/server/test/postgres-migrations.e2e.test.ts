@@ -4,10 +4,9 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../testkit/src/postgres.js";
+import { createTestDatabase, ensureServerBuilt, serverBin } from "@keyward/testkit";
 import { migrate } from "../src/storage/postgres/migrate.js";
 import { PostgresStore } from "../src/storage/postgres/postgres-store.js";
-import { ensureServerBuilt } from "./support/child-server.js";
 
 const run = promisify(execFile);
 const BIN = new URL("../dist/bin/keyward-server.js", import.meta.url).pathname;
