@@ -354,7 +354,7 @@ async function main() {
     const { version } = JSON.parse(await readFile(join(root, "packages", "provider", "package.json"), "utf8"));
     launcher = join(mirrorDir, "keyward.dev", "keyward", "keyward", version, `linux_${process.arch === "arm64" ? "arm64" : "amd64"}`, `terraform-provider-keyward_v${version}`);
   } else {
-    ({ launcher } = await buildProvider());
+    ({ executable: launcher } = await buildProvider());
   }
   log(`provider: ${launcher}`);
   log(`peer: hashicorp/null ${NULL_VERSION}: ${await ensureNullProvider()}`);
