@@ -51,6 +51,17 @@ export async function findClients(options = {}) {
   return clients;
 }
 
+/**
+ * `path` (a PATH value) without the directories holding a `node` executable: the PATH the CLIs get in tests and
+ * demos, so the provider is proven to run as the single executable, without Node.js.
+ */
+export function pathWithoutNode(path = process.env.PATH ?? "") {
+  return path
+    .split(delimiter)
+    .filter((dir) => dir && !existsSync(join(dir, "node")))
+    .join(delimiter);
+}
+
 function candidates(name) {
   const dirs = [...(process.env.PATH ?? "").split(delimiter).filter(Boolean), cacheBin];
   return dirs.map((dir) => join(dir, name)).filter((path) => existsSync(path));

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { findClients, installHint, type TerraformClient } from "../../../scripts/terraform-cli.mjs";
+import { findClients, installHint, pathWithoutNode, type TerraformClient } from "../../../scripts/terraform-cli.mjs";
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -33,6 +33,7 @@ export async function workspaceFor(source: string, client: TerraformClient, serv
   await cp(source, dir, { recursive: true });
   const env = {
     ...process.env,
+    PATH: pathWithoutNode(), // the provider is a single executable: the CLI runs it without Node.js
     TF_CLI_CONFIG_FILE: cliConfigFile,
     TF_IN_AUTOMATION: "1",
     CHECKPOINT_DISABLE: "1",

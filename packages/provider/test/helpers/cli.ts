@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { findClients, installHint } from "../../../../scripts/terraform-cli.mjs";
+import { findClients, installHint, pathWithoutNode } from "../../../../scripts/terraform-cli.mjs";
 // @ts-expect-error -- plain ESM script without type declarations
 import { cliConfigPath } from "../../../../scripts/build-provider.mjs";
 
@@ -95,11 +95,13 @@ export class Workspace {
 
 /**
  * The environment a user would run the CLI with: the provider from the mirror, the server's endpoint and admin
- * token for the provider, no checkpoint calls, and no inherited TF_LOG noise.
+ * token for the provider, no checkpoint calls, no inherited TF_LOG noise, and no `node` on the PATH (the provider
+ * is a single executable and must not need one).
  */
 export function cliEnvironment(keyward: KeywardAccess, cliConfig: string = cliConfigPath as string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    PATH: pathWithoutNode(),
     TF_CLI_CONFIG_FILE: cliConfig,
     KEYWARD_ENDPOINT: keyward.url,
     KEYWARD_TOKEN: keyward.adminToken,
