@@ -1,12 +1,13 @@
 // Where the provider lives: its source address, version, the platform built here, and the file names registries
 // and the CLIs expect for it.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The repository root (this file runs from packages/provider/dist/build). */
-export const repositoryRoot = fileURLToPath(new URL("../../../../", import.meta.url));
-export const providerPackageDir = join(repositoryRoot, "packages", "provider");
+const here = dirname(fileURLToPath(import.meta.url));
+/** packages/provider: this file runs compiled from packages/provider/dist/build, or from its source (tests). */
+export const providerPackageDir = basename(dirname(here)) === "dist" ? resolve(here, "..", "..") : resolve(here, "..");
+export const repositoryRoot = resolve(providerPackageDir, "..", "..");
 
 export const providerHost = "keyward.dev";
 export const providerNamespace = "keyward";

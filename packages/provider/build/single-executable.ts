@@ -1,3 +1,4 @@
+/// <reference path="./postject.d.ts" />
 // The provider as one executable that needs no Node.js installed: a copy of this `node` binary with the bundle
 // injected as a Node single-executable application (SEA; Node 20: `--experimental-sea-config`, then postject).
 //
