@@ -6,8 +6,7 @@
 // 1 MB bundle and the functions a start runs costs ≈ 80 ms; V8's code cache removes most of it. SEA's own
 // `useCodeCache` only covers what V8 compiles eagerly (the top level), so the SEA's main is instead a small
 // launcher that compiles the bundle (an SEA asset) with a code cache recorded after a real start (schema and
-// metadata served, lazily compiled functions included), also an asset. Measured alternatives: see
-// docs/decisions or the closing note of issue 14.
+// metadata served, lazily compiled functions included), also an asset (measurements: the closing note of issue 14).
 //
 // Reproducible bytes: V8 seeds its hashes at random, which changes the code cache and the preparation blob from
 // run to run. Both are made with a fixed `--random-seed`, which V8 leaves out of the flag hash it checks a cache
