@@ -3,8 +3,9 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import { providerPackageDir, repositoryRoot } from "./provider-address.js";
 
-export async function bundleProvider(outfile: string): Promise<void> {
-  await build({
+/** The bundle's bytes (nothing is written): the same sources give the same bytes. */
+export async function bundleProvider(): Promise<Uint8Array> {
+  const { outputFiles } = await build({
     entryPoints: [join(providerPackageDir, "src", "main.ts")],
     // Paths in the bundle's comments are relative to this: the same bytes from any clone.
     absWorkingDir: repositoryRoot,
@@ -12,10 +13,16 @@ export async function bundleProvider(outfile: string): Promise<void> {
     platform: "node",
     format: "cjs",
     target: "node20",
-    outfile,
+    outfile: "keyward-provider.cjs",
+    write: false,
     logLevel: "warning",
     legalComments: "none",
     // `import()` becomes `require()`: the launcher runs the bundle as a vm.Script, which has no dynamic import hook.
     supported: { "dynamic-import": false },
   });
+  const [bundle] = outputFiles;
+  if (!bundle || outputFiles.length !== 1) {
+    throw new Error(`esbuild produced ${outputFiles.length} files for the provider bundle, expected one`);
+  }
+  return bundle.contents;
 }

@@ -5,7 +5,7 @@
 // - a network mirror (the layout `terraform providers mirror` writes and the provider network mirror protocol
 //   serves): `index.json`, `<version>.json` listing each platform's zip with its `h1:` and `zh:` hashes, and the zips.
 import { chmod, mkdir, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { deterministicZip } from "./deterministic-zip.js";
 import { type PackageFile, h1Hash, sha256SumsLine, zhHash } from "./provider-hashes.js";
 import { executableName, packageZipName, providerHost, providerNamespace, providerType, sha256SumsName } from "./provider-address.js";
@@ -28,13 +28,16 @@ export function platformPackage(version: string, platform: string, executable: B
   return { platform, zipName: packageZipName(version, platform), zip, h1: h1Hash(files), zh: zhHash(zip) };
 }
 
+/** Where a filesystem mirror holds the executable of `version` for `platform`. */
+export const mirroredExecutable = (mirrorDir: string, version: string, platform: string) =>
+  join(mirrorDir, ...providerPath, version, platform, executableName(version));
+
 /** Writes the unpacked filesystem mirror and its CLI configuration; returns the executable's path in it. */
 export async function writeFilesystemMirror(mirrorDir: string, version: string, platform: string, executable: Buffer): Promise<string> {
   // Old versions and platforms would be offered to the CLIs too: start from an empty mirror.
   await rm(join(mirrorDir, providerHost), { recursive: true, force: true });
-  const packageDir = join(mirrorDir, ...providerPath, version, platform);
-  await mkdir(packageDir, { recursive: true });
-  const path = join(packageDir, executableName(version));
+  const path = mirroredExecutable(mirrorDir, version, platform);
+  await mkdir(dirname(path), { recursive: true });
   await writeFile(path, executable);
   await chmod(path, 0o755);
   await writeFile(join(mirrorDir, "cli-config.tfrc"), cliConfig(mirrorDir));
