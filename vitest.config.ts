@@ -1,5 +1,6 @@
-// Two tiers, by file name: `*.e2e.test.ts` uses real processes (child servers, CLIs, schemathesis, bundled plugins)
-// and runs after the tool set-up; every other `*.test.ts` runs in-process. `npm run test:unit` / `npm run test:e2e`.
+// Tiers, by file name: every `*.test.ts` runs in-process (`npm run test:unit`); `*.e2e.test.ts` uses real processes
+// (child servers, CLIs, schemathesis, PostgreSQL, Chromium) after the tool set-up; `*.postgres.test.ts` and the
+// system suites in BOTH_STORES run again on a throwaway PostgreSQL. `npm run test:e2e` runs the last two.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,6 +33,21 @@ function sourceOf(distFile: string): string {
   return source.replace(/\.js$/, ".ts");
 }
 
+/** The system suites that run a second time on PostgreSQL (each harness or child server gets a fresh database). */
+const BOTH_STORES = [
+  "packages/server/test/integration-scenarios.test.ts",
+  "packages/server/test/bad-input.test.ts",
+  "packages/server/test/abuse.e2e.test.ts",
+  "packages/server/test/concurrency.test.ts",
+  "packages/server/test/authentication.test.ts",
+  "packages/server/test/key-lifecycle.test.ts",
+  "packages/server/test/user-rules.test.ts",
+  "packages/server/test/permissions.test.ts",
+  "packages/server/test/retention.test.ts",
+  "packages/server/test/management-tokens.test.ts",
+  "packages/server/test/authorization-before-validation.test.ts",
+];
+
 export default defineConfig({
   resolve: { alias: sourceAliases("testkit", "server", "tfplugin", "provider") },
   test: {
@@ -41,11 +57,24 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["packages/*/test/**/*.test.ts"], exclude: [...configDefaults.exclude, "**/*.e2e.test.ts"] },
+        test: {
+          name: "unit",
+          include: ["packages/*/test/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "**/*.e2e.test.ts", "**/*.postgres.test.ts"],
+        },
       },
       {
         extends: true,
         test: { name: "e2e", include: ["packages/*/test/**/*.e2e.test.ts"], globalSetup: ["packages/testkit/src/vitest/e2e-setup.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: [...BOTH_STORES, "packages/*/test/**/*.postgres.test.ts"],
+          env: { KEYWARD_TEST_STORE: "postgres" },
+          globalSetup: ["packages/testkit/src/vitest/postgres-setup.ts"],
+        },
       },
     ],
   },
