@@ -22,9 +22,15 @@ function sourceAliases(...packages: string[]): { find: RegExp; replacement: stri
       const file = typeof target === "string" ? target : target.default;
       if (!file?.startsWith("./dist/")) return [];
       const specifier = `${manifest.name}${subpath.slice(1)}`.replaceAll("/", "\\/");
-      return [{ find: new RegExp(`^${specifier}$`), replacement: join(root, "packages", dir, file.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts")) }];
+      return [{ find: new RegExp(`^${specifier}$`), replacement: join(root, "packages", dir, sourceOf(file)) }];
     });
   });
+}
+
+/** ./dist/x.js → src/x.ts; the provider's packaging (./dist/build/x.js) is compiled from its own build/x.ts. */
+function sourceOf(distFile: string): string {
+  const source = distFile.startsWith("./dist/build/") ? distFile.replace(/^\.\/dist\//, "") : distFile.replace(/^\.\/dist\//, "src/");
+  return source.replace(/\.js$/, ".ts");
 }
 
 /** The system suites that run a second time on PostgreSQL (each harness or child server gets a fresh database). */
@@ -43,7 +49,7 @@ const BOTH_STORES = [
 ];
 
 export default defineConfig({
-  resolve: { alias: sourceAliases("testkit", "server", "tfplugin") },
+  resolve: { alias: sourceAliases("testkit", "server", "tfplugin", "provider") },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,

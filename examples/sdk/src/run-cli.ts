@@ -1,12 +1,12 @@
-// Runs a Terraform-compatible CLI the way a user would: the provider from the filesystem mirror
-// (TF_CLI_CONFIG_FILE), the server's endpoint and admin token from the environment.
+// Runs a Terraform-compatible CLI the way a user would: the provider executable from the filesystem mirror
+// (TF_CLI_CONFIG_FILE) with no `node` on the PATH, the server's endpoint and admin token from the environment.
 import { execFile } from "node:child_process";
 import { cp, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { repoRoot } from "@keyward/testkit";
-import { cliConfigPath, findClients, installHint, type TerraformClient } from "@keyward/testkit/terraform";
+import { cliConfigPath, findClients, installHint, pathWithoutNode, type TerraformClient } from "@keyward/testkit/terraform";
 import { openTofuStep, runStep } from "@keyward/testkit/setup";
 
 const run = promisify(execFile);
@@ -32,6 +32,7 @@ export async function workspaceFor(source: string, client: TerraformClient, serv
   await cp(source, dir, { recursive: true });
   const env = {
     ...process.env,
+    PATH: pathWithoutNode(), // the provider is a single executable: the CLI runs it without Node.js
     TF_CLI_CONFIG_FILE: cliConfigPath,
     TF_IN_AUTOMATION: "1",
     CHECKPOINT_DISABLE: "1",

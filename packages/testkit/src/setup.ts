@@ -1,14 +1,14 @@
 // The tools the tests need, as set-up steps, and the step runner to add more (one `SetupStep` per tool).
 import { postgresStep } from "./postgres.js";
-import { providerMirrorStep } from "./provider-mirror.js";
 import type { SetupStep } from "./steps.js";
+import { providerMirrorStep } from "./tools/keyward-provider.js";
 import { openTofuStep } from "./tools/terraform-cli.js";
 import { schemathesisStep } from "./tools/schemathesis.js";
 
 export { type ProgressLog, runStep, runSteps, SetupError, type SetupStep } from "./steps.js";
 export { cacheBin, cacheDir, tildify } from "./paths.js";
 export { openTofuStep } from "./tools/terraform-cli.js";
-export { providerMirrorStep } from "./provider-mirror.js";
+export { providerMirrorStep } from "./tools/keyward-provider.js";
 export { postgresStep, setupTestPostgres } from "./postgres.js";
 export { SCHEMATHESIS_VERSION, schemathesisBin, schemathesisHint, schemathesisInstalled, schemathesisStep, schemathesisVenv } from "./tools/schemathesis.js";
 
