@@ -34,6 +34,16 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
     return roles;
   }
 
+  /** An admin token by its hash: at sign-in, and again on every request of a console session opened with it. */
+  async function authenticateAdminHash(hash: string): Promise<Authentication> {
+    const record = await store.adminTokenByHash(hash);
+    if (!record || !sameHash(record.token_hash, hash)) return fail("invalid_token", "Unknown token.");
+    const user = await store.read.users.get(record.user_id);
+    if (!user) return fail("invalid_token", "The token's user no longer exists.");
+    if (!user.active) return fail("owner_inactive", `The token's user ${user.username} is inactive.`);
+    return { ok: true, principal: { kind: "admin", token: record, user } };
+  }
+
   async function authenticate(token: string | undefined, clientIp: string | undefined): Promise<Authentication> {
     if (!token) return fail("missing_token", "No token: send `Authorization: Bearer <token>` or HTTP Basic with the token as password.");
     const parsed = parseToken(token);
@@ -41,14 +51,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
     const hash = hashToken(token);
     const now = clock();
 
-    if (parsed.kind === "admin") {
-      const record = await store.adminTokenByHash(hash);
-      if (!record || !sameHash(record.token_hash, hash)) return fail("invalid_token", "Unknown token.");
-      const user = await store.read.users.get(record.user_id);
-      if (!user) return fail("invalid_token", "The token's user no longer exists.");
-      if (!user.active) return fail("owner_inactive", `The token's user ${user.username} is inactive.`);
-      return { ok: true, principal: { kind: "admin", token: record, user } };
-    }
+    if (parsed.kind === "admin") return authenticateAdminHash(hash);
 
     const match = await store.keyByTokenHash(hash);
     if (!match) return fail("invalid_token", "Unknown token.");
@@ -113,6 +116,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
 
   return {
     authenticate,
+    authenticateAdminHash,
     authorize,
     recordRefusal,
 

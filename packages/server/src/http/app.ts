@@ -9,6 +9,8 @@ import type { Keyward } from "../domain/keyward.js";
 import { authenticate } from "./auth.js";
 import { type AuthFailureLimitOptions, AuthFailureLimiter, DEFAULT_AUTH_FAILURE_LIMIT } from "./auth-failure-limit.js";
 import type { Contract } from "./contract.js";
+import { consoleRoutes } from "./console-assets.js";
+import { ConsoleSessions, consoleSessionRoutes } from "./console-session.js";
 import { cors } from "./cors.js";
 import { docsRoutes } from "./docs.js";
 import { methodGuard } from "./method-guard.js";
@@ -51,10 +53,12 @@ export function createApp(options: AppOptions): Express {
   app.use(securityHeaders());
   app.use(cors(options.corsOrigins));
   app.use(docsRoutes(contract));
+  app.use(consoleRoutes());
   app.use(methodGuard(contract));
   const enforcement = options.enforcement ?? true;
   const limiter = new AuthFailureLimiter(options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT);
-  app.use(authenticate(contract, keyward, { enforcement, limiter }));
+  const sessions = new ConsoleSessions(() => keyward.clock().getTime());
+  app.use(authenticate(contract, keyward, { enforcement, limiter, sessions }));
   app.use(express.json({ limit: options.bodyLimit ?? "64kb", strict: true, type: ["application/json", "application/*+json"] }));
   app.use(
     OpenApiValidator.middleware({
@@ -67,6 +71,7 @@ export function createApp(options: AppOptions): Express {
       ignorePaths: /^\/(docs|openapi\.yaml)/,
     }),
   );
+  app.use(consoleSessionRoutes(sessions, keyward));
   app.use(introspectionRoutes(keyward, contract.document.info.version));
   app.use(managementRoutes(keyward));
   app.use(businessRoutes(keyward, options.catalog, enforcement));

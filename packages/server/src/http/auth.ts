@@ -5,6 +5,7 @@ import type { Principal } from "../domain/access.js";
 import { operationPermission } from "../domain/catalog.js";
 import type { Keyward } from "../domain/keyward.js";
 import type { AuthFailureLimiter } from "./auth-failure-limit.js";
+import { authenticateSession, type ConsoleSessions, sessionCookie } from "./console-session.js";
 import { type Contract, matchOperation, type OperationRoute } from "./contract.js";
 import { sendProblem } from "./problem.js";
 
@@ -13,6 +14,8 @@ declare global {
     interface Request {
       principal?: Principal;
       operation?: OperationRoute;
+      /** The console session id, when the request was authenticated by the session cookie. */
+      consoleSession?: string;
     }
   }
 }
@@ -43,10 +46,12 @@ export interface AuthenticateOptions {
   enforcement?: boolean;
   /** Failed authentication per client address; when it is exceeded, 429 before the token is looked at. */
   limiter?: AuthFailureLimiter;
+  /** Console sessions: where an admin token is accepted, so is a session cookie (without `Authorization`). */
+  sessions?: ConsoleSessions;
 }
 
 export function authenticate(contract: Contract, keyward: Keyward, options: AuthenticateOptions = {}): RequestHandler {
-  const { enforcement = true, limiter } = options;
+  const { enforcement = true, limiter, sessions } = options;
   return async (req: Request, res: Response, next: NextFunction) => {
     const route = req.operation ?? matchOperation(contract, req.method, req.path);
     if (!route) return next();
@@ -62,7 +67,15 @@ export function authenticate(contract: Contract, keyward: Keyward, options: Auth
       return sendProblem(res, { code: "rate_limited", detail: `Too many failed authentications from this address; retry in ${wait} s.` });
     }
     const request = () => ({ method: req.method, path: req.path, ...(ip !== undefined && { ip }) });
-    const result = await keyward.access.authenticate(tokenFromHeader(req.headers.authorization), ip);
+    const session = sessions && route.accepts.admin && !req.headers.authorization ? sessionCookie(req) : undefined;
+    const result =
+      session !== undefined && sessions
+        ? await authenticateSession(sessions, keyward, session, req)
+        : await keyward.access.authenticate(tokenFromHeader(req.headers.authorization), ip);
+    if (!result.ok && result.reason === "csrf_token_invalid") {
+      keyward.access.recordRefusal(result.reason, undefined, request());
+      return sendProblem(res, { code: result.reason, detail: result.detail });
+    }
     if (!result.ok) {
       limiter?.recordFailure(ip);
       keyward.access.recordRefusal(result.reason, undefined, request());
