@@ -63,6 +63,7 @@ try {
     process.stdout.write(`Admin token (shown once, keep it safe): ${server.issuedAdminToken}\n`);
   }
   process.stdout.write(`Keyward listening on ${server.url} (API reference: ${server.url}/docs)\n`);
+  process.stdout.write(`Admin console: ${server.url}/console (sign in with the admin token)\n`);
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");
     server.close().then(
