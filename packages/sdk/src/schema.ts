@@ -65,6 +65,7 @@ export type AuditEvent = Schemas["AuditEvent"];
 export type AuditEventPage = Schemas["AuditEventPage"];
 
 // Introspection
+export type ConsoleSession = Schemas["ConsoleSession"];
 export type Me = Schemas["Me"];
 export type VerifyRequest = Schemas["VerifyRequest"];
 export type VerifyResult = Schemas["VerifyResult"];
