@@ -4,19 +4,18 @@ import { execFile } from "node:child_process";
 import { cp, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { findClients, installHint, type TerraformClient } from "../../../scripts/terraform-cli.mjs";
+import { repoRoot } from "@keyward/testkit";
+import { cliConfigPath, findClients, installHint, type TerraformClient } from "@keyward/testkit/terraform";
+import { openTofuStep, runStep } from "@keyward/testkit/setup";
 
 const run = promisify(execFile);
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-export const cliConfigFile = join(repoRoot, "dist", "terraform-mirror", "cli-config.tfrc");
 
 export async function firstClient(): Promise<TerraformClient> {
   let [client] = await findClients();
   if (!client) {
-    console.log("  … no tofu/terraform found: building OpenTofu 1.6.3 with Go (first run only, a few minutes; cached in ~/.cache/keyward)");
-    [client] = await findClients({ build: true });
+    await runStep(openTofuStep, (line) => console.log(`  … ${line}`));
+    [client] = await findClients();
   }
   if (!client) throw new Error(installHint);
   return client;
@@ -33,7 +32,7 @@ export async function workspaceFor(source: string, client: TerraformClient, serv
   await cp(source, dir, { recursive: true });
   const env = {
     ...process.env,
-    TF_CLI_CONFIG_FILE: cliConfigFile,
+    TF_CLI_CONFIG_FILE: cliConfigPath,
     TF_IN_AUTOMATION: "1",
     CHECKPOINT_DISABLE: "1",
     KEYWARD_ENDPOINT: server.url,

@@ -1,4 +1,5 @@
 // Authorization and client identification, as openapi-fetch middleware.
+import { consoleCsrfHeader } from "@keyward/contract";
 import type { Middleware } from "openapi-fetch";
 import { SDK_VERSION } from "./version.js";
 
@@ -21,8 +22,6 @@ export interface SessionAuth {
 }
 
 export type KeywardAuth = BearerAuth | BasicAuth | SessionAuth;
-
-export const CSRF_HEADER = "X-Keyward-CSRF";
 
 /** Base64 of the UTF-8 bytes: `btoa` alone throws on characters above U+00FF. */
 function base64Utf8(text: string): string {
@@ -52,7 +51,7 @@ export function authMiddleware(auth: KeywardAuth): Middleware {
   return {
     onRequest({ request }) {
       if ("session" in auth) {
-        request.headers.set(CSRF_HEADER, auth.session.csrfToken);
+        request.headers.set(consoleCsrfHeader, auth.session.csrfToken);
       } else if (!request.headers.has("Authorization") && authorization) {
         // A per-call `headers: { Authorization }` wins, as per-call headers do in openapi-fetch.
         request.headers.set("Authorization", authorization);

@@ -1,11 +1,12 @@
-// Every refusal of SPEC §1.4, in its order: 401 (with WWW-Authenticate) → 402 → 403 → field scope;
+// Every refusal, in the order the README gives ("Running the server"): 401 (with WWW-Authenticate) → 402 → 403 → field scope;
 // admin-only management; introspection (/v1/me, /v1/keys/verify); refusals audited; tokens never stored.
 import { readFile } from "node:fs/promises";
 import { unwrap } from "@keyward/sdk";
 import type { PermissionGrant, ProblemCode } from "@keyward/sdk/schema";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { checksum, randomBase62 } from "../src/domain/tokens.js";
-import { daysFrom, type Harness, type Integration, type IntegrationSpec, startHarness } from "./support/harness.js";
+import { keywardTokenChecksum as checksum } from "@keyward/contract";
+import { randomBase62 } from "../src/domain/tokens.js";
+import { daysFrom, type Harness, type Integration, type IntegrationSpec, startHarness } from "@keyward/testkit";
 import { basicHeader, raw, type RawRequest, type RawResponse } from "./support/raw.js";
 
 let h: Harness;

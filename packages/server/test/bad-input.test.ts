@@ -1,9 +1,9 @@
-// Bad input of every kind (SPEC §1.6): each request gets the exact 4xx, an RFC 9457 problem with a
+// Bad input of every kind (openapi.yaml: every error is problem+json): each request gets the exact 4xx, an RFC 9457 problem with a
 // stable `code`, `errors[]` pointing at the offending field for validation problems, and changes nothing.
 import { unwrap } from "@keyward/sdk";
 import type { ProblemCode } from "@keyward/sdk/schema";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { daysFrom, type Harness, startHarness } from "./support/harness.js";
+import { daysFrom, type Harness, startHarness } from "@keyward/testkit";
 import { raw, type RawRequest } from "./support/raw.js";
 
 let h: Harness;

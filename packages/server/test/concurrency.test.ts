@@ -3,7 +3,7 @@
 // at once), with no 5xx on the way.
 import { unwrap } from "@keyward/sdk";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, type Integration, startHarness } from "./support/harness.js";
+import { type Harness, type Integration, startHarness } from "@keyward/testkit";
 import { raw } from "./support/raw.js";
 
 let h: Harness;

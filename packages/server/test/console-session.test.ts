@@ -1,7 +1,7 @@
 // The admin console's session: an admin token exchanged for an HttpOnly, SameSite=Strict cookie that works where
 // the admin token does, CSRF-checked writes, sign-out ending the session on the server, and /console under a strict CSP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./support/harness.js";
+import { type Harness, startHarness } from "@keyward/testkit";
 import { raw } from "./support/raw.js";
 
 let h: Harness;
@@ -40,7 +40,8 @@ describe("console session", () => {
     const { cookie, csrf } = await signIn();
     const before = await h.dataFingerprint();
     const body = { username: "csrf-victim", name: "CSRF victim" };
-    for (const headers of [{ cookie }, { cookie, "x-keyward-csrf": `${csrf.slice(0, -1)}x` }]) {
+    const attempts: Record<string, string>[] = [{ cookie }, { cookie, "x-keyward-csrf": `${csrf.slice(0, -1)}x` }];
+    for (const headers of attempts) {
       const refused = await raw(h, { method: "POST", path: "/v1/users", token: null, headers, body });
       expect(refused.status).toBe(403);
       expect(refused.json?.code).toBe("csrf_token_invalid");

@@ -1,7 +1,7 @@
-// SPEC §1.3: editing, rotation with and without grace, inactivity, policies, usage.
+// API keys (openapi.yaml, tag "API keys"): editing, rotation with and without grace, inactivity, policies, usage.
 import { unwrap } from "@keyward/sdk";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { daysFrom, type Harness, startHarness } from "./support/harness.js";
+import { daysFrom, type Harness, startHarness } from "@keyward/testkit";
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checksum, displayPrefix, hashToken, issueToken, parseToken, sameHash } from "../src/domain/tokens.js";
+import { parseKeywardToken } from "@keyward/contract";
+import { displayPrefix, hashToken, issueToken, sameHash } from "../src/domain/tokens.js";
 
 describe("tokens", () => {
   it("issues kw_ keys and kwa_ admin tokens of 30 random base62 characters plus a 6-character checksum", () => {
@@ -20,27 +21,9 @@ describe("tokens", () => {
     for (const count of counts.values()) expect(Math.abs(count - expected) / expected).toBeLessThan(0.2);
   });
 
-  it("accepts its own tokens and tells keys from admin tokens", () => {
-    expect(parseToken(issueToken("key"))).toEqual({ ok: true, kind: "key" });
-    expect(parseToken(issueToken("admin"))).toEqual({ ok: true, kind: "admin" });
-  });
-
-  it("rejects any single-character typo through the checksum", () => {
-    const token = issueToken("key");
-    for (let i = 3; i < token.length; i++) {
-      const replacement = token[i] === "a" ? "b" : "a";
-      expect(parseToken(token.slice(0, i) + replacement + token.slice(i + 1)).ok).toBe(false);
-    }
-  });
-
-  it("rejects wrong shapes", () => {
-    for (const bad of ["", "kw_", "kw_short", `kx_${"a".repeat(36)}`, `kw_${"a".repeat(37)}`, `kw_${"-".repeat(36)}`]) {
-      expect(parseToken(bad)).toEqual({ ok: false, reason: "malformed_token" });
-    }
-  });
-
-  it("checksums are 6 base62 characters, zero-padded", () => {
-    expect(checksum("kw_")).toMatch(/^[0-9A-Za-z]{6}$/);
+  it("issues tokens the contract's format accepts, telling keys from admin tokens", () => {
+    expect(parseKeywardToken(issueToken("key"))).toEqual({ ok: true, kind: "key" });
+    expect(parseKeywardToken(issueToken("admin"))).toEqual({ ok: true, kind: "admin" });
   });
 
   it("hashes with SHA-256 and compares hashes in constant time", () => {

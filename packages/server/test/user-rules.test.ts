@@ -1,7 +1,7 @@
-// SPEC §1.1: one dedicated integration user per integration, never an administrator.
+// Integration users (openapi.yaml, tag "Users"): one dedicated integration user per integration, never an administrator.
 import { unwrap } from "@keyward/sdk";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./support/harness.js";
+import { type Harness, startHarness } from "@keyward/testkit";
 
 let h: Harness;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findClients, installHint } from "../../../scripts/terraform-cli.mjs";
+import { findClients, installHint } from "@keyward/testkit/terraform";
 import { providerSchemaJson } from "../src/index.js";
 import { exampleProvider } from "./fixtures/example-provider.js";
 import { bundleExampleProvider } from "./helpers/bundle-provider.js";

@@ -3,7 +3,8 @@ import { auditEvent, type Context } from "./context.js";
 import { KeywardError } from "./errors.js";
 import { DEFAULT_SETTINGS } from "./key-rules.js";
 import { newId } from "./ids.js";
-import { displayPrefix, hashToken, issueToken, parseToken } from "./tokens.js";
+import { parseKeywardToken } from "@keyward/contract";
+import { displayPrefix, hashToken, issueToken } from "./tokens.js";
 import type { AdminTokenRecord, UserRecord } from "./types.js";
 
 export interface BootstrapResult {
@@ -14,7 +15,7 @@ export interface BootstrapResult {
 
 export async function bootstrapAdmin({ store, clock }: Context, suppliedToken?: string): Promise<BootstrapResult> {
   if (suppliedToken !== undefined) {
-    const parsed = parseToken(suppliedToken);
+    const parsed = parseKeywardToken(suppliedToken);
     if (!parsed.ok || parsed.kind !== "admin") {
       throw new KeywardError("malformed_token", "KEYWARD_ADMIN_TOKEN must be an admin token (kwa_…) with a valid checksum.");
     }

@@ -11,24 +11,30 @@ export const CONSOLE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
   "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/** The built console (`@keyward/console`'s dist), or undefined when it isn't installed or built. */
-export function consoleDist(): string | undefined {
+/** Where the built console is, or why there is none (a 404 says it). */
+export type ConsoleBuild = { dist: string } | { missing: string };
+
+/** The built console (`@keyward/console`'s dist): an optional peer, absent from a server installed on its own. */
+export function consoleBuild(): ConsoleBuild {
+  let dir: string;
   try {
-    const dist = join(dirname(createRequire(import.meta.url).resolve("@keyward/console/package.json")), "dist");
-    return existsSync(join(dist, "index.html")) ? dist : undefined;
+    dir = dirname(createRequire(import.meta.url).resolve("@keyward/console/package.json"));
   } catch {
-    return undefined;
+    return { missing: "The admin console is not installed with this server (@keyward/console is missing); it is built in the Keyward repository by `npm run build`." };
   }
+  const dist = join(dir, "dist");
+  return existsSync(join(dist, "index.html")) ? { dist } : { missing: "The admin console is not built: run `npm run build`." };
 }
 
-export function consoleRoutes(dist = consoleDist()): Router {
+export function consoleRoutes(build = consoleBuild()): Router {
   const router = Router();
-  router.use("/console", (req, res, next) => {
+  router.use("/console", (_req, res, next) => {
     res.setHeader("Content-Security-Policy", CONSOLE_CSP);
-    if (!dist) return sendProblem(res, { code: "not_found", detail: "The admin console is not built: run `npm run build`." });
+    if ("missing" in build) return sendProblem(res, { code: "not_found", detail: build.missing });
     next();
   });
-  if (!dist) return router;
+  if ("missing" in build) return router;
+  const { dist } = build;
   // Hashed file names: cached for good. The page itself is never cached, so a new build is picked up at once.
   router.use("/console/assets", express.static(join(dist, "assets"), { index: false, immutable: true, maxAge: "1y", fallthrough: false }));
   router.get(["/console", "/console/"], (_req, res) => {

@@ -4,17 +4,15 @@
 // in `X-Keyward-CSRF` (docs/decisions/0006-console-sessions.md). The session keeps the admin token's hash, never
 // the token, and re-checks it on every request, so a deactivated admin is signed out at once.
 import { hash, randomBytes, timingSafeEqual } from "node:crypto";
-import { type Request, type Response, Router } from "express";
+import { consoleCsrfHeader, consoleSessionCookie } from "@keyward/contract";
+import type { Request } from "express";
 import type { Authentication } from "../domain/access.js";
 import type { Keyward } from "../domain/keyward.js";
-import { sendProblem } from "./problem.js";
 
-export const SESSION_COOKIE = "keyward_session";
-export const CSRF_HEADER = "X-Keyward-CSRF";
 /** Short-lived: an hour from sign-in, whatever the activity; the console then asks for the token again. */
 export const SESSION_TTL_MS = 60 * 60 * 1000;
 
-interface ConsoleSession {
+export interface ConsoleSession {
   adminTokenHash: string;
   csrfToken: string;
   expiresAt: number;
@@ -60,7 +58,7 @@ export class ConsoleSessions {
 export function sessionCookie(req: Request): string | undefined {
   for (const part of (req.headers.cookie ?? "").split(";")) {
     const [name, ...value] = part.trim().split("=");
-    if (name === SESSION_COOKIE && value.length > 0) return value.join("=") || undefined;
+    if (name === consoleSessionCookie && value.length > 0) return value.join("=") || undefined;
   }
   return undefined;
 }
@@ -80,8 +78,8 @@ export async function authenticateSession(sessions: ConsoleSessions, keyward: Ke
     sessions.end(id);
     return result;
   }
-  if (!SAFE_METHODS.has(req.method) && !sameSecret(req.get(CSRF_HEADER), session.csrfToken)) {
-    return { ok: false, reason: "csrf_token_invalid", detail: `A change made with the console session needs its CSRF token in ${CSRF_HEADER}.` };
+  if (!SAFE_METHODS.has(req.method) && !sameSecret(req.get(consoleCsrfHeader), session.csrfToken)) {
+    return { ok: false, reason: "csrf_token_invalid", detail: `A change made with the console session needs its CSRF token in ${consoleCsrfHeader}.` };
   }
   req.consoleSession = id;
   return result;
@@ -92,50 +90,4 @@ function sameSecret(given: string | undefined, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function cookie(req: Request, value: string, maxAgeSeconds: number): string {
-  return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${req.secure ? "; Secure" : ""}`;
-}
-
-/** `POST /v1/session` (bearer admin token), `GET` and `DELETE /v1/session` (the cookie). */
-export function consoleSessionRoutes(sessions: ConsoleSessions, keyward: Keyward): Router {
-  const router = Router();
-  const body = async (adminTokenHash: string, session: ConsoleSession) => {
-    const result = await keyward.access.authenticateAdminHash(adminTokenHash);
-    if (!result.ok) throw new Error("session of an admin token that no longer authenticates");
-    const { user } = result.principal;
-    return { user: { id: user.id, username: user.username }, csrf_token: session.csrfToken, expires_at: new Date(session.expiresAt).toISOString() };
-  };
-  const current = (req: Request, res: Response) => {
-    const id = req.consoleSession;
-    const session = id === undefined ? undefined : sessions.find(id);
-    if (id === undefined || !session) {
-      sendProblem(res, { code: "not_found", detail: "This request carries no console session (it was authenticated with a token)." });
-      return undefined;
-    }
-    return { id, session };
-  };
-
-  router.post("/v1/session", async (req, res) => {
-    const principal = req.principal;
-    if (principal?.kind !== "admin" || req.consoleSession !== undefined) {
-      return sendProblem(res, { code: "admin_required", detail: "Sign in with an admin token (kwa_…) as a bearer token." });
-    }
-    const { id, session } = sessions.open(principal.token.token_hash);
-    res.setHeader("Set-Cookie", cookie(req, id, SESSION_TTL_MS / 1000));
-    res.status(201).json(await body(principal.token.token_hash, session));
-  });
-  router.get("/v1/session", async (req, res) => {
-    const found = current(req, res);
-    if (found) res.json(await body(found.session.adminTokenHash, found.session));
-  });
-  router.delete("/v1/session", (req, res) => {
-    const found = current(req, res);
-    if (!found) return;
-    sessions.end(found.id);
-    res.setHeader("Set-Cookie", cookie(req, "", 0));
-    res.status(204).end();
-  });
-  return router;
 }

@@ -1,0 +1,16 @@
+// The tools the tests need, as set-up steps, and the step runner to add more (one `SetupStep` per tool).
+import { providerMirrorStep } from "./provider-mirror.js";
+import type { SetupStep } from "./steps.js";
+import { chromiumStep } from "./tools/chromium.js";
+import { openTofuStep } from "./tools/terraform-cli.js";
+import { schemathesisStep } from "./tools/schemathesis.js";
+
+export { type ProgressLog, runStep, runSteps, SetupError, type SetupStep } from "./steps.js";
+export { cacheBin, cacheDir, tildify } from "./paths.js";
+export { chromiumArgs, chromiumHint, chromiumPath, chromiumStep } from "./tools/chromium.js";
+export { openTofuStep } from "./tools/terraform-cli.js";
+export { providerMirrorStep } from "./provider-mirror.js";
+export { SCHEMATHESIS_VERSION, schemathesisBin, schemathesisHint, schemathesisInstalled, schemathesisStep, schemathesisVenv } from "./tools/schemathesis.js";
+
+/** What the end-to-end tier needs, in order: the provider mirror, a Terraform-compatible CLI, schemathesis, Chromium. */
+export const e2eSteps: SetupStep[] = [providerMirrorStep, openTofuStep, schemathesisStep, chromiumStep];
