@@ -1,5 +1,7 @@
-// The admin console's session: an admin token exchanged for an HttpOnly, SameSite=Strict cookie that works where
-// the admin token does, CSRF-checked writes, sign-out ending the session on the server, and /console under a strict CSP.
+// The admin console's session: a management token exchanged for an HttpOnly, SameSite=Strict cookie that works where
+// the token does (with its scopes), CSRF-checked writes, sign-out and revocation ending the session on the server,
+// and /console under a strict CSP.
+import { unwrap } from "@keyward/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "@keyward/testkit";
 import { raw } from "./support/raw.js";
@@ -13,8 +15,8 @@ afterAll(async () => {
   expect(h.serverErrors).toEqual([]);
 });
 
-async function signIn(): Promise<{ cookie: string; csrf: string; setCookie: string }> {
-  const response = await raw(h, { method: "POST", path: "/v1/session" });
+async function signIn(token = h.adminToken): Promise<{ cookie: string; csrf: string; setCookie: string }> {
+  const response = await raw(h, { method: "POST", path: "/v1/session", token });
   expect(response.status).toBe(201);
   const setCookie = response.headers.get("set-cookie") ?? "";
   const cookie = setCookie.split(";")[0] ?? "";
@@ -71,6 +73,25 @@ describe("console session", () => {
     const refused = await raw(h, { method: "POST", path: "/v1/session", token });
     expect(refused.status).toBe(403);
     expect(refused.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("when a management token scoped to reading users signs in, then the session has that scope only (403 scope_missing beyond it)", async () => {
+    const { token } = unwrap(await h.admin.POST("/v1/management-tokens", { body: { name: "console reader", scopes: ["users:read"] } }));
+    const { cookie } = await signIn(token);
+    expect((await raw(h, { path: "/v1/users", token: null, headers: { cookie } })).status).toBe(200);
+    const refused = await raw(h, { path: "/v1/api-keys", token: null, headers: { cookie } });
+    expect(refused.status).toBe(403);
+    expect(refused.json?.code).toBe("scope_missing");
+  });
+
+  it("when the management token a session was opened with is revoked, then the session is refused (401) and ends", async () => {
+    const { id, token } = unwrap(await h.admin.POST("/v1/management-tokens", { body: { name: "console revoked", scopes: ["users:read"] } }));
+    const { cookie } = await signIn(token);
+    unwrap(await h.admin.DELETE("/v1/management-tokens/{token_id}", { params: { path: { token_id: id } } }));
+    const refused = await raw(h, { path: "/v1/users", token: null, headers: { cookie } });
+    expect(refused.status).toBe(401);
+    expect(refused.json?.code).toBe("key_revoked");
+    expect((await raw(h, { path: "/v1/session", token: null, headers: { cookie } })).json?.code).toBe("invalid_token");
   });
 
   it("when /console is requested, then it has a CSP without unsafe-inline", async () => {

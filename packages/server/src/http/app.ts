@@ -22,6 +22,7 @@ import { businessHandlers } from "./routes/business.js";
 import { consoleSessionHandlers } from "./routes/console-session.js";
 import { introspectionHandlers } from "./routes/introspection.js";
 import { managementHandlers } from "./routes/management.js";
+import { managementTokenHandlers } from "./routes/management-tokens.js";
 
 export interface AppOptions {
   contract: Contract;
@@ -78,8 +79,9 @@ export function createApp(options: AppOptions): Express {
   app.use(
     operationDispatch(contract, {
       ...introspectionHandlers(keyward, contract.document.info.version),
-      ...consoleSessionHandlers(sessions, keyward),
+      ...consoleSessionHandlers(sessions),
       ...managementHandlers(keyward),
+      ...managementTokenHandlers(keyward),
       ...businessHandlers(keyward, options.catalog, enforcement),
     }),
   );

@@ -1,8 +1,9 @@
-// The admin console's sign-in: an admin token, sent once as a bearer token to `POST /v1/session`, is exchanged
-// for a short-lived session held in this process's memory. The browser gets only an opaque id in an HttpOnly,
-// SameSite=Strict cookie and, in the body, the session's CSRF token, which cookie-authenticated writes must echo
-// in `X-Keyward-CSRF` (docs/decisions/0006-console-sessions.md). The session keeps the admin token's hash, never
-// the token, and re-checks it on every request, so a deactivated admin is signed out at once.
+// The admin console's sign-in: a management token (`kwa_…`), sent once as a bearer token to `POST /v1/session`, is
+// exchanged for a short-lived session held in this process's memory. The browser gets only an opaque id in an
+// HttpOnly, SameSite=Strict cookie and, in the body, the session's CSRF token, which cookie-authenticated writes must
+// echo in `X-Keyward-CSRF` (docs/decisions/0006-console-sessions.md). The session keeps the hash of that secret,
+// never the token, and re-checks it on every request, so a revoked token or a deactivated admin is signed out at
+// once, and the token's scopes apply to everything done through the session.
 import { hash, randomBytes, timingSafeEqual } from "node:crypto";
 import { consoleCsrfHeader, consoleSessionCookie } from "@keyward/contract";
 import type { Request } from "express";
@@ -13,7 +14,8 @@ import type { Keyward } from "../domain/keyward.js";
 export const SESSION_TTL_MS = 60 * 60 * 1000;
 
 export interface ConsoleSession {
-  adminTokenHash: string;
+  /** The SHA-256 of the management token's secret the session was opened with. */
+  tokenHash: string;
   csrfToken: string;
   expiresAt: number;
 }
@@ -26,10 +28,10 @@ export class ConsoleSessions {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  open(adminTokenHash: string): { id: string; session: ConsoleSession } {
+  open(tokenHash: string): { id: string; session: ConsoleSession } {
     this.#sweep();
     const id = randomBytes(32).toString("base64url");
-    const session = { adminTokenHash, csrfToken: randomBytes(32).toString("base64url"), expiresAt: this.now() + SESSION_TTL_MS };
+    const session = { tokenHash, csrfToken: randomBytes(32).toString("base64url"), expiresAt: this.now() + SESSION_TTL_MS };
     this.#sessions.set(hash("sha256", id), session);
     return { id, session };
   }
@@ -67,13 +69,13 @@ export type SessionAuthentication = Authentication | { ok: false; reason: "csrf_
 
 /**
  * Authenticates a request by its session cookie: 401 `invalid_token` for an unknown or expired session, the
- * admin token's own refusal when it no longer authenticates, 403 `csrf_token_invalid` for a write without the
+ * management token's own refusal when it no longer authenticates (revoked, disabled, expired, rotated out), 403 `csrf_token_invalid` for a write without the
  * session's CSRF token.
  */
 export async function authenticateSession(sessions: ConsoleSessions, keyward: Keyward, id: string, req: Request): Promise<SessionAuthentication> {
   const session = sessions.find(id);
   if (!session) return { ok: false, reason: "invalid_token", detail: "The console session is unknown or has expired; sign in again." };
-  const result = await keyward.access.authenticateAdminHash(session.adminTokenHash);
+  const result = await keyward.access.authenticateManagementHash(session.tokenHash);
   if (!result.ok) {
     sessions.end(id);
     return result;

@@ -1,9 +1,12 @@
 // The admin console's sign-in (docs/decisions/0006-console-sessions.md): `createConsoleSession` exchanges the
-// bearer admin token for the session cookie; `getConsoleSession` and `deleteConsoleSession` work on the cookie's session.
+// bearer management token for the session cookie; `getConsoleSession` and `deleteConsoleSession` work on the
+// cookie's session.
 import { consoleSessionCookie } from "@keyward/contract";
 import type { Request } from "express";
+import type { Principal } from "../../domain/access.js";
 import { KeywardError } from "../../domain/errors.js";
-import type { Keyward } from "../../domain/keyward.js";
+import { hashToken } from "../../domain/tokens.js";
+import { tokenFromHeader } from "../auth.js";
 import { type ConsoleSession, type ConsoleSessions, SESSION_TTL_MS } from "../console-session.js";
 import type { OperationHandlers } from "../operations.js";
 
@@ -11,13 +14,13 @@ function cookie(req: Request, value: string, maxAgeSeconds: number): string {
   return `${consoleSessionCookie}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${req.secure ? "; Secure" : ""}`;
 }
 
-export function consoleSessionHandlers(sessions: ConsoleSessions, keyward: Keyward) {
-  const body = async (session: ConsoleSession) => {
-    const result = await keyward.access.authenticateAdminHash(session.adminTokenHash);
-    if (!result.ok) throw new Error("session of an admin token that no longer authenticates");
-    const { user } = result.principal;
-    return { user: { id: user.id, username: user.username }, csrf_token: session.csrfToken, expires_at: new Date(session.expiresAt).toISOString() };
-  };
+function sessionBody(principal: Principal | undefined, session: ConsoleSession) {
+  if (principal?.kind !== "admin") throw new Error("console session route reached without a management token");
+  const { user } = principal;
+  return { user: { id: user.id, username: user.username }, csrf_token: session.csrfToken, expires_at: new Date(session.expiresAt).toISOString() };
+}
+
+export function consoleSessionHandlers(sessions: ConsoleSessions) {
   /** The session the request was authenticated with; a bearer token has none. */
   const current = (req: Request) => {
     const id = req.consoleSession;
@@ -27,16 +30,17 @@ export function consoleSessionHandlers(sessions: ConsoleSessions, keyward: Keywa
   };
 
   return {
-    createConsoleSession: async (req, res) => {
-      const principal = req.principal;
-      if (principal?.kind !== "admin" || req.consoleSession !== undefined) {
-        throw new KeywardError("admin_required", "Sign in with an admin token (kwa_…) as a bearer token.");
+    createConsoleSession: (req, res) => {
+      const token = tokenFromHeader(req.headers.authorization);
+      if (req.principal?.kind !== "admin" || req.consoleSession !== undefined || token === undefined) {
+        throw new KeywardError("admin_required", "Sign in with a management token (kwa_…) as a bearer token.");
       }
-      const { id, session } = sessions.open(principal.token.token_hash);
+      // The hash of the secret presented, not the token's current one: a rotated-out secret keeps only its grace.
+      const { id, session } = sessions.open(hashToken(token));
       res.setHeader("Set-Cookie", cookie(req, id, SESSION_TTL_MS / 1000));
-      res.status(201).json(await body(session));
+      res.status(201).json(sessionBody(req.principal, session));
     },
-    getConsoleSession: async (req, res) => void res.json(await body(current(req).session)),
+    getConsoleSession: (req, res) => void res.json(sessionBody(req.principal, current(req).session)),
     deleteConsoleSession: (req, res) => {
       sessions.end(current(req).id);
       res.setHeader("Set-Cookie", cookie(req, "", 0));
