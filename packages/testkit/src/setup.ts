@@ -1,4 +1,5 @@
 // The tools the tests need, as set-up steps, and the step runner to add more (one `SetupStep` per tool).
+import { postgresStep } from "./postgres.js";
 import { providerMirrorStep } from "./provider-mirror.js";
 import type { SetupStep } from "./steps.js";
 import { chromiumStep } from "./tools/chromium.js";
@@ -10,7 +11,8 @@ export { cacheBin, cacheDir, tildify } from "./paths.js";
 export { chromiumArgs, chromiumHint, chromiumPath, chromiumStep } from "./tools/chromium.js";
 export { openTofuStep } from "./tools/terraform-cli.js";
 export { providerMirrorStep } from "./provider-mirror.js";
+export { postgresStep, setupTestPostgres } from "./postgres.js";
 export { SCHEMATHESIS_VERSION, schemathesisBin, schemathesisHint, schemathesisInstalled, schemathesisStep, schemathesisVenv } from "./tools/schemathesis.js";
 
-/** What the end-to-end tier needs, in order: the provider mirror, a Terraform-compatible CLI, schemathesis, Chromium. */
-export const e2eSteps: SetupStep[] = [providerMirrorStep, openTofuStep, schemathesisStep, chromiumStep];
+/** What the end-to-end tier needs, in order: the provider mirror, a Terraform-compatible CLI, schemathesis, PostgreSQL, Chromium. */
+export const e2eSteps: SetupStep[] = [providerMirrorStep, openTofuStep, schemathesisStep, postgresStep, chromiumStep];
