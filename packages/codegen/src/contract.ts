@@ -70,9 +70,17 @@ export interface OperationObject {
   [key: string]: unknown;
 }
 
+/** A security scheme; `x-keyward-csrf-header` names the header a cookie scheme's writes must carry. */
+export interface SecuritySchemeObject {
+  type: string;
+  in?: string;
+  name?: string;
+  "x-keyward-csrf-header"?: string;
+}
+
 export interface ContractDocument {
   paths: Record<string, Record<string, OperationObject | unknown>>;
-  components: { schemas: Record<string, SchemaObject> };
+  components: { schemas: Record<string, SchemaObject>; securitySchemes: Record<string, SecuritySchemeObject> };
   "x-terraform-provider": { description: string; properties: Record<string, SchemaObject> };
   "x-terraform-resources": Record<string, ResourceSpec>;
   "x-terraform-data-sources": Record<string, DataSourceSpec>;

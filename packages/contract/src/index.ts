@@ -6,6 +6,7 @@ export type * from "./generated/schema.js";
 /** The contract's operations by `operationId`. */
 export type OperationId = keyof operations;
 export { managementScopes, permissionCatalog } from "./generated/catalog.js";
+export { consoleCsrfHeader, consoleSessionCookie } from "./generated/console-session.js";
 export { presetNamePattern, roleNamePattern, usernamePattern } from "./generated/patterns.js";
 export { type IpRange, ipAllowed, ipRuleError, parseIpRule } from "./ip-rules.js";
 export { isRfc3339Timestamp } from "./timestamp.js";

@@ -1,6 +1,6 @@
 // @keyward/sdk: the openapi-fetch client for the Keyward contract plus a few helpers.
 // Browser-safe: no Node-only imports or globals anywhere in src (test/build.test.ts checks dist).
-export type { BasicAuth, BearerAuth, KeywardAuth } from "./auth.js";
+export type { BasicAuth, BearerAuth, KeywardAuth, SessionAuth } from "./auth.js";
 export {
   createKeywardClient,
   type KeywardClient,

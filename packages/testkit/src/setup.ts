@@ -1,16 +1,18 @@
 // The tools the tests need, as set-up steps, and the step runner to add more (one `SetupStep` per tool).
 import { postgresStep } from "./postgres.js";
 import type { SetupStep } from "./steps.js";
+import { chromiumStep } from "./tools/chromium.js";
 import { providerMirrorStep } from "./tools/keyward-provider.js";
 import { openTofuStep } from "./tools/terraform-cli.js";
 import { schemathesisStep } from "./tools/schemathesis.js";
 
 export { type ProgressLog, runStep, runSteps, SetupError, type SetupStep } from "./steps.js";
 export { cacheBin, cacheDir, tildify } from "./paths.js";
+export { chromiumArgs, chromiumHint, chromiumPath, chromiumStep } from "./tools/chromium.js";
 export { openTofuStep } from "./tools/terraform-cli.js";
 export { providerMirrorStep } from "./tools/keyward-provider.js";
 export { postgresStep, setupTestPostgres } from "./postgres.js";
 export { SCHEMATHESIS_VERSION, schemathesisBin, schemathesisHint, schemathesisInstalled, schemathesisStep, schemathesisVenv } from "./tools/schemathesis.js";
 
-/** What the end-to-end tier needs, in order: the provider mirror, a Terraform-compatible CLI, schemathesis, PostgreSQL. */
-export const e2eSteps: SetupStep[] = [providerMirrorStep, openTofuStep, schemathesisStep, postgresStep];
+/** What the end-to-end tier needs, in order: the provider mirror, a Terraform-compatible CLI, schemathesis, PostgreSQL, Chromium. */
+export const e2eSteps: SetupStep[] = [providerMirrorStep, openTofuStep, schemathesisStep, postgresStep, chromiumStep];

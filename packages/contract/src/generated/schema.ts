@@ -438,6 +438,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current console session
+         * @description The session of the `keyward_session` cookie, with its `csrf_token` (a reloaded console page reads it
+         *     here, since the cookie is HttpOnly). 404 when the request carries no session (a bearer token instead).
+         */
+        get: operations["getConsoleSession"];
+        put?: never;
+        /**
+         * Sign in to the admin console
+         * @description Exchanges the management token sent as `Authorization: Bearer kwa_…` for a short-lived console session:
+         *     the answer sets the `keyward_session` cookie (`HttpOnly; SameSite=Strict; Path=/`, `Secure` over HTTPS)
+         *     and carries the session's `csrf_token`. The cookie is accepted wherever a management token is, with that
+         *     token's scopes (so signing in needs no scope); a request that changes something (POST, PATCH, DELETE)
+         *     with the cookie must also send the `csrf_token` as the `X-Keyward-CSRF` header, or it is refused with
+         *     403 `csrf_token_invalid`. The token itself is never stored in the session or in the browser; revoking,
+         *     disabling or rotating it (after its grace period) ends the session.
+         */
+        post: operations["createConsoleSession"];
+        /**
+         * Sign out of the admin console
+         * @description Ends the session on the server (the cookie no longer works, even if kept) and clears the cookie.
+         */
+        delete: operations["deleteConsoleSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -814,7 +849,7 @@ export interface components {
          * @description A stable machine-readable error code.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "missing_token" | "malformed_token" | "invalid_token" | "key_revoked" | "key_expired" | "key_disabled" | "owner_inactive" | "ip_not_allowed" | "feature_disabled" | "permission_denied" | "field_not_allowed" | "admin_required" | "integration_key_required" | "username_taken" | "role_name_taken" | "integration_user_cannot_be_admin" | "user_is_admin" | "user_owns_keys" | "role_in_use" | "unknown_role" | "invalid_permissions" | "expiry_in_past" | "expiry_beyond_policy" | "invalid_cidr" | "unknown_user" | "last_admin" | "cors_origin_not_allowed" | "rate_limited" | "internal_error" | "store_unavailable" | "scope_missing" | "scope_escalation" | "last_manage_token" | "token_revoked" | "user_not_admin";
+        ProblemCode: "validation_failed" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "missing_token" | "malformed_token" | "invalid_token" | "key_revoked" | "key_expired" | "key_disabled" | "owner_inactive" | "ip_not_allowed" | "feature_disabled" | "permission_denied" | "field_not_allowed" | "admin_required" | "integration_key_required" | "username_taken" | "role_name_taken" | "integration_user_cannot_be_admin" | "user_is_admin" | "user_owns_keys" | "role_in_use" | "unknown_role" | "invalid_permissions" | "expiry_in_past" | "expiry_beyond_policy" | "invalid_cidr" | "unknown_user" | "last_admin" | "cors_origin_not_allowed" | "csrf_token_invalid" | "rate_limited" | "internal_error" | "store_unavailable" | "scope_missing" | "scope_escalation" | "last_manage_token" | "token_revoked" | "user_not_admin";
         /**
          * Format: date-time
          * @description An RFC 3339 timestamp in UTC.
@@ -1262,6 +1297,19 @@ export interface components {
             data: components["schemas"]["ManagementToken"][];
             next_cursor: components["schemas"]["NextCursor"];
         };
+        ConsoleSession: {
+            user: {
+                id: components["schemas"]["UserIdValue"];
+                username: string;
+            };
+            /** @description Send it as `X-Keyward-CSRF` with every POST, PATCH and DELETE made with the session cookie. */
+            csrf_token: string;
+            /**
+             * Format: date-time
+             * @description When the session ends (it is short-lived; sign in again after it).
+             */
+            expires_at: string;
+        };
         Me: {
             key: {
                 id: components["schemas"]["KeyIdValue"];
@@ -1705,6 +1753,7 @@ export type ManagementTokenWithToken = components['schemas']['ManagementTokenWit
 export type ManagementTokenCreate = components['schemas']['ManagementTokenCreate'];
 export type ManagementTokenUpdate = components['schemas']['ManagementTokenUpdate'];
 export type ManagementTokenPage = components['schemas']['ManagementTokenPage'];
+export type ConsoleSession = components['schemas']['ConsoleSession'];
 export type Me = components['schemas']['Me'];
 export type VerifyRequest = components['schemas']['VerifyRequest'];
 export type VerifyResult = components['schemas']['VerifyResult'];
@@ -2681,6 +2730,80 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getConsoleSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createConsoleSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session was opened; `Set-Cookie` carries it. */
+            201: {
+                headers: {
+                    /** @description `keyward_session=…; HttpOnly; SameSite=Strict; Path=/; Max-Age=…` */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteConsoleSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session is over. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };

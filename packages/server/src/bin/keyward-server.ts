@@ -5,6 +5,7 @@
 // Environment: KEYWARD_PORT, KEYWARD_HOST, KEYWARD_DATA, KEYWARD_DATABASE_URL, KEYWARD_MAX_STALENESS, KEYWARD_REPLICA_NAME, KEYWARD_SEED_DEMO=1, KEYWARD_ADMIN_TOKEN,
 // KEYWARD_LOG_LEVEL, KEYWARD_TRUST_PROXY, KEYWARD_AUTH_FAILURE_LIMIT, KEYWARD_AUTH_FAILURE_WINDOW, KEYWARD_CORS_ORIGINS.
 import { parseArgs } from "node:util";
+import { consoleBuild } from "../http/console-assets.js";
 import { createLogger, startServer } from "../server.js";
 import { runMigrations } from "../storage/postgres/migrate.js";
 
@@ -92,6 +93,7 @@ try {
     process.stdout.write(`Admin token (shown once, keep it safe): ${server.issuedAdminToken}\n`);
   }
   process.stdout.write(`Keyward listening on ${server.url} (API reference: ${server.url}/docs)\n`);
+  if ("dist" in consoleBuild()) process.stdout.write(`Admin console: ${server.url}/console (sign in with the admin token)\n`);
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");
     server.close().then(

@@ -43,6 +43,25 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
     return roles;
   }
 
+  /**
+   * A management token (`kwa_…`) by the hash of its secret: for a bearer token, and again on every request of a
+   * console session opened with one (so a revoked, disabled, expired or rotated-out token ends the session).
+   */
+  async function authenticateManagementHash(hash: string, now: Date = clock()): Promise<Authentication> {
+    const match = await store.managementTokenByHash(hash);
+    if (!match || !matches(match, hash, now)) return fail("invalid_token", match?.previous ? `This secret of management token ${match.record.name} was rotated out.` : "Unknown token.");
+    const token = match.record;
+    const status = keyStatus(token, now);
+    if (status === "revoked") return fail("key_revoked", `Management token ${token.name} was revoked.`);
+    if (status === "expired") return fail("key_expired", `Management token ${token.name} expired at ${token.expires_at}.`);
+    if (status === "disabled") return fail("key_disabled", `Management token ${token.name} is disabled.`);
+    const user = await store.read.users.get(token.user_id);
+    if (!user) return fail("invalid_token", "The token's user no longer exists.");
+    if (!user.active) return fail("owner_inactive", `The token's user ${user.username} is inactive.`);
+    store.recordKeyUse(token.id, now.toISOString());
+    return { ok: true, principal: { kind: "admin", token, user } };
+  }
+
   async function authenticate(token: string | undefined, clientIp: string | undefined): Promise<Authentication> {
     if (!token) return fail("missing_token", "No token: send `Authorization: Bearer <token>` or HTTP Basic with the token as password.");
     const parsed = parseKeywardToken(token);
@@ -50,20 +69,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
     const hash = hashToken(token);
     const now = clock();
 
-    if (parsed.kind === "admin") {
-      const match = await store.managementTokenByHash(hash);
-      if (!match || !matches(match, hash, now)) return fail("invalid_token", match?.previous ? `This secret of management token ${match.record.name} was rotated out.` : "Unknown token.");
-      const token = match.record;
-      const status = keyStatus(token, now);
-      if (status === "revoked") return fail("key_revoked", `Management token ${token.name} was revoked.`);
-      if (status === "expired") return fail("key_expired", `Management token ${token.name} expired at ${token.expires_at}.`);
-      if (status === "disabled") return fail("key_disabled", `Management token ${token.name} is disabled.`);
-      const user = await store.read.users.get(token.user_id);
-      if (!user) return fail("invalid_token", "The token's user no longer exists.");
-      if (!user.active) return fail("owner_inactive", `The token's user ${user.username} is inactive.`);
-      store.recordKeyUse(token.id, now.toISOString());
-      return { ok: true, principal: { kind: "admin", token, user } };
-    }
+    if (parsed.kind === "admin") return authenticateManagementHash(hash, now);
 
     const match = await store.keyByTokenHash(hash);
     if (!match) return fail("invalid_token", "Unknown token.");
@@ -126,6 +132,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
 
   return {
     authenticate,
+    authenticateManagementHash,
     authorize,
     recordRefusal,
 

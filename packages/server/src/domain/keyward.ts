@@ -11,6 +11,7 @@ import { userService } from "./users.js";
 export function createKeyward(ctx: Context) {
   const keys = apiKeyService(ctx);
   return {
+    clock: ctx.clock,
     users: userService(ctx),
     roles: roleService(ctx),
     keys,

@@ -8,6 +8,8 @@ import type { Catalog } from "../domain/catalog.js";
 import type { Keyward } from "../domain/keyward.js";
 import { authenticate } from "./auth.js";
 import { type AuthFailureLimitOptions, AuthFailureLimiter, DEFAULT_AUTH_FAILURE_LIMIT } from "./auth-failure-limit.js";
+import { consoleRoutes } from "./console-assets.js";
+import { ConsoleSessions } from "./console-session.js";
 import { type Contract, matchTemplate } from "./contract.js";
 import { cors } from "./cors.js";
 import { docsRoutes } from "./docs.js";
@@ -17,6 +19,7 @@ import { errorHandler, sendProblem } from "./problem.js";
 import { requestLog } from "./request-log.js";
 import { securityHeaders } from "./security-headers.js";
 import { businessHandlers } from "./routes/business.js";
+import { consoleSessionHandlers } from "./routes/console-session.js";
 import { introspectionHandlers } from "./routes/introspection.js";
 import { managementHandlers } from "./routes/management.js";
 import { managementTokenHandlers } from "./routes/management-tokens.js";
@@ -53,10 +56,12 @@ export function createApp(options: AppOptions): Express {
   app.use(securityHeaders());
   app.use(cors(options.corsOrigins));
   app.use(docsRoutes(contract));
+  app.use(consoleRoutes());
   app.use(methodGuard(contract));
   const enforcement = options.enforcement ?? true;
   const limiter = new AuthFailureLimiter(options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT);
-  app.use(authenticate(contract, keyward, { enforcement, limiter }));
+  const sessions = new ConsoleSessions(() => keyward.clock().getTime());
+  app.use(authenticate(contract, keyward, { enforcement, limiter, sessions }));
   app.use(express.json({ limit: options.bodyLimit ?? "64kb", strict: true, type: ["application/json", "application/*+json"] }));
   app.use(
     OpenApiValidator.middleware({
@@ -74,6 +79,7 @@ export function createApp(options: AppOptions): Express {
   app.use(
     operationDispatch(contract, {
       ...introspectionHandlers(keyward, contract.document.info.version),
+      ...consoleSessionHandlers(sessions),
       ...managementHandlers(keyward),
       ...managementTokenHandlers(keyward),
       ...businessHandlers(keyward, options.catalog, enforcement),

@@ -9,6 +9,7 @@ import type { TokenCaller } from "../domain/management-tokens.js";
 import { scopeSatisfies } from "../domain/management-tokens.js";
 import type { Keyward } from "../domain/keyward.js";
 import type { AuthFailureLimiter } from "./auth-failure-limit.js";
+import { authenticateSession, type ConsoleSessions, sessionCookie } from "./console-session.js";
 import { type Contract, matchOperation, type OperationRoute } from "./contract.js";
 import { sendProblem } from "./problem.js";
 
@@ -17,6 +18,8 @@ declare global {
     interface Request {
       principal?: Principal;
       operation?: OperationRoute;
+      /** The console session id, when the request was authenticated by the session cookie. */
+      consoleSession?: string;
     }
   }
 }
@@ -47,10 +50,12 @@ export interface AuthenticateOptions {
   enforcement?: boolean;
   /** Failed authentications per client address; past the limit, a failed one answers 429 instead of 401. */
   limiter?: AuthFailureLimiter;
+  /** Console sessions: where an admin token is accepted, so is a session cookie (without `Authorization`). */
+  sessions?: ConsoleSessions;
 }
 
 export function authenticate(contract: Contract, keyward: Keyward, options: AuthenticateOptions = {}): RequestHandler {
-  const { enforcement = true, limiter } = options;
+  const { enforcement = true, limiter, sessions } = options;
   return async (req: Request, res: Response, next: NextFunction) => {
     const route = req.operation ?? matchOperation(contract, req.method, req.path);
     if (!route) return next();
@@ -61,8 +66,17 @@ export function authenticate(contract: Contract, keyward: Keyward, options: Auth
     // req.ip re-parses the forwarding chain on every read: read it once.
     const ip = req.ip;
     const request = () => ({ method: req.method, path: req.path, ...(ip !== undefined && { ip }) });
-    // The token is checked first (from memory): a valid one is never locked out by other callers' failures.
-    const result = await keyward.access.authenticate(tokenFromHeader(req.headers.authorization), ip);
+    // The token (or console session) is checked first, from memory: a valid one is never locked out by other
+    // callers' failures.
+    const session = sessions && route.accepts.admin && !req.headers.authorization ? sessionCookie(req) : undefined;
+    const result =
+      session !== undefined && sessions
+        ? await authenticateSession(sessions, keyward, session, req)
+        : await keyward.access.authenticate(tokenFromHeader(req.headers.authorization), ip);
+    if (!result.ok && result.reason === "csrf_token_invalid") {
+      keyward.access.recordRefusal(result.reason, undefined, request());
+      return sendProblem(res, { code: result.reason, detail: result.detail });
+    }
     if (!result.ok) {
       // Only a well-formed token that matched nothing is a guess; a missing or malformed one can never be right.
       const guess = result.reason !== "missing_token" && result.reason !== "malformed_token";

@@ -35,6 +35,7 @@ const STATUS: Record<ProblemCode, number> = {
   unknown_user: 422,
   last_admin: 409,
   cors_origin_not_allowed: 403,
+  csrf_token_invalid: 403,
   invalid_permissions: 422,
   expiry_in_past: 422,
   expiry_beyond_policy: 422,
