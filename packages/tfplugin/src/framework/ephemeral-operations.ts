@@ -1,4 +1,4 @@
-import { type CtyObject, unknownPaths } from "../protocol/cty/value.js";
+import { type CtyObject, cloneValue, unknownPaths } from "../protocol/cty/value.js";
 import type { Diagnostic } from "../protocol/diagnostics.js";
 import type { OpenEphemeralResourceResponse, RenewEphemeralResourceResponse } from "../protocol/provider-server.js";
 import { Diagnostics, guard } from "./diagnostics.js";
@@ -7,20 +7,21 @@ import { applyDefaults } from "./plan.js";
 import type { PrivateState } from "./resource.js";
 import type { Planned } from "./schema.js";
 
-/** Open: the result starts as the config (defaults applied) and must come back wholly known. */
+/** Open: config and result start as the config with defaults applied; the result must come back wholly known. */
 export async function openEphemeralResource<C>(
   resource: EphemeralResource<C>,
   client: C,
   config: CtyObject,
 ): Promise<OpenEphemeralResourceResponse> {
   const diagnostics = new Diagnostics();
+  const configured = applyDefaults(resource.schema, config, config);
   const resp: EphemeralOpenResponse<CtyObject> = {
-    result: applyDefaults(resource.schema, config, config) as Planned<CtyObject>,
+    result: cloneValue(configured) as Planned<CtyObject>,
     private: undefined,
     renewAt: undefined,
     diagnostics,
   };
-  await guard(diagnostics, `${resource.typeName} open`, () => resource.open({ client, config }, resp));
+  await guard(diagnostics, `${resource.typeName} open`, () => resource.open({ client, config: configured }, resp));
   const unknown = unknownPaths(resp.result as CtyObject);
   if (!diagnostics.hasErrors() && unknown.length > 0) {
     diagnostics.error("Unknown values after open", `${resource.typeName} left ${unknown.join(", ")} unknown. This is a bug in the provider.`);

@@ -9,11 +9,11 @@ interface Response {
 
 export interface EphemeralOpenRequest<M, C> {
   readonly client: C;
-  /** Always wholly known: core does not open an ephemeral resource whose config is still unknown. */
+  /** Defaults applied. Always wholly known: core does not open an ephemeral resource whose config is still unknown. */
   readonly config: M;
 }
 export interface EphemeralOpenResponse<M> extends Response {
-  /** Starts as the config with defaults applied: fill in the computed attributes. Must end wholly known. */
+  /** Starts as `config`: fill in the computed attributes. Must end wholly known. */
   result: Planned<M>;
   /** Handed back to renew and close, which get nothing else: keep here what close must release. */
   private: PrivateState;
