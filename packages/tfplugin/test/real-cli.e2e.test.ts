@@ -6,13 +6,8 @@ import { findClients, installHint } from "../../../scripts/terraform-cli.mjs";
 import { providerSchemaJson } from "../src/index.js";
 import { exampleProvider } from "./fixtures/example-provider.js";
 import { bundleExampleProvider } from "./helpers/bundle-provider.js";
+import { type CliClient, schemaAsPrintedBy } from "./helpers/cli-features.js";
 import { createWorkspace, providerAddress, runCli } from "./helpers/cli-workspace.js";
-
-interface CliClient {
-  name: "tofu" | "terraform";
-  version: string;
-  path: string;
-}
 
 const root = mkdtempSync(join(tmpdir(), "tfplugin-e2e-"));
 const bundled = join(root, "provider.js");
@@ -44,7 +39,7 @@ describe("the example provider driven by real Terraform-compatible CLIs", () => 
 
       await cli(["init", "-input=false"]);
       const schema = JSON.parse(await cli(["providers", "schema", "-json"]));
-      expect(schema).toEqual(providerSchemaJson(exampleProvider, providerAddress));
+      expect(schema).toEqual(schemaAsPrintedBy(client, providerSchemaJson(exampleProvider, providerAddress)));
       await cli(["apply", "-auto-approve", "-input=false", ...vars("first", "z1")]);
       const firstId = await output("id");
       expect(await output("lookup")).toBe(firstId);
