@@ -8,10 +8,13 @@ import { exampleProvider } from "./fixtures/example-provider.js";
 import { bundleExampleProvider } from "./helpers/bundle-provider.js";
 import { type CliClient, schemaAsPrintedBy } from "./helpers/cli-features.js";
 import { createWorkspace, providerAddress, runCli } from "./helpers/cli-workspace.js";
+import { ensureOpenTofu111 } from "./helpers/opentofu-1-11.js";
 
 const root = mkdtempSync(join(tmpdir(), "tfplugin-e2e-"));
 const bundled = join(root, "provider.js");
-const clients = (await findClients()) as CliClient[];
+// OpenTofu 1.11 too; a failed build is reported by ephemeral-write-only.e2e.test.ts.
+const openTofu111 = await ensureOpenTofu111().catch(() => undefined);
+const clients = [...((await findClients()) as CliClient[]), ...(openTofu111 ? [openTofu111] : [])];
 
 beforeAll(async () => {
   await bundleExampleProvider(bundled);
