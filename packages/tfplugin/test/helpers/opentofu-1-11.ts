@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { existsSync, mkdirSync, renameSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -37,15 +37,25 @@ export async function ensureOpenTofu111(options: BuildOptions = {}): Promise<Bui
   const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
   const dir = join(options.cacheDir ?? join(homedir(), ".cache", "keyward"), `opentofu-v${version}`);
   const path = join(dir, "tofu");
-  if (!existsSync(path)) {
-    progress(`OpenTofu ${version}: downloading github.com/opentofu/opentofu@v${version} from the Go module proxy`);
-    const moduleDir = await downloadModule(version);
-    progress(`OpenTofu ${version}: building ./cmd/tofu (a few minutes on a cold Go cache) into ${dir}`);
-    mkdirSync(dir, { recursive: true });
-    // Built under a private name and renamed, so a concurrent run never executes a half-written binary.
-    const partial = `${path}.${process.pid}.partial`;
-    await goBuild(moduleDir, partial);
-    renameSync(partial, path);
+  mkdirSync(dir, { recursive: true });
+  while (!existsSync(path)) {
+    const lock = takeLock(`${path}.lock`);
+    if (!lock) {
+      progress(`OpenTofu ${version}: waiting for the build another test process runs`);
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      continue;
+    }
+    try {
+      progress(`OpenTofu ${version}: downloading github.com/opentofu/opentofu@v${version} from the Go module proxy`);
+      const moduleDir = await downloadModule(version);
+      progress(`OpenTofu ${version}: building ./cmd/tofu (a few minutes on a cold Go cache) into ${dir}`);
+      // Built under a private name and renamed, so nobody executes a half-written binary.
+      const partial = `${path}.${process.pid}.partial`;
+      await goBuild(moduleDir, partial);
+      renameSync(partial, path);
+    } finally {
+      lock.release();
+    }
   }
   const reported = await reportedVersion(path);
   if (reported !== version) {
@@ -53,6 +63,34 @@ export async function ensureOpenTofu111(options: BuildOptions = {}): Promise<Bui
   }
   progress(`OpenTofu ${version}: ${path}`);
   return { name: "tofu", version, path };
+}
+
+/** One build at a time across test processes (2 shared cores); a lock whose owner died is taken over. */
+function takeLock(lockPath: string): { release(): void } | undefined {
+  try {
+    const fd = openSync(lockPath, "wx");
+    writeSync(fd, String(process.pid));
+    closeSync(fd);
+    return { release: () => rmSync(lockPath, { force: true }) };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+      throw error;
+    }
+    if (!processAlive(Number(readFileSync(lockPath, "utf8")))) {
+      rmSync(lockPath, { force: true });
+      return takeLock(lockPath);
+    }
+    return undefined;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function downloadModule(version: string): Promise<string> {
