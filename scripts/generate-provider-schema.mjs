@@ -14,7 +14,9 @@
 //   - `format: date-time` → an RFC 3339 validator.
 // Property hints (on a property or the schema it $refs): x-terraform-sensitive, x-terraform-computed,
 // x-terraform-immutable (keeps the prior value in plans), x-terraform-requires-replace (true | once-set),
-// x-terraform-default, x-terraform-validate (names from packages/provider/src/validators/index.ts).
+// x-terraform-default, x-terraform-validate (names from packages/provider/src/validators/index.ts),
+// x-terraform-write-only: NAME on a create-schema property (the request field is set from the write-only attribute
+// NAME, sensitive and optional, which core keeps out of plan and state; the property's own name stays computed).
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
@@ -38,7 +40,7 @@ export const providerSchema = {
 };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Contract → model: { provider, resources: [{typeName, description, attributes}], dataSources: [...] }.
+// Contract → model: { provider, resources: [{typeName, description, attributes}], dataSources, ephemeralResources }.
 // An attribute: { name, type, required, optional, computed, sensitive, description, default, validators,
 // replace, immutable }, where type is {kind: string|number|bool} | {kind: set|map, element} |
 // {kind: nested, nesting: set|single, attributes}.
@@ -59,6 +61,11 @@ function providerModel(contract) {
       description: spec.description,
       attributes: resourceAttributes(deref, spec),
     })),
+    ephemeralResources: Object.entries(contract["x-terraform-ephemeral-resources"] ?? {}).map(([typeName, spec]) => ({
+      typeName,
+      description: spec.description,
+      attributes: Object.entries(spec.properties).map(([name, schema]) => attribute(deref, name, { read: schema })),
+    })),
     dataSources: Object.entries(contract["x-terraform-data-sources"]).map(([typeName, spec]) => ({
       typeName,
       description: spec.description,
@@ -74,12 +81,19 @@ function resourceAttributes(deref, spec) {
   const update = objectSchema(deref, spec.update);
   const extras = spec.properties ?? {};
   const names = unique([read, created, create ?? { properties: {} }].flatMap((s) => Object.keys(s.properties)).concat(Object.keys(extras)));
+  const writeOnlyName = (name) => create?.properties[name] && findHint(deref, create.properties[name], "x-terraform-write-only");
+  const writable = (name) => (writeOnlyName(name) ? undefined : create?.properties[name]) ?? update.properties[name];
+  const writeOnly = names.filter(writeOnlyName).map((name) => ({
+    ...attribute(deref, writeOnlyName(name), { write: create.properties[name], description: spec.descriptions?.[writeOnlyName(name)] }),
+    sensitive: true,
+    writeOnly: true,
+  }));
   return names
     .filter((name) => !(spec.exclude ?? []).includes(name))
     .map((name) => {
       const extra = extras[name];
-      const write = extra && !extra.readOnly ? extra : (create?.properties[name] ?? update.properties[name]);
-      const createOnly = create?.properties[name] !== undefined && update.properties[name] === undefined;
+      const write = extra && !extra.readOnly ? extra : writable(name);
+      const createOnly = writable(name) !== undefined && update.properties[name] === undefined;
       return attribute(deref, name, {
         read: read.properties[name] ?? created.properties[name] ?? extra,
         write,
@@ -88,7 +102,8 @@ function resourceAttributes(deref, spec) {
         description: spec.descriptions?.[name],
         descriptions: prefixed(spec.descriptions, name),
       });
-    });
+    })
+    .concat(writeOnly);
 }
 
 function dataSourceAttributes(deref, spec) {
@@ -232,7 +247,7 @@ function renderTs(model) {
     "",
     `export const providerSchema = ${renderBlock(model.provider, "")} as const;`,
   ];
-  for (const [suffix, items] of [["", model.resources], ["Data", model.dataSources]]) {
+  for (const [suffix, items] of [["", model.resources], ["Data", model.dataSources], ["Ephemeral", model.ephemeralResources]]) {
     for (const item of items) {
       out.push("", `export const ${camel(item.typeName)}${suffix} = {`, `  typeName: "${item.typeName}",`);
       out.push(`  schema: ${renderBlock(item, "  ")},`, "} as const;");
@@ -267,7 +282,7 @@ function renderAttribute(a, indent) {
 
 function renderOptions(a) {
   const parts = [];
-  for (const flag of ["required", "optional", "computed", "sensitive"]) {
+  for (const flag of ["required", "optional", "computed", "sensitive", "writeOnly"]) {
     if (a[flag]) {
       parts.push(`${flag}: true`);
     }
@@ -303,6 +318,7 @@ function renderJson(model) {
         provider: blockJson(model.provider),
         resource_schemas: schemas(model.resources),
         data_source_schemas: schemas(model.dataSources),
+        ...(model.ephemeralResources.length ? { ephemeral_resource_schemas: schemas(model.ephemeralResources) } : {}),
       },
     },
   };
@@ -331,6 +347,7 @@ function attributeJson(a) {
     ...(a.optional ? { optional: true } : {}),
     ...(a.computed ? { computed: true } : {}),
     ...(a.sensitive ? { sensitive: true } : {}),
+    ...(a.writeOnly ? { write_only: true } : {}),
   };
 }
 

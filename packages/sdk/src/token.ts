@@ -6,6 +6,7 @@
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const TOKEN_PATTERN = /^(kwa?_[0-9A-Za-z]{30})([0-9A-Za-z]{6})$/;
 const CHECKSUM_LENGTH = 6;
+const RANDOM_LENGTH = 30;
 
 // The reflected IEEE polynomial, as zlib uses: built once on first use, 256 entries.
 let crcTable: Uint32Array | undefined;
@@ -61,4 +62,23 @@ export function keywardTokenChecksum(prefixAndRandom: string): string {
 export function looksLikeKeywardToken(candidate: string): boolean {
   const match = TOKEN_PATTERN.exec(candidate);
   return match !== null && keywardTokenChecksum(match[1] ?? "") === match[2];
+}
+
+/**
+ * A new integration-key token (`kw_…`) made here, for a client that supplies its own token to create or rotate a
+ * key (Terraform's `ephemeral "keyward_token"`), so that Keyward's response need not carry it. The random part comes
+ * from the Web Crypto CSPRNG (Node ≥ 20 and browsers), drawn without modulo bias.
+ */
+export function generateKeywardToken(): string {
+  let random = "";
+  while (random.length < RANDOM_LENGTH) {
+    for (const byte of globalThis.crypto.getRandomValues(new Uint8Array(RANDOM_LENGTH * 2))) {
+      // Rejection sampling: 248 = 4 × 62, so bytes below it map uniformly.
+      if (byte < 248 && random.length < RANDOM_LENGTH) {
+        random += BASE62.charAt(byte % 62);
+      }
+    }
+  }
+  const body = `kw_${random}`;
+  return body + keywardTokenChecksum(body);
 }

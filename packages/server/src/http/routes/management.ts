@@ -40,8 +40,8 @@ export function managementRoutes(keyward: Keyward): Router {
   router.patch("/v1/api-keys/:key_id", async (req, res) => void res.json(await keys.update(param(req.params.key_id), req.body, actorOf(req))));
   router.delete("/v1/api-keys/:key_id", async (req, res) => void res.json(await keys.revoke(param(req.params.key_id), actorOf(req))));
   router.post("/v1/api-keys/:key_id/rotate", async (req, res) => {
-    const grace = (req.body as { grace_period_seconds?: number } | undefined)?.grace_period_seconds ?? 0;
-    res.json(await keys.rotate(param(req.params.key_id), grace, actorOf(req)));
+    const body = req.body as { grace_period_seconds?: number; token?: string } | undefined;
+    res.json(await keys.rotate(param(req.params.key_id), body?.grace_period_seconds ?? 0, actorOf(req), body?.token));
   });
 
   router.get("/v1/settings", async (_req, res) => void res.json(await settings.get()));
