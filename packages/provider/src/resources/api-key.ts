@@ -68,6 +68,9 @@ function validateTokenWo(config: Planned<KeyModel>, diagnostics: Diagnostics): v
   }
 }
 
+/** A new `token_wo_version` is the one sign of a new `token_wo` (write-only values are never compared). */
+const rotates = (plan: Planned<KeyModel>, state: KeyModel) => !valuesEqual(cty.number, plan.token_wo_version, state.token_wo_version);
+
 const call = (summary: string, id: string | null) => ({ summary, subject: id ? `API key ${id}` : "a new API key", schema: apiKey.schema });
 
 export const apiKeyResource = defineResource<typeof apiKey.schema, ProviderClient>({
@@ -102,6 +105,9 @@ export const apiKeyResource = defineResource<typeof apiKey.schema, ProviderClien
     if (config.token_wo !== null) {
       // The token is the configuration's: Keyward never returns it, and state must not hold it.
       next = { ...next, token: null };
+      if (state && !replacing && rotates(next, state)) {
+        next = { ...next, prefix: Unknown };
+      }
     }
     resp.plan = next;
   },
@@ -134,7 +140,7 @@ export const apiKeyResource = defineResource<typeof apiKey.schema, ProviderClien
       Object.keys(body).length === 0 ? client.api.GET("/v1/api-keys/{key_id}", path) : client.api.PATCH("/v1/api-keys/{key_id}", { ...path, body }),
     );
     const token = suppliedToken(config);
-    if (result.ok && token !== undefined && !valuesEqual(cty.number, plan.token_wo_version, state.token_wo_version)) {
+    if (result.ok && token !== undefined && rotates(plan, state)) {
       const grace = Number(known(plan.rotation_grace_period_seconds) ?? 0);
       result = await callApi(resp.diagnostics, call("Unable to rotate API key", id), () =>
         client.api.POST("/v1/api-keys/{key_id}/rotate", { ...path, body: { token, grace_period_seconds: grace } }),
