@@ -8,3 +8,4 @@ export const cacheBin: string;
 export const installHint: string;
 export function findClients(options?: { build?: boolean }): Promise<TerraformClient[]>;
 export function ensureBuilt(name: "tofu" | "terraform"): Promise<void>;
+export function supportsSecretFreeKeys(client: { name: "tofu" | "terraform"; version: string }): boolean;

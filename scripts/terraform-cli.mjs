@@ -51,6 +51,19 @@ export async function findClients(options = {}) {
   return clients;
 }
 
+/**
+ * Ephemeral resources and write-only attributes, which keep tokens out of state: Terraform ≥ 1.11.1 (1.11.0 mishandles
+ * ephemeral values that are also sensitive, hashicorp/terraform#36619) and OpenTofu ≥ 1.11.
+ * @param {{ name: "tofu" | "terraform", version: string }} client
+ */
+export function supportsSecretFreeKeys(client) {
+  const [major = 0, minor = 0, patch = 0] = client.version.split(/[.-]/).map(Number);
+  const least = client.name === "terraform" ? [1, 11, 1] : [1, 11, 0];
+  const have = [major, minor, patch];
+  const at = have.findIndex((part, i) => part !== least[i]);
+  return at < 0 || have[at] > least[at];
+}
+
 function candidates(name) {
   const dirs = [...(process.env.PATH ?? "").split(delimiter).filter(Boolean), cacheBin];
   return dirs.map((dir) => join(dir, name)).filter((path) => existsSync(path));

@@ -12,12 +12,14 @@ const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 export const cliConfigFile = join(repoRoot, "dist", "terraform-mirror", "cli-config.tfrc");
 
-export async function firstClient(): Promise<TerraformClient> {
-  let [client] = await findClients();
-  if (!client) {
+/** The first CLI on this machine, or the first one `prefer` accepts when there is one. */
+export async function firstClient(options: { prefer?: (client: TerraformClient) => boolean } = {}): Promise<TerraformClient> {
+  let clients = await findClients();
+  if (clients.length === 0) {
     console.log("  … no tofu/terraform found: building OpenTofu 1.6.3 with Go (first run only, a few minutes; cached in ~/.cache/keyward)");
-    [client] = await findClients({ build: true });
+    clients = await findClients({ build: true });
   }
+  const client = clients.find((c) => options.prefer?.(c) ?? false) ?? clients[0];
   if (!client) throw new Error(installHint);
   return client;
 }

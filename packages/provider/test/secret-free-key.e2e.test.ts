@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { supportsSecretFreeKeys } from "../../../scripts/terraform-cli.mjs";
 // Shared with tfplugin's own write-only tests until both move to @keyward/testkit (issue 8).
 import { ensureOpenTofu111 } from "../../tfplugin/test/helpers/opentofu-1-11.js";
 import { zipEntries } from "../../tfplugin/test/helpers/zip-entries.js";
@@ -14,10 +15,7 @@ import { startKeyward, type TestServer } from "./helpers/keyward-server.js";
 
 const openTofu111 = await ensureOpenTofu111().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
 const clients = [...(await cliClients()), ...(openTofu111 instanceof Error ? [] : [openTofu111])];
-const modern = (client: CliClient) => {
-  const [major = 0, minor = 0] = client.version.split(".").map(Number);
-  return major > 1 || (major === 1 && minor >= 11);
-};
+const modern = (client: CliClient) => supportsSecretFreeKeys(client);
 
 const example = await readFile(new URL("../../../examples/terraform/secret-free-key/main.tf", import.meta.url), "utf8");
 /** Any Keyward token, key or admin: none may be in a state or plan file. */
