@@ -7,8 +7,11 @@
 //   node scripts/generate-cdktf-bindings.mjs [--target cdktf|cdktn] [--out <dir>]
 //
 // --target picks the construct library the bindings import: `cdktf` (default, what @keyward/cdktf depends on) or
-// `cdktn` (CDK Terrain, the API-compatible community fork). Run directly, the script writes the files and removes
-// any file of the output folder it no longer generates; `npm run generate` goes through `cdktfBindings` below.
+// `cdktn` (CDK Terrain, the API-compatible community fork, what @keyward/cdktn depends on). Each target uses its own
+// generator: @cdktf/provider-generator 0.21 knows neither ephemeral resources nor write-only attributes (it skips
+// `keyward_token` and emits `token_wo` as a plain optional attribute); @cdktn/provider-generator 0.24 generates both.
+// Run directly, the script writes the files and removes any file of the output folder it no longer generates;
+// `npm run generate` goes through `cdktfBindings` and `cdktnBindings` below.
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -20,6 +23,7 @@ import { providerSchema } from "./generate-provider-schema.mjs";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(import.meta.url);
 export const defaultOutDir = join(root, "packages", "cdktf", "src", "generated");
+const cdktnOutDir = join(root, "packages", "cdktn", "src", "generated");
 const schemaName = "provider-schema.json";
 const catalogName = "permission-catalog.ts";
 /** The provider's IP-rule check, copied as is so synth refuses exactly what plan and the server refuse. */
@@ -34,7 +38,7 @@ export async function generateBindings(schema, target = "cdktf") {
   if (!targets.includes(target)) {
     throw new Error(`Unknown target "${target}": use one of ${targets.join(", ")}.`);
   }
-  const { TerraformProviderGenerator, CodeMaker } = loadGenerator();
+  const { TerraformProviderGenerator, CodeMaker } = loadGenerator(target);
   const code = new CodeMaker();
   new TerraformProviderGenerator(code, schema).generateAll();
   const scratch = await mkdtemp(join(tmpdir(), "keyward-cdktf-bindings-"));
@@ -49,13 +53,35 @@ export async function generateBindings(schema, target = "cdktf") {
     const files = new Map();
     for (const file of (await listFiles(base)).sort()) {
       const path = relative(base, file).split(sep).join("/");
-      files.set(path, withHeader(path, retarget(path, await readFile(file, "utf8"), target), target));
+      files.set(path, withHeader(path, checkImports(path, await readFile(file, "utf8"), target), target));
     }
     return files;
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
 }
+
+/** What the provider-schema generator would write now, so a stale provider schema can't hide a stale binding. */
+async function upstreamSchema() {
+  const upstream = new Map((await providerSchema.run()).map(({ path, content }) => [path.split(/[\\/]/).pop(), content]));
+  const schemaJson = upstream.get(schemaName);
+  if (!schemaJson) {
+    throw new Error(`the provider schema generator no longer emits ${schemaName}`);
+  }
+  return JSON.parse(schemaJson);
+}
+
+/** The generator object of scripts/generators.mjs: every file of packages/cdktn/src/generated/, nothing written. */
+export const cdktnBindings = {
+  name: "cdktn bindings (@cdktn/provider-generator)",
+  async run() {
+    const files = await generateBindings(await upstreamSchema(), "cdktn");
+    return [...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, content]) => ({ path: join(cdktnOutDir, path), content }));
+  },
+  async obsolete() {
+    return obsoleteFiles(await this.run(), cdktnOutDir);
+  },
+};
 
 /** The generator object of scripts/generators.mjs: every file of packages/cdktf/src/generated/, nothing written. */
 export const cdktfBindings = {
@@ -95,23 +121,27 @@ async function obsoleteFiles(files, outDir) {
 
 // @cdktf/commons (loaded by the generator) runs `terraform version -json` and may report telemetry when it loads:
 // neither is needed to generate, so turn telemetry off and give it a no-op binary (its failure is caught inside).
-function loadGenerator() {
+function loadGenerator(target) {
   process.env.CHECKPOINT_DISABLE = "1";
   process.env.TERRAFORM_BINARY_NAME ??= "true";
-  // The package root needs jsii-pacmak; the generator module itself doesn't.
-  const { TerraformProviderGenerator } = require("@cdktf/provider-generator/lib/get/generator/provider-generator");
-  const { CodeMaker } = require("codemaker");
+  // The package root needs jsii-pacmak; the generator module itself doesn't. CodeMaker comes from beside the
+  // generator, so each uses the codemaker it was built with.
+  const module = target === "cdktn" ? "@cdktn/provider-generator/build/get/generator/provider-generator" : "@cdktf/provider-generator/lib/get/generator/provider-generator";
+  const generatorPath = require.resolve(module);
+  const { TerraformProviderGenerator } = require(generatorPath);
+  const { CodeMaker } = createRequire(generatorPath)("codemaker");
   return { TerraformProviderGenerator, CodeMaker };
 }
 
 const CDKTF_IMPORT = "import * as cdktf from 'cdktf';";
 
-/** The generator always imports `cdktf`; for cdktn, the same API under another module name, rewrite that import. */
-function retarget(path, content, target) {
-  if (target === "cdktf" || !path.endsWith(".ts") || !content.includes(CDKTF_IMPORT)) {
-    return content;
+/** Each generator imports its own library (`cdktf` / `cdktn`); refuse output that imports the other one. */
+function checkImports(path, content, target) {
+  const other = target === "cdktf" ? "'cdktn'" : CDKTF_IMPORT;
+  if (path.endsWith(".ts") && content.includes(other)) {
+    throw new Error(`${path}: the ${target} generator emitted an import of the other library`);
   }
-  return content.replaceAll(CDKTF_IMPORT, `import * as cdktf from '${target}';`);
+  return content;
 }
 
 function header(comment, target, close = "", source = "packages/provider/src/generated/") {

@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
-import { cdktfBindings } from "./generate-cdktf-bindings.mjs";
+import { cdktfBindings, cdktnBindings } from "./generate-cdktf-bindings.mjs";
 import { providerDocs } from "./generate-provider-docs.mjs";
 import { providerSchema } from "./generate-provider-schema.mjs";
 
@@ -21,7 +21,7 @@ export const sdkTypes = {
   },
 };
 
-export const generators = [sdkTypes, providerSchema, cdktfBindings, providerDocs];
+export const generators = [sdkTypes, providerSchema, cdktfBindings, cdktnBindings, providerDocs];
 
 /** Files a generator once wrote and no longer would (e.g. a resource removed from the schema). */
 export async function obsoleteFiles() {

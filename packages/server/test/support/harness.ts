@@ -149,6 +149,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           ...(spec.allowedIps && { allowed_ips: spec.allowedIps }),
         },
       }));
+      if (!key.token) throw new Error(`the create response for ${spec.username} had no token`);
       return { userId: user.id, roleId: role.id, keyId: key.id, token: key.token, client: clientFor(key.token) };
     },
     async close() {
