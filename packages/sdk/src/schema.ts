@@ -53,6 +53,7 @@ export type ApiKeyUpdate = Schemas["ApiKeyUpdate"];
 export type AllowedIps = Schemas["AllowedIps"];
 export type ApiKeyPage = Schemas["ApiKeyPage"];
 export type RotateRequest = Schemas["RotateRequest"];
+export type SuppliedToken = Schemas["SuppliedToken"];
 export type RevokeAllRequest = Schemas["RevokeAllRequest"];
 export type RevokeAllResult = Schemas["RevokeAllResult"];
 
