@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createKeywardClient } from "@keyward/sdk";
-import { supportsSecretFreeKeys, type TerraformClient } from "../../../scripts/terraform-cli.mjs";
+import { supportsSecretFreeKeys, type TerraformClient } from "@keyward/testkit/terraform";
 import { expectStatus, fail, ok, step } from "./progress.js";
 import { examplePath, firstClient, type Workspace, workspaceFor } from "./run-cli.js";
 

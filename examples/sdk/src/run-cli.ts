@@ -4,20 +4,19 @@ import { execFile } from "node:child_process";
 import { cp, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { findClients, installHint, type TerraformClient } from "../../../scripts/terraform-cli.mjs";
+import { repoRoot } from "@keyward/testkit";
+import { cliConfigPath, findClients, installHint, type TerraformClient } from "@keyward/testkit/terraform";
+import { openTofuStep, runStep } from "@keyward/testkit/setup";
 
 const run = promisify(execFile);
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-export const cliConfigFile = join(repoRoot, "dist", "terraform-mirror", "cli-config.tfrc");
 
 /** The first CLI on this machine, or the first one `prefer` accepts when there is one. */
 export async function firstClient(options: { prefer?: (client: TerraformClient) => boolean } = {}): Promise<TerraformClient> {
   let clients = await findClients();
   if (clients.length === 0) {
-    console.log("  … no tofu/terraform found: building OpenTofu 1.6.3 with Go (first run only, a few minutes; cached in ~/.cache/keyward)");
-    clients = await findClients({ build: true });
+    await runStep(openTofuStep, (line) => console.log(`  … ${line}`));
+    clients = await findClients();
   }
   const client = clients.find((c) => options.prefer?.(c) ?? false) ?? clients[0];
   if (!client) throw new Error(installHint);
@@ -35,7 +34,7 @@ export async function workspaceFor(source: string, client: TerraformClient, serv
   await cp(source, dir, { recursive: true });
   const env = {
     ...process.env,
-    TF_CLI_CONFIG_FILE: cliConfigFile,
+    TF_CLI_CONFIG_FILE: cliConfigPath,
     TF_IN_AUTOMATION: "1",
     CHECKPOINT_DISABLE: "1",
     KEYWARD_ENDPOINT: server.url,

@@ -1,11 +1,9 @@
-// Starts `keyward-server` as a child process on a free port and a fresh data file, exactly as a user
-// would run it, and reads the one-time admin token and the URL it prints.
-import { type ChildProcess, spawn } from "node:child_process";
+// Starts `keyward-server` as a child process on a free port and a fresh data file, exactly as a user would run it,
+// with the URL and the one-time admin token it prints (read by @keyward/testkit, the one spawner of the repository).
 import { mkdtemp } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
+import { startChildServer } from "@keyward/testkit";
 
 export interface StartedServer {
   url: string;
@@ -14,30 +12,21 @@ export interface StartedServer {
   stop(): Promise<void>;
 }
 
-const serverBin = createRequire(import.meta.url).resolve("@keyward/server/package.json").replace(/package\.json$/, "dist/bin/keyward-server.js");
-
 export async function startKeywardServer(options: { seedDemo?: boolean } = {}): Promise<StartedServer> {
   const dataFile = join(await mkdtemp(join(tmpdir(), "keyward-demo-")), "keyward.json");
-  const args = [serverBin, "--port", "0", "--data", dataFile, ...(options.seedDemo === false ? [] : ["--seed-demo"])];
-  const child: ChildProcess = spawn(process.execPath, args, {
-    env: { ...process.env, KEYWARD_LOG_LEVEL: process.env.KEYWARD_LOG_LEVEL ?? "warn" },
-    stdio: ["ignore", "pipe", "inherit"],
+  const server = await startChildServer({
+    dataFile,
+    args: options.seedDemo === false ? [] : ["--seed-demo"],
+    env: { KEYWARD_LOG_LEVEL: process.env.KEYWARD_LOG_LEVEL ?? "warn" },
+    stderr: "inherit",
   });
-  const lines = createInterface({ input: child.stdout! });
-  let adminToken = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`keyward-server exited with code ${code} before listening`)));
-    lines.on("line", (line) => {
-      adminToken ||= /(kwa_[0-9A-Za-z]+)/.exec(line)?.[1] ?? "";
-      const listening = /listening on (\S+)/.exec(line);
-      if (listening?.[1]) resolve(listening[1]);
-    });
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    });
-  return { url, adminToken, dataFile, stop };
+  if (!server.adminToken) throw new Error("keyward-server printed no admin token on its first start");
+  return {
+    url: server.url,
+    adminToken: server.adminToken,
+    dataFile,
+    async stop() {
+      await server.stop();
+    },
+  };
 }

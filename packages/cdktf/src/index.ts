@@ -12,6 +12,6 @@ export {
   DataKeywardIntegrationUser,
   type DataKeywardIntegrationUserConfig,
 } from "./generated/data-keyward-integration-user/index";
-export { permissionCatalog } from "./generated/permission-catalog";
+export { permissionCatalog } from "@keyward/contract";
 export { IntegrationAccess, type IntegrationAccessProps } from "./integration-access";
 export type { PermissionGrant } from "./rules";

@@ -1,4 +1,4 @@
-// The best-practice set-up of one integration in one construct (SPEC §1, §5): a dedicated integration user (never an
+// The best-practice set-up of one integration in one construct (README, "CDKTF"): a dedicated integration user (never an
 // administrator), a role granting exactly what the integration needs, and a key owned by that user with the same
 // scope, optionally expiring and limited to some client addresses. What the server would refuse is refused here, at
 // construct time, with a sentence naming the construct.

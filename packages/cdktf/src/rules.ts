@@ -1,9 +1,13 @@
 // What the Keyward server refuses, checked at synth time so a mistake fails `synth` with a sentence instead of an
-// apply with a 400/422. The permission catalog is generated from openapi.yaml (generated/permission-catalog.ts); the
-// name patterns are the contract's (openapi.yaml: IntegrationUserCreate.username, PresetName).
+// apply with a 400/422. The rules are the contract's (@keyward/contract, generated from openapi.yaml).
+import {
+  ipRuleError,
+  isRfc3339Timestamp,
+  permissionCatalog,
+  presetNamePattern,
+  usernamePattern,
+} from "@keyward/contract";
 import { Token } from "cdktf";
-import { ipRuleError } from "./generated/ip-rule-error";
-import { permissionCatalog } from "./generated/permission-catalog";
 
 /** One grant: `actions` on `resource`, optionally limited to `fields` (absent = every field; `id` always visible). */
 export interface PermissionGrant {
@@ -11,10 +15,6 @@ export interface PermissionGrant {
   readonly actions: readonly string[];
   readonly fields?: readonly string[];
 }
-
-const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
-const PRESET_NAME = /^[a-z][a-z0-9_]{0,63}$/;
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
 /** A value only known at apply time (a token such as a variable or a reference) can't be checked at synth. */
 const known = (value: unknown): boolean => !Token.isUnresolved(value);
@@ -24,7 +24,7 @@ function fail(owner: string, message: string): never {
 }
 
 export function checkUsername(owner: string, username: string): void {
-  if (known(username) && !USERNAME.test(username)) {
+  if (known(username) && !usernamePattern.test(username)) {
     fail(
       owner,
       `"${username}" is not a valid username: use 2-63 lowercase letters, digits, ".", "_" or "-", starting with a letter or digit.`,
@@ -39,9 +39,16 @@ export function checkLength(owner: string, what: string, value: string, min: num
   }
 }
 
+/** A well-formed name of one of the contract's presets (x-keyward-presets). */
 export function checkPreset(owner: string, preset: string): void {
-  if (known(preset) && !PRESET_NAME.test(preset)) {
+  if (!known(preset)) {
+    return;
+  }
+  if (!presetNamePattern.test(preset)) {
     fail(owner, `"${preset}" is not a preset name (e.g. events_read; the keyward_permissions data source lists them).`);
+  }
+  if (!permissionCatalog.presets.some((candidate) => candidate.name === preset)) {
+    fail(owner, `unknown preset "${preset}" (presets: ${permissionCatalog.presets.map((p) => p.name).join(", ")}).`);
   }
 }
 
@@ -54,15 +61,15 @@ export function checkPermissions(owner: string, grants: readonly PermissionGrant
     if (!known(grant.resource)) {
       continue;
     }
-    const entry = Object.hasOwn(permissionCatalog, grant.resource) ? permissionCatalog[grant.resource] : undefined;
+    const entry = permissionCatalog.resources.find((resource) => resource.name === grant.resource);
     if (!entry) {
-      fail(owner, `unknown resource "${grant.resource}" (resources: ${Object.keys(permissionCatalog).join(", ")}).`);
+      fail(owner, `unknown resource "${grant.resource}" (resources: ${permissionCatalog.resources.map((r) => r.name).join(", ")}).`);
     }
     if (grant.actions.length === 0) {
       fail(owner, `the grant on ${grant.resource} lists no action (actions: ${entry.actions.join(", ")}).`);
     }
     for (const action of grant.actions.filter(known)) {
-      if (!entry.actions.includes(action)) {
+      if (!(entry.actions as readonly string[]).includes(action)) {
         fail(owner, `${grant.resource} has no action "${action}" (allowed: ${entry.actions.join(", ")}).`);
       }
     }
@@ -79,7 +86,7 @@ export function checkExpiry(owner: string, expiresAt: string, now: Date = new Da
   if (!known(expiresAt)) {
     return;
   }
-  if (!RFC3339.test(expiresAt) || Number.isNaN(Date.parse(expiresAt))) {
+  if (!isRfc3339Timestamp(expiresAt)) {
     fail(owner, `expiresAt "${expiresAt}" is not an RFC 3339 timestamp (e.g. 2027-06-30T00:00:00Z).`);
   }
   if (Date.parse(expiresAt) <= now.getTime()) {

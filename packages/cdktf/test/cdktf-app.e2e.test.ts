@@ -9,9 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-// The provider package's helpers for driving CLIs and running a server (not duplicated here).
-import { type CliClient, cliClients, createWorkspace, installHint, type Workspace } from "../../provider/test/helpers/cli.js";
-import { startKeyward, type TestServer } from "../../provider/test/helpers/keyward-server.js";
+import { type CliClient, cliClients, createWorkspace, installHint, type Workspace } from "@keyward/testkit/terraform";
+import { type Harness, startHarness } from "@keyward/testkit";
 import { useScratchTmpdir } from "./helpers/scratch.js";
 
 const run = promisify(execFile);
@@ -30,7 +29,7 @@ describe("examples/cdktf-app applied by real CLIs", () => {
 
   for (const client of clients) {
     it.concurrent(`${client.name} ${client.version}: synth, apply, call the API with each token, empty plan, destroy`, async () => {
-      const keyward = await startKeyward();
+      const keyward = await startHarness();
       try {
         await endToEnd(client, keyward);
       } finally {
@@ -40,7 +39,7 @@ describe("examples/cdktf-app applied by real CLIs", () => {
   }
 });
 
-async function endToEnd(client: CliClient, keyward: TestServer): Promise<void> {
+async function endToEnd(client: CliClient, keyward: Harness): Promise<void> {
   const ws = await workspaceWithSynthesisedApp(client, keyward);
   await ws.apply();
   const tokens = await ws.outputs();
@@ -113,7 +112,7 @@ async function endToEnd(client: CliClient, keyward: TestServer): Promise<void> {
 }
 
 /** Synthesises the example app with plain Node into a fresh folder and initialises a workspace holding its JSON. */
-async function workspaceWithSynthesisedApp(client: CliClient, keyward: TestServer): Promise<Workspace> {
+async function workspaceWithSynthesisedApp(client: CliClient, keyward: Harness): Promise<Workspace> {
   const outdir = await mkdtemp(join(tmpdir(), "cdktf-out-"));
   await run(process.execPath, [appMain], { env: { ...process.env, CDKTF_OUTDIR: outdir }, timeout: 60_000 });
   const synthesised = join(outdir, "stacks", STACK, "cdk.tf.json");
@@ -138,18 +137,10 @@ async function managedIds(ws: Workspace): Promise<Record<"keyward_integration_us
 }
 
 /**
- * `npm test` builds everything first; when run on its own, build what is missing: the provider mirror
- * (`npm run build:provider`) and the example app (`tsc -b examples/cdktf-app`).
+ * `npm test` builds everything first; when run on its own, build the example app if it is missing
+ * (`tsc -b examples/cdktf-app`; the e2e set-up has built the provider mirror).
  */
 async function ensureBuilt(): Promise<void> {
-  // @ts-expect-error -- plain ESM script without type declarations
-  const { buildProvider, cliConfigPath } = (await import("../../../scripts/build-provider.mjs")) as {
-    buildProvider: () => Promise<unknown>;
-    cliConfigPath: string;
-  };
-  if (!existsSync(cliConfigPath)) {
-    await buildProvider();
-  }
   if (!existsSync(appMain)) {
     await run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-b", join(root, "examples", "cdktf-app")], {
       timeout: 180_000,

@@ -41,6 +41,12 @@ describe("IntegrationAccess refuses", () => {
     expect(construct({ permissions: undefined, preset: "Events Read" })).toThrow('"Events Read" is not a preset name');
   });
 
+  it("a preset the contract doesn't have", () => {
+    expect(construct({ permissions: undefined, preset: "no_such_preset" })).toThrow(
+      'IntegrationAccess "stack/access": unknown preset "no_such_preset" (presets: full_access, events_read, events_people_read, events_people_write).',
+    );
+  });
+
   it("field limits with a preset", () => {
     expect(construct({ permissions: undefined, preset: "events_read", fieldLimits: { events: ["name"] } })).toThrow(
       "fieldLimits need explicit permissions",

@@ -5,16 +5,13 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DataResource, Testing } from "cdktn";
 import { describe, expect, it } from "vitest";
-import { supportsSecretFreeKeys } from "../../../scripts/terraform-cli.mjs";
-// The provider package's helpers for driving CLIs and running a server (as @keyward/cdktf's end-to-end test uses them).
-import { cliClients, createWorkspace } from "../../provider/test/helpers/cli.js";
-import { startKeyward } from "../../provider/test/helpers/keyward-server.js";
-// Shared with tfplugin's own tests until both move to @keyward/testkit (issue 8).
-import { ensureOpenTofu111 } from "../../tfplugin/test/helpers/opentofu-1-11.js";
+import { startHarness } from "@keyward/testkit";
+import { cliClients, createWorkspace, supportsSecretFreeKeys } from "@keyward/testkit/terraform";
 import { ApiKey, EphemeralKeywardToken, IntegrationUser, KeywardProvider, Role } from "../src/index.js";
 
 process.env.CHECKPOINT_DISABLE = "1";
-const clients = [...(await cliClients()), await ensureOpenTofu111()].filter(supportsSecretFreeKeys);
+// Terraform 1.11 on the PATH and OpenTofu 1.11 (built by the e2e set-up).
+const clients = (await cliClients()).filter(supportsSecretFreeKeys);
 
 const synthesised = Testing.synthScope((scope) => {
   new KeywardProvider(scope, "keyward", {});
@@ -47,7 +44,7 @@ describe("CDK Terrain bindings: ephemeral token and write-only key input", () =>
 
   for (const client of clients) {
     it.concurrent(`${client.name} ${client.version}: apply; the sink's token works; no token in state; empty re-plan; destroy`, async () => {
-      const keyward = await startKeyward();
+      const keyward = await startHarness();
       try {
         const ws = await createWorkspace(client, keyward, `cdktn-${client.name}`, "# The configuration is cdk.tf.json, synthesised by the test.\n");
         await writeFile(join(ws.dir, "cdk.tf.json"), synthesised);

@@ -1,4 +1,4 @@
-// The provider executable's entry point (bundled by scripts/build-provider.mjs). TF_REATTACH_PROVIDERS debug mode:
+// The provider executable's entry point (bundled into the mirror by `npm run build:provider`). TF_REATTACH_PROVIDERS debug mode:
 // KEYWARD_PROVIDER_DEBUG=1.
 import { providerAddress, keywardProvider } from "./provider.js";
 import { serve } from "@keyward/tfplugin";

@@ -1,7 +1,7 @@
 // The `permissions` / `preset` pair shared by keyward_role and keyward_api_key: mapping, the exactly-one rule,
 // and keeping a preset's expanded permissions stable in plans.
 import { type Diagnostics, type Planned, isUnknown } from "@keyward/tfplugin";
-import type { Action, PermissionGrant, ResourceName } from "@keyward/sdk";
+import type { Action, PermissionGrant, ResourceName } from "@keyward/contract";
 
 export interface Grant {
   resource: string;

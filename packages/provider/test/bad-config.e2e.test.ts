@@ -1,13 +1,13 @@
 // Bad configurations are refused with a diagnostic on the offending attribute, and the server is left unchanged.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliClient, clientSlug, cliClients, createWorkspace, installHint, requiredProviders } from "./helpers/cli.js";
-import { startKeyward, type TestServer } from "./helpers/keyward-server.js";
+import { type CliClient, clientSlug, cliClients, createWorkspace, installHint, requiredProviders } from "@keyward/testkit/terraform";
+import { type Harness, startHarness } from "@keyward/testkit";
 
 const clients = await cliClients();
-let keyward: TestServer;
+let keyward: Harness;
 
 beforeAll(async () => {
-  keyward = await startKeyward();
+  keyward = await startHarness();
 });
 afterAll(async () => {
   await keyward?.close();

@@ -5,7 +5,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { cliClients, createWorkspace, installHint, requiredProviders } from "./helpers/cli.js";
+import { cliClients, createWorkspace, installHint, requiredProviders } from "@keyward/testkit/terraform";
 
 const clients = await cliClients();
 const examplesDir = fileURLToPath(new URL("../../../examples/", import.meta.url));

@@ -3,8 +3,8 @@
 import { readFile } from "node:fs/promises";
 import type { KeywardClient } from "@keyward/sdk";
 import { describe, expect, it } from "vitest";
-import { type CliClient, cliClients, createWorkspace, installHint } from "./helpers/cli.js";
-import { startKeyward, type TestServer } from "./helpers/keyward-server.js";
+import { type CliClient, cliClients, createWorkspace, installHint } from "@keyward/testkit/terraform";
+import { type Harness, startHarness } from "@keyward/testkit";
 
 const clients = await cliClients();
 
@@ -44,7 +44,7 @@ describe("examples/terraform applied with real CLIs", () => {
   for (const client of clients) {
     it.concurrent(`${client.name} ${client.version}: ${Object.keys(examples).join(", ")}`, async () => {
       // The examples use fixed usernames: one server per CLI.
-      const keyward = await startKeyward();
+      const keyward = await startHarness();
       try {
         for (const [name, check] of Object.entries(examples)) {
           await applyExample(client, keyward, name, check);
@@ -56,7 +56,7 @@ describe("examples/terraform applied with real CLIs", () => {
   }
 });
 
-async function applyExample(client: CliClient, keyward: TestServer, name: string, check: Check): Promise<void> {
+async function applyExample(client: CliClient, keyward: Harness, name: string, check: Check): Promise<void> {
   const mainTf = await readFile(new URL(`../../../examples/terraform/${name}/main.tf`, import.meta.url), "utf8");
   const ws = await createWorkspace(client, keyward, name, mainTf);
   await ws.apply();

@@ -2,16 +2,14 @@
 // apply → empty plan → update in place → replace → import → drift → destroy.
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// Shared with tfplugin's own tests until both move to @keyward/testkit (issue 8).
-import { schemaAsPrintedBy } from "../../tfplugin/test/helpers/cli-features.js";
-import { type CliClient, clientSlug, cliClients, createWorkspace, installHint, requiredProviders } from "./helpers/cli.js";
-import { startKeyward, type TestServer } from "./helpers/keyward-server.js";
+import { type CliClient, clientSlug, cliClients, createWorkspace, installHint, requiredProviders, schemaAsPrintedBy } from "@keyward/testkit/terraform";
+import { type Harness, startHarness } from "@keyward/testkit";
 
 const clients = await cliClients();
-let keyward: TestServer;
+let keyward: Harness;
 
 beforeAll(async () => {
-  keyward = await startKeyward();
+  keyward = await startHarness();
 });
 afterAll(async () => {
   await keyward?.close();

@@ -1,20 +1,15 @@
 // examples/terraform/secret-free-key applied by every CLI ≥ 1.11 (Terraform on the PATH, OpenTofu 1.11 built from the
-// Go module proxy): the token reaches Keyward (as a hash) and the sink, and no state file, saved plan or `show -json`
+// Go module proxy by the e2e set-up): the token reaches Keyward (as a hash) and the sink, and no state file, saved plan or `show -json`
 // holds a token; a version bump rotates the key with a grace period; older CLIs stop at validate.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { supportsSecretFreeKeys } from "../../../scripts/terraform-cli.mjs";
-// Shared with tfplugin's own write-only tests until both move to @keyward/testkit (issue 8).
-import { ensureOpenTofu111 } from "../../tfplugin/test/helpers/opentofu-1-11.js";
-import { zipEntries } from "../../tfplugin/test/helpers/zip-entries.js";
-import { type CliClient, cliClients, cliEnvironment, Workspace } from "./helpers/cli.js";
-import { startKeyward, type TestServer } from "./helpers/keyward-server.js";
+import { type Harness, startHarness } from "@keyward/testkit";
+import { type CliClient, cliClients, cliEnvironment, supportsSecretFreeKeys, Workspace, zipEntries } from "@keyward/testkit/terraform";
 
-const openTofu111 = await ensureOpenTofu111().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-const clients = [...(await cliClients()), ...(openTofu111 instanceof Error ? [] : [openTofu111])];
+const clients = await cliClients();
 const modern = (client: CliClient) => supportsSecretFreeKeys(client);
 
 const example = await readFile(new URL("../../../examples/terraform/secret-free-key/main.tf", import.meta.url), "utf8");
@@ -22,17 +17,17 @@ const example = await readFile(new URL("../../../examples/terraform/secret-free-
 const anyToken = /kwa?_[0-9A-Za-z]{36}/;
 const GRACE_SECONDS = 300;
 
-const servers: TestServer[] = [];
+const servers: Harness[] = [];
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
 
 /** A workspace whose provider gets the admin token only from the ephemeral input variable (not KEYWARD_TOKEN). */
-async function exampleWorkspace(client: CliClient, keyward: TestServer): Promise<Workspace> {
+async function exampleWorkspace(client: CliClient, keyward: Harness): Promise<Workspace> {
   const dir = join(await mkdtemp(join(tmpdir(), "keyward-secret-free-")), "work");
   await mkdir(dir);
   await writeFile(join(dir, "main.tf"), example);
-  const env = { ...cliEnvironment(keyward), TF_VAR_keyward_token: keyward.adminToken };
+  const env: NodeJS.ProcessEnv = { ...cliEnvironment(keyward), TF_VAR_keyward_token: keyward.adminToken };
   delete env.KEYWARD_TOKEN;
   return new Workspace(client, dir, env);
 }
@@ -66,14 +61,13 @@ const realChanges = (client: CliClient, plan: PlanJson) =>
     .map((c) => `${c.address}: ${c.change.actions.join()}`);
 
 describe("examples/terraform/secret-free-key", () => {
-  it("has OpenTofu 1.11 (built from the Go module proxy) and Terraform ≥ 1.11", () => {
-    expect(openTofu111 instanceof Error ? openTofu111.message : "").toBe("");
+  it("has OpenTofu 1.11 (built from the Go module proxy by the e2e set-up) and Terraform ≥ 1.11", () => {
     expect(clients.filter(modern).map((c) => c.name).sort(), "put Terraform ≥ 1.11.1 on the PATH").toEqual(["terraform", "tofu"]);
   });
 
   for (const client of clients.filter(modern)) {
     it.concurrent(`${client.name} ${client.version}: token in Keyward and the sink only; empty re-plan; a version bump rotates with grace`, async () => {
-      const keyward = await startKeyward();
+      const keyward = await startHarness();
       servers.push(keyward);
       const ws = await exampleWorkspace(client, keyward);
       const status = async (token: string, path: "/v1/events" | "/v1/people") => (await keyward.clientFor(token).GET(path)).response.status;
@@ -112,7 +106,7 @@ describe("examples/terraform/secret-free-key", () => {
 
   for (const client of clients.filter((c) => !modern(c))) {
     it.concurrent(`${client.name} ${client.version}: stops at init and validate, saying which CLI versions it needs`, async () => {
-      const keyward = await startKeyward();
+      const keyward = await startHarness();
       servers.push(keyward);
       const ws = await exampleWorkspace(client, keyward);
       const flat = (output: string) => output.replace(/│/g, " ").replace(/\s+/g, " ");

@@ -1,7 +1,7 @@
 // keyward_settings (a singleton: each CLI gets its own server) and the three data sources, with every CLI.
 import { describe, expect, it } from "vitest";
-import { type CliClient, cliClients, createWorkspace, installHint, requiredProviders } from "./helpers/cli.js";
-import { startKeyward, type TestServer } from "./helpers/keyward-server.js";
+import { type CliClient, cliClients, createWorkspace, installHint, requiredProviders } from "@keyward/testkit/terraform";
+import { type Harness, startHarness } from "@keyward/testkit";
 
 const clients = await cliClients();
 
@@ -26,7 +26,7 @@ describe("keyward_settings and the data sources with real CLIs", () => {
 
   for (const client of clients) {
     it.concurrent(`${client.name} ${client.version}: settings apply, update, drift, import, destroy resets; lookups`, async () => {
-      const keyward = await startKeyward();
+      const keyward = await startHarness();
       try {
         await settingsLifecycle(client, keyward);
       } finally {
@@ -36,7 +36,7 @@ describe("keyward_settings and the data sources with real CLIs", () => {
   }
 });
 
-async function settingsLifecycle(client: CliClient, keyward: TestServer): Promise<void> {
+async function settingsLifecycle(client: CliClient, keyward: Harness): Promise<void> {
   const settings = async () => (await keyward.admin.GET("/v1/settings")).data;
   const role = (await keyward.admin.POST("/v1/roles", { body: { name: "looked-up", preset: "events_read" } })).data;
   await keyward.admin.POST("/v1/users", { body: { username: "looked-up", name: "Looked up", role_ids: [role?.id ?? ""] } });

@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pino, type Logger } from "pino";
 import { bootstrapAdmin } from "./domain/bootstrap.js";
-import { catalogFromContract } from "./domain/catalog.js";
+import { createCatalog } from "./domain/catalog.js";
 import type { Context } from "./domain/context.js";
 import { createKeyward, type Keyward } from "./domain/keyward.js";
 import type { Clock } from "./domain/types.js";
@@ -57,7 +57,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const logger = options.logger ?? createLogger();
   const clock = options.clock ?? (() => new Date());
   const contract = loadContract(options.contractPath);
-  const catalog = catalogFromContract(contract.document);
+  const catalog = createCatalog();
   const store = await LowdbStore.open(options.dataFile, options.usageFlushMs !== undefined ? { usageFlushMs: options.usageFlushMs } : {});
   const context: Context = { store, clock, catalog };
   const keyward = createKeyward(context);

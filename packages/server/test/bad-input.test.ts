@@ -1,10 +1,10 @@
-// Bad input of every kind (SPEC §1.6): each request gets the exact 4xx, an RFC 9457 problem with a
+// Bad input of every kind (openapi.yaml: every error is problem+json): each request gets the exact 4xx, an RFC 9457 problem with a
 // stable `code`, `errors[]` pointing at the offending field for validation problems, and changes nothing.
 import { unwrap } from "@keyward/sdk";
 import type { ProblemCode } from "@keyward/sdk/schema";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { issueToken } from "../src/domain/tokens.js";
-import { daysFrom, type Harness, startHarness } from "./support/harness.js";
+import { generateKeywardToken } from "@keyward/contract";
+import { daysFrom, type Harness, startHarness } from "@keyward/testkit";
 import { raw, type RawRequest } from "./support/raw.js";
 
 let h: Harness;
@@ -421,7 +421,7 @@ const cases: BadCase[] = [
   },
   {
     name: "when a key is created with a supplied token whose checksum is wrong, then 400 at /body/token",
-    request: (f) => ({ method: "POST", path: "/v1/api-keys", body: { ...validKeyBody(f), token: withTypo(issueToken("key")) } }),
+    request: (f) => ({ method: "POST", path: "/v1/api-keys", body: { ...validKeyBody(f), token: withTypo(generateKeywardToken("key")) } }),
     status: 400, code: "validation_failed", field: "/body/token",
   },
   {
@@ -431,7 +431,7 @@ const cases: BadCase[] = [
   },
   {
     name: "when a key is created with a supplied admin-prefixed (kwa_) token, then 400 at /body/token",
-    request: (f) => ({ method: "POST", path: "/v1/api-keys", body: { ...validKeyBody(f), token: issueToken("admin") } }),
+    request: (f) => ({ method: "POST", path: "/v1/api-keys", body: { ...validKeyBody(f), token: generateKeywardToken("admin") } }),
     status: 400, code: "validation_failed", field: "/body/token",
   },
   {
@@ -441,7 +441,7 @@ const cases: BadCase[] = [
   },
   {
     name: "when a key is rotated to a supplied token whose checksum is wrong, then 400 at /body/token",
-    request: (f) => ({ method: "POST", path: `/v1/api-keys/${f.keyId}/rotate`, body: { token: withTypo(issueToken("key")) } }),
+    request: (f) => ({ method: "POST", path: `/v1/api-keys/${f.keyId}/rotate`, body: { token: withTypo(generateKeywardToken("key")) } }),
     status: 400, code: "validation_failed", field: "/body/token",
   },
   {

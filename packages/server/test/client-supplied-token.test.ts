@@ -3,8 +3,8 @@
 import { readFile } from "node:fs/promises";
 import { unwrap } from "@keyward/sdk";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { issueToken } from "../src/domain/tokens.js";
-import { type Harness, startHarness } from "./support/harness.js";
+import { generateKeywardToken } from "@keyward/contract";
+import { type Harness, startHarness } from "@keyward/testkit";
 
 let h: Harness;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ const eventsStatus = async (token: string) => (await h.clientFor(token).GET("/v1
 describe("a token supplied by the client", () => {
   it("when a key is created with a supplied token, then that token works, and neither the response nor the data file holds it", async () => {
     const site = await h.integration({ username: "supplied-create", rolePreset: "events_people_read", keyPreset: "events_read" });
-    const token = issueToken("key");
+    const token = generateKeywardToken("key");
     const created = unwrap(await h.admin.POST("/v1/api-keys", { body: { name: "supplied", user_id: site.userId, preset: "events_read", token } }));
 
     expect(created).not.toHaveProperty("token");
@@ -34,7 +34,7 @@ describe("a token supplied by the client", () => {
 
   it("when a key is rotated to a supplied token with a grace period, then both work until the grace ends, then only the new one", async () => {
     const site = await h.integration({ username: "supplied-rotate", rolePreset: "events_read", keyPreset: "events_read" });
-    const next = issueToken("key");
+    const next = generateKeywardToken("key");
     const rotated = unwrap(await h.admin.POST("/v1/api-keys/{key_id}/rotate", { ...keyPath(site.keyId), body: { token: next, grace_period_seconds: 60 } }));
 
     expect(rotated).not.toHaveProperty("token");

@@ -1,7 +1,7 @@
 // The set-ups that real platforms' admin guides describe, end to end through the SDK.
 import { unwrap } from "@keyward/sdk";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { daysFrom, type Harness, startHarness } from "./support/harness.js";
+import { daysFrom, type Harness, startHarness } from "@keyward/testkit";
 
 let h: Harness;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { unwrap } from "@keyward/sdk";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./support/harness.js";
+import { type Harness, startHarness } from "@keyward/testkit";
 
 let h: Harness;
 beforeAll(async () => {

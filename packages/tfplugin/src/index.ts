@@ -17,6 +17,10 @@ export {
 } from "./protocol/diagnostics.js";
 export type { ProvidersSchemaJson } from "./protocol/schema-json.js";
 export type { RunningPlugin } from "./protocol/serve-plugin.js";
+// For clients that start a plugin as Terraform does (tests, benchmarks, packaging): the go-plugin magic cookie and
+// a client certificate for AutoMTLS.
+export { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "./protocol/handshake.js";
+export { createSelfSignedCert, type SelfSignedCert } from "./protocol/internal/self-signed-cert.js";
 
 // Framework.
 export {

@@ -1,34 +1,24 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findClients } from "../../../scripts/terraform-cli.mjs";
+import { type CliClient, createPluginWorkspace, findClients, hasWriteOnlyAttributes, zipEntries } from "@keyward/testkit/terraform";
+import { bundledExampleProvider, exampleHeader } from "./fixtures/example-config.js";
 import { bundleExampleProvider } from "./helpers/bundle-provider.js";
-import { type CliClient, hasWriteOnlyAttributes } from "./helpers/cli-features.js";
-import { createWorkspace, providerAddress, runCli } from "./helpers/cli-workspace.js";
-import { ensureOpenTofu111 } from "./helpers/opentofu-1-11.js";
-import { zipEntries } from "./helpers/zip-entries.js";
 
 const root = mkdtempSync(join(tmpdir(), "tfplugin-secret-free-"));
 const bundled = join(root, "provider.js");
-const openTofu111 = await ensureOpenTofu111().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-const clients = [...((await findClients()) as CliClient[]), ...(openTofu111 instanceof Error ? [] : [openTofu111])];
+// Every CLI the e2e set-up provides: Terraform 1.11 on the PATH, OpenTofu 1.11 built by the set-up, older CLIs.
+const clients = await findClients();
+const workspace = (client: CliClient, mainTf: string) =>
+  createPluginWorkspace(join(root, `${client.name}-${client.version}`), client, bundledExampleProvider(bundled), mainTf);
 
 /** Every token example_token makes; none may appear in a state or plan file. */
 const tokenPattern = /ex_[0-9a-f]{32}/;
 
-const header = `
-terraform {
-  required_providers {
-    example = { source = "${providerAddress}", version = "0.1.0" }
-  }
-}
-provider "example" { store_path = "\${path.module}/store.json" }
-`;
-
 /** An ephemeral token sent to a write-only attribute and to a local-exec sink, as issue 11's secret-free example does. */
-const secretFreeTf = `${header}
+const secretFreeTf = `${exampleHeader}
 variable "secret_version" { type = number }
 ephemeral "example_token" "t" {}
 resource "example_credential" "c" {
@@ -46,7 +36,7 @@ resource "terraform_data" "sink" {
 `;
 
 /** What an older CLI can parse: a write-only attribute set from an ordinary variable. */
-const writeOnlyOnlyTf = `${header}
+const writeOnlyOnlyTf = `${exampleHeader}
 variable "secret" { type = string }
 resource "example_credential" "c" {
   name      = "c"
@@ -63,20 +53,16 @@ afterAll(() => {
 });
 
 describe("ephemeral resources and write-only attributes through real CLIs", () => {
-  it(`builds OpenTofu 1.11 from the Go module proxy`, () => {
-    expect(openTofu111 instanceof Error ? openTofu111.message : "").toBe("");
-  });
-
-  it("finds Terraform 1.11 or later", () => {
-    expect(clients.some((c) => c.name === "terraform" && hasWriteOnlyAttributes(c)), "put Terraform ≥ 1.11 on the PATH").toBe(true);
+  it("finds OpenTofu 1.11 or later (the e2e set-up builds it) and Terraform 1.11 or later", () => {
+    expect([...new Set(clients.filter(hasWriteOnlyAttributes).map((c) => c.name))].sort(), "put Terraform ≥ 1.11 on the PATH").toEqual(["terraform", "tofu"]);
   });
 
   for (const client of clients.filter(hasWriteOnlyAttributes)) {
     it.concurrent(`${client.name} ${client.version}: the token reaches the credential and the sink, never state or plan`, async () => {
-      const { dir, env } = createWorkspace(join(root, `${client.name}-${client.version}`), bundled);
-      writeFileSync(join(dir, "main.tf"), secretFreeTf);
+      const ws = workspace(client, secretFreeTf);
+      const { dir } = ws;
       const cli = async (args: string[], want = 0) => {
-        const result = await runCli(client.path, dir, env, [...args, "-no-color"]);
+        const result = await ws.exec(args);
         expect(result.code, `${client.name} ${args.join(" ")}\n${result.output}`).toBe(want);
         return result.output;
       };
@@ -129,10 +115,9 @@ describe("ephemeral resources and write-only attributes through real CLIs", () =
 
   for (const client of clients.filter((c) => !hasWriteOnlyAttributes(c))) {
     it.concurrent(`${client.name} ${client.version}: a write-only attribute fails validation, naming the CLIs that support it`, async () => {
-      const { dir, env } = createWorkspace(join(root, `${client.name}-${client.version}`), bundled);
-      writeFileSync(join(dir, "main.tf"), writeOnlyOnlyTf);
-      expect((await runCli(client.path, dir, env, ["init", "-input=false", "-no-color"])).code).toBe(0);
-      const result = await runCli(client.path, dir, env, ["validate", "-no-color"]);
+      const ws = workspace(client, writeOnlyOnlyTf);
+      expect((await ws.exec(["init", "-input=false"])).code).toBe(0);
+      const result = await ws.exec(["validate"]);
       const text = result.output.replace(/│/g, " ").replace(/\s+/g, " ");
       expect(result.code, result.output).toBe(1);
       expect(text).toContain("Write-only attribute not supported by this CLI");

@@ -1,6 +1,6 @@
 // The plan-time check of `allowed_ips`: rejecting `010.0.0.1` or `10.0.0.1/8` here saves an apply that would fail.
+import { ipRuleError } from "@keyward/contract";
 import { type AttributeValidator, errorDiagnostic } from "@keyward/tfplugin";
-import { ipRuleError } from "./ip-rule-error.js";
 
 export const ipRules: AttributeValidator = {
   description: "Each entry must be an IPv4/IPv6 address or a CIDR range without host bits, e.g. 203.0.113.0/24.",

@@ -1,8 +1,7 @@
-// Checks permissions against the catalog generated from the contract, so an unknown resource, action or field is
-// reported by `validate`/`plan`, offline, before anything is sent to the server. Presets are the server's own and
-// are checked there.
+// Checks permissions against the contract's permission catalog, so an unknown resource, action or field is
+// reported by `validate`/`plan`, offline, before anything is sent to the server.
+import { permissionCatalog as catalog } from "@keyward/contract";
 import { type AttributeValidator, type CtyObject, type CtyValue, type Diagnostic, errorDiagnostic } from "@keyward/tfplugin";
-import { permissionCatalog as catalog } from "../generated/permission-catalog.js";
 
 // Set elements of a nested attribute arrive as plain objects.
 const isObject = (value: CtyValue): value is CtyObject => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -17,12 +16,12 @@ export const permissionCatalog: AttributeValidator = {
     const report = (detail: string) => diagnostics.push(errorDiagnostic("Invalid permissions", detail, path));
     for (const grant of grants) {
       const resource = String(grant.resource);
-      const entry = catalog[resource];
+      const entry = catalog.resources.find((candidate) => candidate.name === resource);
       if (!entry) {
-        report(`permissions: unknown resource "${resource}" (resources: ${Object.keys(catalog).join(", ")}).`);
+        report(`permissions: unknown resource "${resource}" (resources: ${catalog.resources.map((r) => r.name).join(", ")}).`);
         continue;
       }
-      for (const action of strings(grant.actions).filter((a) => !entry.actions.includes(a))) {
+      for (const action of strings(grant.actions).filter((a) => !(entry.actions as string[]).includes(a))) {
         report(`permissions: ${resource} has no action "${action}" (actions: ${entry.actions.join(", ")}).`);
       }
       for (const field of strings(grant.fields).filter((f) => !entry.fields.includes(f))) {

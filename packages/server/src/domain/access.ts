@@ -1,11 +1,11 @@
-// Every access decision, in the order of SPEC §1.4: authenticate (401) → feature switch (402) →
+// Every access decision, in the order the README gives ("Running the server"): authenticate (401) → feature switch (402) →
 // permission (403) → field scope. Runs from memory only; usage is recorded without a write.
+import { ipAllowed, parseKeywardToken } from "@keyward/contract";
 import { catalogView } from "./catalog.js";
 import { auditEvent, type Context, currentSettings } from "./context.js";
-import { ipAllowed } from "./ip-rules.js";
 import { isInactive, keyStatus } from "./key-rules.js";
 import { effectivePermissions, effectiveScope, type FieldScope, forbiddenFields, scopeOf } from "./permissions.js";
-import { hashToken, parseToken, sameHash } from "./tokens.js";
+import { hashToken, sameHash } from "./tokens.js";
 import type { Action, AdminTokenRecord, KeyRecord, PermissionGrant, ResourceName, RoleRecord, SettingsRecord, UserRecord, VerifyReason } from "./types.js";
 
 export type AuthFailure = Exclude<VerifyReason, "ok" | "feature_disabled" | "permission_denied" | "field_not_allowed"> | "missing_token";
@@ -36,7 +36,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
 
   async function authenticate(token: string | undefined, clientIp: string | undefined): Promise<Authentication> {
     if (!token) return fail("missing_token", "No token: send `Authorization: Bearer <token>` or HTTP Basic with the token as password.");
-    const parsed = parseToken(token);
+    const parsed = parseKeywardToken(token);
     if (!parsed.ok) return fail("malformed_token", "The token is malformed or its checksum is wrong (mistyped?).");
     const hash = hashToken(token);
     const now = clock();

@@ -3,7 +3,8 @@ import { auditEvent, type Context } from "./context.js";
 import { KeywardError } from "./errors.js";
 import { DEFAULT_SETTINGS } from "./key-rules.js";
 import { newId } from "./ids.js";
-import { displayPrefix, hashToken, issueToken, parseToken } from "./tokens.js";
+import { generateKeywardToken, parseKeywardToken } from "@keyward/contract";
+import { displayPrefix, hashToken } from "./tokens.js";
 import type { AdminTokenRecord, UserRecord } from "./types.js";
 
 export interface BootstrapResult {
@@ -14,12 +15,12 @@ export interface BootstrapResult {
 
 export async function bootstrapAdmin({ store, clock }: Context, suppliedToken?: string): Promise<BootstrapResult> {
   if (suppliedToken !== undefined) {
-    const parsed = parseToken(suppliedToken);
+    const parsed = parseKeywardToken(suppliedToken);
     if (!parsed.ok || parsed.kind !== "admin") {
       throw new KeywardError("malformed_token", "KEYWARD_ADMIN_TOKEN must be an admin token (kwa_…) with a valid checksum.");
     }
   }
-  const token = suppliedToken ?? issueToken("admin");
+  const token = suppliedToken ?? generateKeywardToken("admin");
   const now = clock();
   const created = await store.transaction(async (tx) => {
     if ((await tx.users.list({ limit: 1 })).items.length > 0) return null;

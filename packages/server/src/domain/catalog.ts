@@ -1,6 +1,6 @@
-// The permission catalog is derived from the contract: resources and their fields from the business
-// schemas named in `ResourceName`'s `x-keyward-catalog`, actions from the operations' `x-keyward-permission`.
-// Presets are Keyward's own named permission sets and live here.
+// The permission catalog (resources with their actions and fields, and the presets) is the contract's, generated
+// into @keyward/contract from openapi.yaml; here it becomes maps for lookups.
+import { permissionCatalog } from "@keyward/contract";
 import type { Action, PermissionCatalog, PermissionGrant, ResourceName } from "./types.js";
 
 export interface CatalogResource {
@@ -20,72 +20,21 @@ export interface OperationPermission {
   action: Action;
 }
 
-const ACTION_ORDER: Action[] = ["create", "read", "update", "delete", "download"];
-
-/** Minimal view of an OpenAPI document, enough to read what the catalog needs. */
-export interface ContractDocument {
-  paths: Record<string, Record<string, unknown>>;
-  components: { schemas: Record<string, { properties?: Record<string, unknown>; [key: string]: unknown }> };
-}
-
 export function operationPermission(operation: unknown): OperationPermission | undefined {
   if (typeof operation !== "object" || operation === null) return undefined;
   return (operation as { "x-keyward-permission"?: OperationPermission })["x-keyward-permission"];
 }
 
-export function catalogFromContract(contract: ContractDocument): Catalog {
-  const entries = contract.components.schemas.ResourceName?.["x-keyward-catalog"] as
-    | Record<ResourceName, { schema: string; description: string }>
-    | undefined;
-  if (!entries) throw new Error("openapi.yaml: ResourceName has no x-keyward-catalog");
-
-  const actions = new Map<ResourceName, Set<Action>>();
-  for (const pathItem of Object.values(contract.paths)) {
-    for (const operation of Object.values(pathItem)) {
-      const permission = operationPermission(operation);
-      if (!permission) continue;
-      const set = actions.get(permission.resource) ?? new Set<Action>();
-      set.add(permission.action);
-      actions.set(permission.resource, set);
-    }
-  }
-
-  const resources = new Map<ResourceName, CatalogResource>();
-  for (const [name, entry] of Object.entries(entries) as [ResourceName, { schema: string; description: string }][]) {
-    const schema = contract.components.schemas[entry.schema];
-    if (!schema?.properties) throw new Error(`openapi.yaml: schema ${entry.schema} for ${name} has no properties`);
-    resources.set(name, {
-      name,
-      description: entry.description,
-      actions: ACTION_ORDER.filter((action) => actions.get(name)?.has(action)),
-      fields: Object.keys(schema.properties).filter((field) => field !== "id"),
-    });
-  }
-  return { resources, presets: buildPresets(resources) };
-}
-
-function buildPresets(resources: Map<ResourceName, CatalogResource>): Catalog["presets"] {
-  const grant = (resource: ResourceName, actions: Action[]): PermissionGrant => ({ resource, actions });
-  const readable: ResourceName[] = ["events", "sessions"];
-  const people: ResourceName[] = [...readable, "attendees", "people"];
-  return new Map([
-    ["full_access", {
-      description: "Every action on every resource.",
-      permissions: [...resources.values()].map((r) => grant(r.name, [...r.actions])),
-    }],
-    ["events_read", {
-      description: "Read events and their sessions (a public website).",
-      permissions: readable.map((r) => grant(r, ["read"])),
-    }],
-    ["events_people_read", {
-      description: "Read events, sessions, attendees and people (a marketing or reporting tool).",
-      permissions: people.map((r) => grant(r, ["read"])),
-    }],
-    ["events_people_write", {
-      description: "Create, read and update events, sessions, attendees and people (a CRM sync).",
-      permissions: people.map((r) => grant(r, ["create", "read", "update"])),
-    }],
-  ]);
+export function createCatalog(): Catalog {
+  return {
+    resources: new Map(permissionCatalog.resources.map((r) => [r.name, { ...r, actions: [...r.actions], fields: [...r.fields] }])),
+    presets: new Map(
+      permissionCatalog.presets.map(({ name, description, permissions }) => [
+        name,
+        { description, permissions: permissions.map((grant) => ({ ...grant, actions: [...grant.actions] })) },
+      ]),
+    ),
+  };
 }
 
 export function catalogView(catalog: Catalog): PermissionCatalog {

@@ -1,6 +1,6 @@
 // Rules about a key's life: status, expiry policy, inactivity.
 import { KeywardError } from "./errors.js";
-import { invalidIpRules } from "./ip-rules.js";
+import { ipRuleError } from "@keyward/contract";
 import type { ApiKey, ApiKeyStatus, KeyRecord, SettingsRecord } from "./types.js";
 
 const DAY_MS = 86_400_000;
@@ -45,7 +45,10 @@ export function checkExpiry(expiresAt: string | null | undefined, settings: Sett
 
 export function checkAllowedIps(rules: readonly string[] | undefined): void {
   if (!rules) return;
-  const errors = invalidIpRules(rules, "/body/allowed_ips");
+  const errors = rules.flatMap((rule, index) => {
+    const message = ipRuleError(rule);
+    return message ? [{ path: `/body/allowed_ips/${index}`, message }] : [];
+  });
   if (errors.length > 0) {
     throw new KeywardError("invalid_cidr", errors.map((e) => e.message).join("; "), { errors });
   }

@@ -1,4 +1,4 @@
-import type { components } from "@keyward/sdk/schema";
+import type { components } from "@keyward/contract";
 import { auditEvent, changedFields, type Context, currentSettings } from "./context.js";
 import type { Actor, SettingsRecord } from "./types.js";
 

@@ -1,16 +1,17 @@
 // A key token made by the client (Terraform's `ephemeral "keyward_token"`) instead of by Keyward. The contract
 // already limits it to the `kw_` shape; here the checksum and uniqueness are checked. Keyward stores only its hash,
 // so the client is the one holder of the plaintext, which is what keeps it out of Terraform state.
+import { generateKeywardToken, parseKeywardToken } from "@keyward/contract";
 import { KeywardError } from "./errors.js";
 import type { StoragePort } from "./ports.js";
-import { hashToken, issueToken, parseToken } from "./tokens.js";
+import { hashToken } from "./tokens.js";
 
 const field = "/body/token";
 
 /** The token a create or rotate installs: the client's (checked), or a fresh one; `supplied` says which. */
 export function tokenToInstall(supplied: string | undefined): { token: string; supplied: boolean } {
-  if (supplied === undefined) return { token: issueToken("key"), supplied: false };
-  const parsed = parseToken(supplied);
+  if (supplied === undefined) return { token: generateKeywardToken("key"), supplied: false };
+  const parsed = parseKeywardToken(supplied);
   if (!parsed.ok || parsed.kind !== "key") {
     throw new KeywardError("validation_failed", "The supplied token is not a Keyward key token: its checksum does not match.", {
       errors: [{ path: field, message: "must be a kw_ token with a valid checksum" }],

@@ -1,5 +1,5 @@
 // Domain records, derived from the contract's generated types so that no shape is written twice.
-import type { components } from "@keyward/sdk/schema";
+import type { components } from "@keyward/contract";
 
 type Schemas = components["schemas"];
 

@@ -3,7 +3,7 @@ import { KeywardError, notFound } from "./errors.js";
 import { newId } from "./ids.js";
 import type { WriteTables } from "./ports.js";
 import type { Actor, UserRecord } from "./types.js";
-import type { components } from "@keyward/sdk/schema";
+import type { components } from "@keyward/contract";
 
 type UserCreate = components["schemas"]["UserCreate"];
 type UserUpdate = components["schemas"]["UserUpdate"];

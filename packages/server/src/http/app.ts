@@ -1,6 +1,6 @@
-// The Express application: security headers → CORS → 405 for undeclared methods → auth (from the
-// contract's security, with the failed-authentication limit) → JSON body → contract validation → routes →
-// problem+json errors.
+// The Express application: security headers → CORS → the contract operation a request is for (else 405 for
+// an undeclared method) → auth (from the contract's security, with the failed-authentication limit) → JSON
+// body → contract validation → that operation's handler → problem+json errors.
 import express, { type Express } from "express";
 import * as OpenApiValidator from "express-openapi-validator";
 import type { Logger } from "pino";
@@ -8,16 +8,17 @@ import type { Catalog } from "../domain/catalog.js";
 import type { Keyward } from "../domain/keyward.js";
 import { authenticate } from "./auth.js";
 import { type AuthFailureLimitOptions, AuthFailureLimiter, DEFAULT_AUTH_FAILURE_LIMIT } from "./auth-failure-limit.js";
-import type { Contract } from "./contract.js";
+import { type Contract, matchTemplate } from "./contract.js";
 import { cors } from "./cors.js";
 import { docsRoutes } from "./docs.js";
 import { methodGuard } from "./method-guard.js";
+import { operationDispatch } from "./operations.js";
 import { errorHandler, sendProblem } from "./problem.js";
 import { requestLog } from "./request-log.js";
 import { securityHeaders } from "./security-headers.js";
-import { businessRoutes } from "./routes/business.js";
-import { introspectionRoutes } from "./routes/introspection.js";
-import { managementRoutes } from "./routes/management.js";
+import { businessHandlers } from "./routes/business.js";
+import { introspectionHandlers } from "./routes/introspection.js";
+import { managementHandlers } from "./routes/management.js";
 
 export interface AppOptions {
   contract: Contract;
@@ -64,12 +65,18 @@ export function createApp(options: AppOptions): Express {
       validateSecurity: false,
       validateFormats: true,
       ajvFormats: { mode: "full" },
-      ignorePaths: /^\/(docs|openapi\.yaml)/,
+      // Only requests for one of the contract's paths, matched exactly as the method guard does: the
+      // validator's own matching ignores case and a trailing slash, and the rest are 404 anyway.
+      ignorePaths: (path: string) => !matchTemplate(contract, path),
     }),
   );
-  app.use(introspectionRoutes(keyward, contract.document.info.version));
-  app.use(managementRoutes(keyward));
-  app.use(businessRoutes(keyward, options.catalog, enforcement));
+  app.use(
+    operationDispatch(contract, {
+      ...introspectionHandlers(keyward, contract.document.info.version),
+      ...managementHandlers(keyward),
+      ...businessHandlers(keyward, options.catalog, enforcement),
+    }),
+  );
   app.use((req, res) => sendProblem(res, { code: "not_found", detail: `No route ${req.method} ${req.path}.` }));
   app.use(errorHandler(logger));
   return app;

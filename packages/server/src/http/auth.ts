@@ -86,13 +86,13 @@ export function authenticate(contract: Contract, keyward: Keyward, options: Auth
   };
 }
 
-export function actorOf(req: Request) {
+export function actorOf(req: Pick<Request, "principal">) {
   const principal = req.principal;
   if (!principal) return { type: "anonymous" as const, id: null };
   return principal.kind === "admin" ? { type: "admin" as const, id: principal.user.id } : { type: "key" as const, id: principal.key.id };
 }
 
-export function keyPrincipal(req: Request): Extract<Principal, { kind: "key" }> {
+export function keyPrincipal(req: Pick<Request, "principal">): Extract<Principal, { kind: "key" }> {
   if (req.principal?.kind !== "key") throw new Error("route reached without an integration key");
   return req.principal;
 }

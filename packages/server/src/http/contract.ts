@@ -1,10 +1,16 @@
 // openapi.yaml, loaded once: the validator, the catalog, the auth rules and /docs all read it.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { parse } from "yaml";
-import type { ContractDocument } from "../domain/catalog.js";
 
-export const DEFAULT_CONTRACT_PATH = fileURLToPath(new URL("../../../../openapi.yaml", import.meta.url));
+/** The contract @keyward/contract ships, wherever the package is installed. */
+export const DEFAULT_CONTRACT_PATH = createRequire(import.meta.url).resolve("@keyward/contract/openapi.yaml");
+
+/** Minimal view of an OpenAPI document, enough to read what the server needs. */
+export interface ContractDocument {
+  paths: Record<string, Record<string, unknown>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown>; [key: string]: unknown }> };
+}
 
 export interface Contract {
   path: string;

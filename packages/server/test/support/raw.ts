@@ -1,6 +1,6 @@
 // Raw HTTP against a harness, for requests the typed SDK would refuse to build (wrong types, unknown
 // fields, bad JSON, odd methods and headers). Every 5xx is recorded in `h.serverErrors`, like the SDK clients.
-import type { Harness } from "./harness.js";
+import type { Harness } from "@keyward/testkit";
 
 export interface RawRequest {
   method?: string;

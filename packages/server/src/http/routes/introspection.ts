@@ -1,11 +1,12 @@
-import { Router } from "express";
+// The server and the caller: health, the permission catalog, the calling key.
 import type { Keyward } from "../../domain/keyward.js";
 import { keyPrincipal } from "../auth.js";
+import type { OperationHandlers } from "../operations.js";
 
-export function introspectionRoutes(keyward: Keyward, version: string): Router {
-  const router = Router();
-  router.get("/v1/health", (_req, res) => void res.json({ status: "ok", version }));
-  router.get("/v1/permissions", (_req, res) => void res.json(keyward.access.catalog()));
-  router.get("/v1/me", (req, res) => void res.json(keyward.access.me(keyPrincipal(req))));
-  return router;
+export function introspectionHandlers(keyward: Keyward, version: string) {
+  return {
+    getHealth: (_req, res) => void res.json({ status: "ok", version }),
+    getPermissionCatalog: (_req, res) => void res.json(keyward.access.catalog()),
+    getMe: (req, res) => void res.json(keyward.access.me(keyPrincipal(req))),
+  } satisfies Partial<OperationHandlers>;
 }

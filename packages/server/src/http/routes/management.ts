@@ -1,59 +1,51 @@
-// Management endpoints (admin token). Each handler: read the validated request, call one use case,
+// Management operations (admin token). Each handler: read the validated request, call one use case,
 // shape the response.
-import { Router } from "express";
 import type { Keyward } from "../../domain/keyward.js";
 import { actorOf } from "../auth.js";
+import type { OperationHandlers } from "../operations.js";
 import { pageBody, pageQuery } from "./paging.js";
 
-const param = (value: string | string[] | undefined): string => (Array.isArray(value) ? value[0] ?? "" : value ?? "");
-
-export function managementRoutes(keyward: Keyward): Router {
-  const router = Router();
+export function managementHandlers(keyward: Keyward) {
   const { users, roles, keys, settings, audit } = keyward;
+  return {
+    listUsers: async (req, res) => {
+      const { kind, active } = req.query;
+      res.json(pageBody(await users.list({ ...pageQuery(req.query), ...(kind && { kind }), ...(active !== undefined && { active }) })));
+    },
+    createUser: async (req, res) => void res.status(201).json(await users.create(req.body, actorOf(req))),
+    getUser: async (req, res) => void res.json(await users.get(req.params.user_id)),
+    updateUser: async (req, res) => void res.json(await users.update(req.params.user_id, req.body, actorOf(req))),
+    deleteUser: async (req, res) => void res.json(await users.delete(req.params.user_id, actorOf(req))),
 
-  router.get("/v1/users", async (req, res) => {
-    const query = req.query as { kind?: "integration" | "person"; active?: boolean };
-    res.json(pageBody(await users.list({ ...pageQuery(req), ...(query.kind && { kind: query.kind }), ...(query.active !== undefined && { active: query.active }) })));
-  });
-  router.post("/v1/users", async (req, res) => void res.status(201).json(await users.create(req.body, actorOf(req))));
-  router.get("/v1/users/:user_id", async (req, res) => void res.json(await users.get(param(req.params.user_id))));
-  router.patch("/v1/users/:user_id", async (req, res) => void res.json(await users.update(param(req.params.user_id), req.body, actorOf(req))));
-  router.delete("/v1/users/:user_id", async (req, res) => void res.json(await users.delete(param(req.params.user_id), actorOf(req))));
+    listRoles: async (req, res) => void res.json(pageBody(await roles.list(pageQuery(req.query)))),
+    createRole: async (req, res) => void res.status(201).json(await roles.create(req.body, actorOf(req))),
+    getRole: async (req, res) => void res.json(await roles.get(req.params.role_id)),
+    updateRole: async (req, res) => void res.json(await roles.update(req.params.role_id, req.body, actorOf(req))),
+    deleteRole: async (req, res) => {
+      await roles.delete(req.params.role_id, actorOf(req));
+      res.status(204).end();
+    },
 
-  router.get("/v1/roles", async (req, res) => void res.json(pageBody(await roles.list(pageQuery(req)))));
-  router.post("/v1/roles", async (req, res) => void res.status(201).json(await roles.create(req.body, actorOf(req))));
-  router.get("/v1/roles/:role_id", async (req, res) => void res.json(await roles.get(param(req.params.role_id))));
-  router.patch("/v1/roles/:role_id", async (req, res) => void res.json(await roles.update(param(req.params.role_id), req.body, actorOf(req))));
-  router.delete("/v1/roles/:role_id", async (req, res) => {
-    await roles.delete(param(req.params.role_id), actorOf(req));
-    res.status(204).end();
-  });
+    listApiKeys: async (req, res) => {
+      const { user_id, status } = req.query;
+      res.json(pageBody(await keys.list({ ...pageQuery(req.query), ...(user_id && { userId: user_id }), ...(status && { status }) })));
+    },
+    createApiKey: async (req, res) => void res.status(201).json(await keys.create(req.body, actorOf(req))),
+    revokeAllApiKeys: async (req, res) => void res.json(await keys.revokeAll(actorOf(req))),
+    getApiKey: async (req, res) => void res.json(await keys.get(req.params.key_id)),
+    updateApiKey: async (req, res) => void res.json(await keys.update(req.params.key_id, req.body, actorOf(req))),
+    revokeApiKey: async (req, res) => void res.json(await keys.revoke(req.params.key_id, actorOf(req))),
+    rotateApiKey: async (req, res) =>
+      void res.json(await keys.rotate(req.params.key_id, req.body?.grace_period_seconds ?? 0, actorOf(req), req.body?.token)),
 
-  router.get("/v1/api-keys", async (req, res) => {
-    const query = req.query as { user_id?: string; status?: "active" | "disabled" | "expired" | "revoked" };
-    const page = await keys.list({ ...pageQuery(req), ...(query.user_id && { userId: query.user_id }), ...(query.status && { status: query.status }) });
-    res.json(pageBody(page));
-  });
-  router.post("/v1/api-keys", async (req, res) => void res.status(201).json(await keys.create(req.body, actorOf(req))));
-  router.post("/v1/api-keys/revoke-all", async (req, res) => void res.json(await keys.revokeAll(actorOf(req))));
-  router.get("/v1/api-keys/:key_id", async (req, res) => void res.json(await keys.get(param(req.params.key_id))));
-  router.patch("/v1/api-keys/:key_id", async (req, res) => void res.json(await keys.update(param(req.params.key_id), req.body, actorOf(req))));
-  router.delete("/v1/api-keys/:key_id", async (req, res) => void res.json(await keys.revoke(param(req.params.key_id), actorOf(req))));
-  router.post("/v1/api-keys/:key_id/rotate", async (req, res) => {
-    const body = req.body as { grace_period_seconds?: number; token?: string } | undefined;
-    res.json(await keys.rotate(param(req.params.key_id), body?.grace_period_seconds ?? 0, actorOf(req), body?.token));
-  });
+    getSettings: async (_req, res) => void res.json(await settings.get()),
+    updateSettings: async (req, res) => void res.json(await settings.update(req.body, actorOf(req))),
 
-  router.get("/v1/settings", async (_req, res) => void res.json(await settings.get()));
-  router.patch("/v1/settings", async (req, res) => void res.json(await settings.update(req.body, actorOf(req))));
+    listAuditEvents: async (req, res) => {
+      const { action, target_id } = req.query;
+      res.json(pageBody(await audit.list({ ...pageQuery(req.query), ...(action && { action }), ...(target_id && { targetId: target_id }) })));
+    },
 
-  router.get("/v1/audit-events", async (req, res) => {
-    const query = req.query as { action?: Parameters<typeof audit.list>[0]["action"]; target_id?: string };
-    const { after, limit } = pageQuery(req);
-    const page = await audit.list({ limit, ...(after !== undefined && { after }), ...(query.action && { action: query.action }), ...(query.target_id && { targetId: query.target_id }) });
-    res.json(pageBody(page));
-  });
-
-  router.post("/v1/keys/verify", async (req, res) => void res.json(await keyward.access.verify(req.body)));
-  return router;
+    verifyKey: async (req, res) => void res.json(await keyward.access.verify(req.body)),
+  } satisfies Partial<OperationHandlers>;
 }

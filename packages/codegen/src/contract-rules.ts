@@ -1,0 +1,118 @@
+// Rules of the contract that several packages check, as data: the permission catalog with its presets, and the
+// name patterns. Written into @keyward/contract, which also ships openapi.yaml itself (a copy of the root file).
+import { type ContractDocument, loadContract, operationsOf, type PermissionGrantSpec, readContractText, resolveSchema, type SchemaObject } from "./contract.js";
+import type { Generator } from "./generator.js";
+import { contractGeneratedDir, repoRoot } from "./paths.js";
+
+const HEADER = "// Generated from openapi.yaml by `npm run generate`. Do not edit.\n";
+
+export interface CatalogEntry {
+  name: string;
+  description: string;
+  actions: string[];
+  fields: string[];
+}
+
+export interface PresetEntry {
+  name: string;
+  description: string;
+  permissions: PermissionGrantSpec[];
+}
+
+/**
+ * Resources from `ResourceName`'s x-keyward-catalog, their actions from the operations' x-keyward-permission (in the
+ * `Action` enum's order), their fields from the resource schemas' properties (without `id`, always visible).
+ */
+export function catalogResources(contract: ContractDocument): CatalogEntry[] {
+  const schemas = contract.components.schemas;
+  const entries = schemas.ResourceName?.["x-keyward-catalog"];
+  if (!entries) {
+    throw new Error("openapi.yaml: ResourceName has no x-keyward-catalog");
+  }
+  const granted = operationsOf(contract).flatMap((operation) => operation["x-keyward-permission"] ?? []);
+  return Object.entries(entries).map(([name, entry]) => {
+    const properties = schemas[entry.schema]?.properties;
+    if (!properties) {
+      throw new Error(`openapi.yaml: schema ${entry.schema} for ${name} has no properties`);
+    }
+    return {
+      name,
+      description: entry.description,
+      actions: (schemas.Action?.enum ?? []).filter((action) => granted.some((g) => g.resource === name && g.action === action)),
+      fields: Object.keys(properties).filter((field) => field !== "id"),
+    };
+  });
+}
+
+/** `PresetName`'s x-keyward-presets, `"*"` expanded to every action on every resource; each grant checked. */
+export function catalogPresets(contract: ContractDocument, resources: CatalogEntry[]): PresetEntry[] {
+  const presets = contract.components.schemas.PresetName?.["x-keyward-presets"];
+  if (!presets) {
+    throw new Error("openapi.yaml: PresetName has no x-keyward-presets");
+  }
+  return Object.entries(presets).map(([name, preset]) => {
+    const permissions =
+      preset.permissions === "*" ? resources.map((r) => ({ resource: r.name, actions: [...r.actions] })) : preset.permissions;
+    for (const grant of permissions) {
+      const resource = resources.find((r) => r.name === grant.resource);
+      const unknown = grant.actions.filter((action) => !resource?.actions.includes(action));
+      if (!resource || unknown.length > 0) {
+        throw new Error(`openapi.yaml: preset ${name} grants ${unknown.join(", ") || "actions"} on ${grant.resource}, which the catalog lacks`);
+      }
+    }
+    return { name, description: preset.description, permissions };
+  });
+}
+
+/** The contract's name patterns, by the export name they get and where the contract writes them. */
+export const namePatterns = {
+  usernamePattern: "UserCreate.username",
+  roleNamePattern: "RoleCreate.name",
+  presetNamePattern: "PresetName",
+} as const;
+
+/** The `pattern` at `location` (`Schema` or `Schema.property`). */
+export function patternAt(contract: ContractDocument, location: string): string {
+  const [schemaName = "", property] = location.split(".");
+  const schemas = contract.components.schemas;
+  const schema: SchemaObject | undefined = property ? schemas[schemaName]?.properties?.[property] : schemas[schemaName];
+  const pattern = schema && resolveSchema(schemas, schema).pattern;
+  if (!pattern) {
+    throw new Error(`openapi.yaml: ${location} has no pattern`);
+  }
+  return pattern;
+}
+
+function renderCatalog(contract: ContractDocument): string {
+  const resources = catalogResources(contract);
+  const catalog = { resources, presets: catalogPresets(contract, resources) };
+  return [
+    HEADER,
+    "// The permission catalog: every resource of the business API with its actions and fields, and the presets.",
+    'import type { PermissionCatalog } from "./schema.js";',
+    "",
+    `export const permissionCatalog: PermissionCatalog = ${JSON.stringify(catalog, null, 2)};`,
+    "",
+  ].join("\n");
+}
+
+function renderPatterns(contract: ContractDocument): string {
+  const lines = [HEADER, "// The contract's name patterns, compiled as its validator compiles them (Unicode mode)."];
+  for (const [name, location] of Object.entries(namePatterns)) {
+    lines.push("", `/** openapi.yaml: ${location}. */`, `export const ${name} = new RegExp(${JSON.stringify(patternAt(contract, location))}, "u");`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+export const contractRules: Generator = {
+  name: "contract rules (catalog, presets, name patterns) and openapi.yaml",
+  async run() {
+    const contract = await loadContract();
+    return [
+      { path: `${contractGeneratedDir}catalog.ts`, content: renderCatalog(contract) },
+      { path: `${contractGeneratedDir}patterns.ts`, content: renderPatterns(contract) },
+      // The npm package ships the contract; the server reads it from there (`@keyward/contract/openapi.yaml`).
+      { path: `${repoRoot}packages/contract/openapi.yaml`, content: await readContractText() },
+    ];
+  },
+};

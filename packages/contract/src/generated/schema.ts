@@ -1,0 +1,3068 @@
+// Generated from openapi.yaml by `npm run generate`. Do not edit.
+export interface paths {
+    "/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness check
+         * @description Answers 200 while the server can serve requests. Needs no token.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description Lists users in creation order, a page at a time.
+         */
+        get: operations["listUsers"];
+        put?: never;
+        /**
+         * Create a user
+         * @description Creates a user. Best practice is one dedicated integration user per integration, never an
+         *     administrator: an `integration` user can't be an admin.
+         */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id. */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /** Get a user */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a user
+         * @description Deletes the user and revokes all its keys; the integration stops working at once.
+         */
+        delete: operations["deleteUser"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a user
+         * @description Changes the given fields. Deactivating a user (`active: false`) makes all its keys fail with 401.
+         *     A user who owns keys can't be promoted to admin, and an integration user can't be an admin (409).
+         */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/v1/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List roles */
+        get: operations["listRoles"];
+        put?: never;
+        /**
+         * Create a role
+         * @description Creates a permission template. Give either `permissions` or a `preset` from the catalog
+         *     (`GET /v1/permissions`), not both.
+         */
+        post: operations["createRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/roles/{role_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The role's id. */
+                role_id: components["parameters"]["RoleId"];
+            };
+            cookie?: never;
+        };
+        /** Get a role */
+        get: operations["getRole"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a role
+         * @description A role that is still assigned to a user can't be deleted (409 `role_in_use`).
+         */
+        delete: operations["deleteRole"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a role
+         * @description Changes the given fields. Setting `permissions` clears `preset`, and the other way round.
+         */
+        patch: operations["updateRole"];
+        trace?: never;
+    };
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys
+         * @description Lists keys in creation order, a page at a time. Tokens are never listed.
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description Creates a key for an integration user and returns its **token, once**. Give either `permissions` or
+         *     a `preset`, not both. The owner must not be an admin. If the workspace sets `max_key_lifetime_days`,
+         *     `expires_at` is required and must fall within it. A client may supply the `token` itself (e.g. one made
+         *     by Terraform's `ephemeral "keyward_token"`); then only its hash is stored and the response omits it.
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/revoke-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke every key
+         * @description Revokes every integration key at once, irreversibly (for a leak). The body must carry
+         *     `confirm: "REVOKE ALL KEYS"`. Admin tokens are not affected.
+         */
+        post: operations["revokeAllApiKeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key's id. */
+                key_id: components["parameters"]["KeyId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an API key
+         * @description The key without its token (the token is never returned again).
+         */
+        get: operations["getApiKey"];
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Revokes the key, irreversibly. The record stays (status `revoked`) for the audit trail.
+         *     Revoking an already revoked key answers 200 with the key unchanged.
+         */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an API key
+         * @description Changes the given fields; the token stays the same and is not shown. `active: false` disables the
+         *     key (reversible); a revoked key can't be changed (409 `key_revoked`).
+         */
+        patch: operations["updateApiKey"];
+        trace?: never;
+    };
+    "/v1/api-keys/{key_id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key's id. */
+                key_id: components["parameters"]["KeyId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate an API key's token
+         * @description Issues a new token for the key and returns it **once**. The old token keeps working for
+         *     `grace_period_seconds` (default 0: it stops at once), for zero-downtime rotation. A client may supply
+         *     the new `token` itself; then only its hash is stored and the response omits it.
+         */
+        post: operations["rotateApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The permission catalog
+         * @description Every resource of the business API with its actions and field names, and the named presets.
+         *     Readable with an admin token or any valid integration key.
+         */
+        get: operations["getPermissionCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the workspace settings */
+        get: operations["getSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update the workspace settings */
+        patch: operations["updateSettings"];
+        trace?: never;
+    };
+    "/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List audit events
+         * @description Newest last. Every management change and every refused key; never a secret.
+         */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the calling key may do
+         * @description The calling integration key's name, owner and **effective** permissions (the key's permissions
+         *     intersected with its owner's roles).
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask whether a token may do something
+         * @description Lets another service (a gateway) use Keyward as its authorisation back end: is this token allowed
+         *     to perform `action` on `resource` (and write `fields`) from `ip`? Always answers 200 with the
+         *     decision, a stable `reason` and the allowed fields. A refusal is written to the audit log.
+         */
+        post: operations["verifyKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events
+         * @description Requires `events:read`. Objects contain only the allowed fields.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        /**
+         * Create an event
+         * @description Requires `events:create`; every field sent must be allowed.
+         */
+        post: operations["createEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{record_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an event
+         * @description Requires `events:read`.
+         */
+        get: operations["getEvent"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an event
+         * @description Requires `events:delete`.
+         */
+        delete: operations["deleteEvent"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an event
+         * @description Requires `events:update`; every field sent must be allowed.
+         */
+        patch: operations["updateEvent"];
+        trace?: never;
+    };
+    "/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sessions
+         * @description Requires `sessions:read`.
+         */
+        get: operations["listSessions"];
+        put?: never;
+        /**
+         * Create a session
+         * @description Requires `sessions:create`; every field sent must be allowed.
+         */
+        post: operations["createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{record_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a session
+         * @description Requires `sessions:read`.
+         */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a session
+         * @description Requires `sessions:delete`.
+         */
+        delete: operations["deleteSession"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a session
+         * @description Requires `sessions:update`; every field sent must be allowed.
+         */
+        patch: operations["updateSession"];
+        trace?: never;
+    };
+    "/v1/attendees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List attendees
+         * @description Requires `attendees:read`.
+         */
+        get: operations["listAttendees"];
+        put?: never;
+        /**
+         * Register an attendee
+         * @description Requires `attendees:create`; every field sent must be allowed.
+         */
+        post: operations["createAttendee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/attendees/{record_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an attendee
+         * @description Requires `attendees:read`.
+         */
+        get: operations["getAttendee"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an attendee
+         * @description Requires `attendees:delete`.
+         */
+        delete: operations["deleteAttendee"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an attendee (e.g. check in)
+         * @description Requires `attendees:update`; every field sent must be allowed. Check in with `{"status":"checked_in"}`.
+         */
+        patch: operations["updateAttendee"];
+        trace?: never;
+    };
+    "/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List people
+         * @description Requires `people:read`.
+         */
+        get: operations["listPeople"];
+        put?: never;
+        /**
+         * Create a person
+         * @description Requires `people:create`; every field sent must be allowed.
+         */
+        post: operations["createPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{record_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a person
+         * @description Requires `people:read`.
+         */
+        get: operations["getPerson"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a person
+         * @description Requires `people:delete`.
+         */
+        delete: operations["deletePerson"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a person
+         * @description Requires `people:update`; every field sent must be allowed.
+         */
+        patch: operations["updatePerson"];
+        trace?: never;
+    };
+    "/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invoices
+         * @description Requires `invoices:read`.
+         */
+        get: operations["listInvoices"];
+        put?: never;
+        /**
+         * Create an invoice
+         * @description Requires `invoices:create`; every field sent must be allowed.
+         */
+        post: operations["createInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{record_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an invoice
+         * @description Requires `invoices:read`.
+         */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an invoice
+         * @description Requires `invoices:delete`.
+         */
+        delete: operations["deleteInvoice"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an invoice
+         * @description Requires `invoices:update`; every field sent must be allowed.
+         */
+        patch: operations["updateInvoice"];
+        trace?: never;
+    };
+    "/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List documents
+         * @description Requires `documents:read`.
+         */
+        get: operations["listDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/documents/{record_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a document's metadata
+         * @description Requires `documents:read`.
+         */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/documents/{record_id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download a document
+         * @description Requires `documents:download`.
+         */
+        get: operations["downloadDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description An RFC 9457 problem detail. */
+        Problem: {
+            /** @description A URI identifying the problem type. */
+            type: string;
+            /** @description A short summary of the problem type. */
+            title: string;
+            /** @description The HTTP status code. */
+            status: number;
+            /** @description What went wrong, for a human. */
+            detail: string;
+            code: components["schemas"]["ProblemCode"];
+            /** @description For validation problems, one entry per offending field. */
+            errors?: components["schemas"]["FieldError"][];
+            /** @description For `permission_denied`, the missing permission as `resource:action`. */
+            missing_permission?: string;
+            /** @description For `field_not_allowed`, the fields that may not be written. */
+            fields?: string[];
+        };
+        FieldError: {
+            /** @description A JSON pointer into the request (`/body/permissions/0/resource`, `/query/limit`, `/params/user_id` for path parameters). */
+            path: string;
+            message: string;
+        };
+        /**
+         * @description A stable machine-readable error code.
+         * @enum {string}
+         */
+        ProblemCode: "validation_failed" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "missing_token" | "malformed_token" | "invalid_token" | "key_revoked" | "key_expired" | "key_disabled" | "owner_inactive" | "ip_not_allowed" | "feature_disabled" | "permission_denied" | "field_not_allowed" | "admin_required" | "integration_key_required" | "username_taken" | "token_in_use" | "role_name_taken" | "integration_user_cannot_be_admin" | "user_is_admin" | "user_owns_keys" | "role_in_use" | "unknown_role" | "invalid_permissions" | "expiry_in_past" | "expiry_beyond_policy" | "invalid_cidr" | "unknown_user" | "last_admin" | "cors_origin_not_allowed" | "rate_limited" | "internal_error";
+        /**
+         * Format: date-time
+         * @description An RFC 3339 timestamp in UTC.
+         * @example 2026-11-23T10:00:00.000Z
+         */
+        Timestamp: string;
+        /**
+         * @description A user id.
+         * @example usr_7Hq2LmP0aZ4xYb9c
+         */
+        UserIdValue: string;
+        /**
+         * @description A role id.
+         * @example rol_4fJ2kq9ZxW1mN8pL
+         */
+        RoleIdValue: string;
+        /**
+         * @description An API key id.
+         * @example key_Zp3Wq8Lr2Nx6Yb1T
+         */
+        KeyIdValue: string;
+        /**
+         * @description A business record id.
+         * @example evt_Q1w2E3r4T5y6U7i8
+         */
+        RecordIdValue: string;
+        /** @description Pass as `cursor` to get the next page; null on the last page. */
+        NextCursor: string | null;
+        Health: {
+            /** @constant */
+            status: "ok";
+            version: string;
+        };
+        /**
+         * @description `integration`: a dedicated user for one integration (never an admin). `person`: a human.
+         * @enum {string}
+         */
+        UserKind: "integration" | "person";
+        User: {
+            id: components["schemas"]["UserIdValue"];
+            /** @description Unique login-style name. */
+            username: string;
+            /** @description Display name. */
+            name: string;
+            /**
+             * Format: email
+             * @description Contact address for the integration's owner.
+             */
+            email: string | null;
+            kind: components["schemas"]["UserKind"];
+            /** @description Admins manage Keyward; they can't own integration keys. */
+            is_admin: boolean;
+            /** @description The roles granting this user's permissions. */
+            role_ids: components["schemas"]["RoleIdValue"][];
+            /** @description An inactive user's keys fail with 401. */
+            active: boolean;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        UserCreate: {
+            /** @description Unique; lower-case letters, digits, `.`, `_`, `-`. */
+            username: string;
+            name: string;
+            /** Format: email */
+            email?: string | null;
+            /** @default integration */
+            kind?: components["schemas"]["UserKind"];
+            /** @default false */
+            is_admin?: boolean;
+            /** @default [] */
+            role_ids?: components["schemas"]["RoleIdValue"][];
+            /** @default true */
+            active?: boolean;
+        };
+        UserUpdate: {
+            username?: string;
+            name?: string;
+            /** Format: email */
+            email?: string | null;
+            is_admin?: boolean;
+            role_ids?: components["schemas"]["RoleIdValue"][];
+            active?: boolean;
+        };
+        UserDeleted: {
+            id: components["schemas"]["UserIdValue"];
+            /** @description How many of the user's keys were revoked. */
+            revoked_keys: number;
+        };
+        UserPage: {
+            data: components["schemas"]["User"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
+        /**
+         * @description A resource of the business API.
+         * @enum {string}
+         */
+        ResourceName: "events" | "sessions" | "attendees" | "people" | "invoices" | "documents";
+        /**
+         * @description An action on a resource.
+         * @enum {string}
+         */
+        Action: "create" | "read" | "update" | "delete" | "download";
+        /**
+         * @description Grants `actions` on `resource`, optionally limited to `fields` (absent = every field; `id` is always visible).
+         * @example {
+         *       "resource": "people",
+         *       "actions": [
+         *         "read"
+         *       ],
+         *       "fields": [
+         *         "first_name",
+         *         "last_name"
+         *       ]
+         *     }
+         */
+        PermissionGrant: {
+            resource: components["schemas"]["ResourceName"];
+            actions: components["schemas"]["Action"][];
+            fields?: string[];
+        };
+        PermissionList: components["schemas"]["PermissionGrant"][];
+        /**
+         * @description A preset from the catalog, e.g. `events_people_read`.
+         * @example events_people_read
+         */
+        PresetName: string;
+        Role: {
+            id: components["schemas"]["RoleIdValue"];
+            /** @description Unique name. */
+            name: string;
+            description: string;
+            /** @description The granted permissions (a preset's, expanded, when `preset` is set). */
+            permissions: components["schemas"]["PermissionGrant"][];
+            /** @description The preset this role was given, if any. */
+            preset: string | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        RoleCreate: {
+            name: string;
+            /** @default  */
+            description?: string;
+            permissions?: components["schemas"]["PermissionList"];
+            preset?: components["schemas"]["PresetName"];
+        };
+        RoleUpdate: {
+            name?: string;
+            description?: string;
+            permissions?: components["schemas"]["PermissionList"];
+            preset?: components["schemas"]["PresetName"];
+        };
+        RolePage: {
+            data: components["schemas"]["Role"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
+        /**
+         * @description `revoked` wins over `expired`, which wins over `disabled`. Only `active` keys authenticate.
+         * @enum {string}
+         */
+        ApiKeyStatus: "active" | "disabled" | "expired" | "revoked";
+        /** @description An API key. Its token is never part of it. */
+        ApiKey: components["schemas"]["ApiKeyFields"];
+        /** @description The fields of an API key (open, so that `ApiKey` and `ApiKeyWithToken` can close it each their own way). */
+        ApiKeyFields: {
+            id: components["schemas"]["KeyIdValue"];
+            /** @description Sequential number shown to humans ("key #12"). */
+            number: number;
+            name: string;
+            description: string;
+            user_id: components["schemas"]["UserIdValue"];
+            /** @description The id of the admin user who created the key. */
+            created_by: string;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /**
+             * Format: date-time
+             * @description When the key stops working; null = never.
+             */
+            expires_at: string | null;
+            /** @description False when disabled (by hand or for inactivity). */
+            active: boolean;
+            status: components["schemas"]["ApiKeyStatus"];
+            /** @enum {string|null} */
+            disabled_reason: "manual" | "inactivity" | null;
+            /**
+             * @description The first characters of the token, to recognise it.
+             * @example kw_3fZq9Lx
+             */
+            prefix: string;
+            permissions: components["schemas"]["PermissionGrant"][];
+            /** @description The preset this key was given, if any. */
+            preset: string | null;
+            /** @description Client addresses or CIDR ranges allowed to use the key; empty = any. */
+            allowed_ips: string[];
+            /** Format: date-time */
+            last_used_at: string | null;
+            /** Format: date-time */
+            revoked_at: string | null;
+        };
+        /** @description A key with its token; the token is shown only here, once. */
+        ApiKeyWithToken: {
+            /**
+             * @description The secret, when Keyward generated it. Store it now; it is never shown again. Absent when the request supplied the token.
+             * @example kw_3fZq9LxB7mN2pQ8rT1vW4yZ6aC0dE51Mw4NF
+             */
+            token?: string;
+        } & components["schemas"]["ApiKeyFields"];
+        ApiKeyCreate: {
+            name: string;
+            /** @default  */
+            description?: string;
+            user_id: components["schemas"]["UserIdValue"];
+            /**
+             * Format: date-time
+             * @description Must be in the future; null = never (unless a lifetime policy applies).
+             */
+            expires_at?: string | null;
+            /** @default true */
+            active?: boolean;
+            permissions?: components["schemas"]["PermissionList"];
+            preset?: components["schemas"]["PresetName"];
+            allowed_ips?: components["schemas"]["AllowedIps"];
+            token?: components["schemas"]["SuppliedToken"];
+        };
+        ApiKeyUpdate: {
+            name?: string;
+            description?: string;
+            /** Format: date-time */
+            expires_at?: string | null;
+            active?: boolean;
+            permissions?: components["schemas"]["PermissionList"];
+            preset?: components["schemas"]["PresetName"];
+            allowed_ips?: components["schemas"]["AllowedIps"];
+        };
+        /**
+         * @description IPv4/IPv6 addresses or CIDR ranges; empty = any address.
+         * @example [
+         *       "203.0.113.0/24",
+         *       "2001:db8::/32"
+         *     ]
+         */
+        AllowedIps: string[];
+        ApiKeyPage: {
+            data: components["schemas"]["ApiKey"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
+        RotateRequest: {
+            /**
+             * @description How long the old token keeps working (at most 7 days).
+             * @default 0
+             */
+            grace_period_seconds?: number;
+            token?: components["schemas"]["SuppliedToken"];
+        };
+        /**
+         * @description A token made by the client instead of by Keyward: `kw_`, 30 random base62 characters, then the 6-character
+         *     base62 CRC32 checksum of everything before it. It must be new (409 `token_in_use` if any key has or had it) and
+         *     must come from a cryptographic random source: Keyward can check its format, not its randomness.
+         * @example kw_3fZq9LxB7mN2pQ8rT1vW4yZ6aC0dE51Mw4NF
+         */
+        SuppliedToken: string;
+        RevokeAllRequest: {
+            /**
+             * @description Must be exactly `REVOKE ALL KEYS`.
+             * @constant
+             */
+            confirm: "REVOKE ALL KEYS";
+        };
+        RevokeAllResult: {
+            /** @description How many keys were revoked. */
+            revoked: number;
+        };
+        PermissionCatalog: {
+            resources: components["schemas"]["CatalogResource"][];
+            presets: components["schemas"]["CatalogPreset"][];
+        };
+        CatalogResource: {
+            name: components["schemas"]["ResourceName"];
+            description: string;
+            actions: components["schemas"]["Action"][];
+            fields: string[];
+        };
+        CatalogPreset: {
+            name: string;
+            description: string;
+            permissions: components["schemas"]["PermissionGrant"][];
+        };
+        Settings: {
+            features: components["schemas"]["Features"];
+            /** @description Keys unused for this many days are disabled automatically (0 = never). */
+            key_inactivity_days: number;
+            /** @description When set, every new key must expire within this many days. */
+            max_key_lifetime_days: number | null;
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        Features: {
+            /** @description When off, the business API answers 402 to every key. */
+            external_connectivity: boolean;
+        };
+        SettingsUpdate: {
+            features?: {
+                external_connectivity?: boolean;
+            };
+            key_inactivity_days?: number;
+            max_key_lifetime_days?: number | null;
+        };
+        /** @enum {string} */
+        AuditAction: "user.created" | "user.updated" | "user.deleted" | "role.created" | "role.updated" | "role.deleted" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.revoked_all" | "key.disabled_inactive" | "key.refused" | "settings.updated" | "admin_token.created";
+        AuditEvent: {
+            id: string;
+            time: components["schemas"]["Timestamp"];
+            action: components["schemas"]["AuditAction"];
+            actor: {
+                /** @enum {string} */
+                type: "admin" | "key" | "system" | "anonymous";
+                /** @description The admin user, the key or null. */
+                id: string | null;
+            };
+            target: {
+                /** @enum {string} */
+                type: "user" | "role" | "key" | "settings" | "admin_token" | "request";
+                id: string | null;
+            };
+            /** @description The names of the fields that changed (never their secret values). */
+            changes: string[];
+            /** @description For refusals, the stable reason code. */
+            reason?: string;
+            /** @description For refusals, what was asked. */
+            request?: {
+                method?: string;
+                path?: string;
+                ip?: string;
+            };
+        };
+        AuditEventPage: {
+            data: components["schemas"]["AuditEvent"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
+        Me: {
+            key: {
+                id: components["schemas"]["KeyIdValue"];
+                name: string;
+                prefix: string;
+                /** Format: date-time */
+                expires_at: string | null;
+            };
+            user: {
+                id: components["schemas"]["UserIdValue"];
+                username: string;
+            };
+            /** @description Effective permissions (the key's, within its owner's roles). */
+            permissions: components["schemas"]["PermissionGrant"][];
+        };
+        VerifyRequest: {
+            /** @description The token to check. It is never logged or stored. */
+            token: string;
+            resource: components["schemas"]["ResourceName"];
+            action: components["schemas"]["Action"];
+            /** @description Fields the caller wants to write; each must be allowed. */
+            fields?: string[];
+            /** @description The client address to check against the key's `allowed_ips`. */
+            ip?: string;
+        };
+        VerifyResult: {
+            allowed: boolean;
+            /**
+             * @description A stable reason code.
+             * @enum {string}
+             */
+            reason: "ok" | "malformed_token" | "invalid_token" | "key_revoked" | "key_expired" | "key_disabled" | "owner_inactive" | "ip_not_allowed" | "feature_disabled" | "permission_denied" | "field_not_allowed";
+            key_id: string | null;
+            user_id: string | null;
+            /** @description The fields visible for this action (null when refused). */
+            allowed_fields: string[] | null;
+            /** @description For `field_not_allowed`, the requested fields that may not be written. */
+            refused_fields?: string[];
+        };
+        /** @description An event. Fields the key may not read are left out. */
+        Event: {
+            id: components["schemas"]["RecordIdValue"];
+            name?: string;
+            starts_at?: components["schemas"]["Timestamp"];
+            ends_at?: components["schemas"]["Timestamp"];
+            venue?: string;
+            capacity?: number;
+            /** @enum {string} */
+            status?: "draft" | "published" | "cancelled";
+        };
+        EventInput: {
+            name: string;
+            starts_at: components["schemas"]["Timestamp"];
+            ends_at?: components["schemas"]["Timestamp"];
+            venue?: string;
+            capacity?: number;
+            /** @enum {string} */
+            status?: "draft" | "published" | "cancelled";
+        };
+        EventPatch: {
+            name?: string;
+            starts_at?: components["schemas"]["Timestamp"];
+            ends_at?: components["schemas"]["Timestamp"];
+            venue?: string;
+            capacity?: number;
+            /** @enum {string} */
+            status?: "draft" | "published" | "cancelled";
+        };
+        EventPage: {
+            data: components["schemas"]["Event"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
+        Session: {
+            id: components["schemas"]["RecordIdValue"];
+            event_id?: components["schemas"]["RecordIdValue"];
+            title?: string;
+            starts_at?: components["schemas"]["Timestamp"];
+            room?: string;
+            speaker?: string;
+        };
+        SessionInput: {
+            event_id: components["schemas"]["RecordIdValue"];
+            title: string;
+            starts_at?: components["schemas"]["Timestamp"];
+            room?: string;
+            speaker?: string;
+        };
+        SessionPatch: {
+            event_id?: components["schemas"]["RecordIdValue"];
+            title?: string;
+            starts_at?: components["schemas"]["Timestamp"];
+            room?: string;
+            speaker?: string;
+        };
+        SessionPage: {
+            data: components["schemas"]["Session"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
+        Attendee: {
+            id: components["schemas"]["RecordIdValue"];
+            event_id?: components["schemas"]["RecordIdValue"];
+            person_id?: components["schemas"]["RecordIdValue"];
+            /** @enum {string} */
+            status?: "registered" | "checked_in" | "cancelled";
+            badge_name?: string;
+            /** Format: date-time */
+            checked_in_at?: string | null;
+        };
+        AttendeeInput: {
+            event_id: components["schemas"]["RecordIdValue"];
+            person_id: components["schemas"]["RecordIdValue"];
+            /** @enum {string} */
+            status?: "registered" | "checked_in" | "cancelled";
+            badge_name?: string;
+            /** Format: date-time */
+            checked_in_at?: string | null;
+        };
+        AttendeePatch: {
+            event_id?: components["schemas"]["RecordIdValue"];
+            person_id?: components["schemas"]["RecordIdValue"];
+            /** @enum {string} */
+            status?: "registered" | "checked_in" | "cancelled";
+            badge_name?: string;
+            /** Format: date-time */
+            checked_in_at?: string | null;
+        };
+        AttendeePage: {
+            data: components["schemas"]["Attendee"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
+        Person: {
+            id: components["schemas"]["RecordIdValue"];
+            first_name?: string;
+            last_name?: string;
+            email?: string;
+            phone?: string;
+            company?: string;
+            /** Format: date */
+            date_of_birth?: string;
+        };
+        PersonInput: {
+            first_name: string;
+            last_name: string;
+            /** Format: email */
+            email?: string;
+            phone?: string;
+            company?: string;
+            /** Format: date */
+            date_of_birth?: string;
+        };
+        PersonPatch: {
+            first_name?: string;
+            last_name?: string;
+            /** Format: email */
+            email?: string;
+            phone?: string;
+            company?: string;
+            /** Format: date */
+            date_of_birth?: string;
+        };
+        PersonPage: {
+            data: components["schemas"]["Person"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
+        Invoice: {
+            id: components["schemas"]["RecordIdValue"];
+            person_id?: components["schemas"]["RecordIdValue"];
+            amount_cents?: number;
+            currency?: string;
+            /** @enum {string} */
+            status?: "draft" | "issued" | "paid" | "void";
+            issued_at?: components["schemas"]["Timestamp"];
+            due_at?: components["schemas"]["Timestamp"];
+        };
+        InvoiceInput: {
+            person_id: components["schemas"]["RecordIdValue"];
+            amount_cents: number;
+            currency: string;
+            /** @enum {string} */
+            status?: "draft" | "issued" | "paid" | "void";
+            issued_at?: components["schemas"]["Timestamp"];
+            due_at?: components["schemas"]["Timestamp"];
+        };
+        InvoicePatch: {
+            person_id?: components["schemas"]["RecordIdValue"];
+            amount_cents?: number;
+            currency?: string;
+            /** @enum {string} */
+            status?: "draft" | "issued" | "paid" | "void";
+            issued_at?: components["schemas"]["Timestamp"];
+            due_at?: components["schemas"]["Timestamp"];
+        };
+        InvoicePage: {
+            data: components["schemas"]["Invoice"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
+        Document: {
+            id: components["schemas"]["RecordIdValue"];
+            title?: string;
+            content_type?: string;
+            size_bytes?: number;
+            created_at?: components["schemas"]["Timestamp"];
+        };
+        DocumentPage: {
+            data: components["schemas"]["Document"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
+    };
+    responses: {
+        /** @description The request is malformed (bad JSON, wrong types, unknown fields, bad ids or parameters). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://keyward.dev/problems/validation_failed",
+                 *       "title": "Request validation failed",
+                 *       "status": 400,
+                 *       "detail": "request/body/expires_at must match format \"date-time\"",
+                 *       "code": "validation_failed",
+                 *       "errors": [
+                 *         {
+                 *           "path": "/body/expires_at",
+                 *           "message": "must match format \"date-time\""
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid token (missing, malformed, bad checksum, unknown, revoked, expired, disabled, owner inactive or deleted, or client IP not allowed). */
+        Unauthorized: {
+            headers: {
+                /** @description The authentication scheme to use. */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://keyward.dev/problems/key_expired",
+                 *       "title": "Unauthorized",
+                 *       "status": 401,
+                 *       "detail": "The API key expired at 2026-01-01T00:00:00.000Z.",
+                 *       "code": "key_expired"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The workspace feature `external_connectivity` is off. */
+        PaymentRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The token is valid but not allowed to do this (missing permission, field not allowed, admin token required). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://keyward.dev/problems/permission_denied",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "The key lacks the permission events:create.",
+                 *       "code": "permission_denied"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such object. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The change conflicts with the current state (a rule of Keyward would be broken). */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://keyward.dev/problems/user_owns_keys",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The user owns 2 API keys and can't be made an admin; revoke them first.",
+                 *       "code": "user_owns_keys"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is larger than the server accepts. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not `application/json`. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is well-formed but breaks a rule (unknown field in the catalog, expiry in the past, bad CIDR, policy). */
+        UnprocessableEntity: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description Too many failed authentications from this client address: every request from it that needs a token
+         *     is refused, before the token is looked at, until the window ends. Retry after the number of seconds
+         *     in `Retry-After`.
+         */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /** @description The `next_cursor` of the previous page. */
+        Cursor: string;
+        /** @description Page size. */
+        Limit: number;
+        /** @description The user's id. */
+        UserId: components["schemas"]["UserIdValue"];
+        /** @description The role's id. */
+        RoleId: components["schemas"]["RoleIdValue"];
+        /** @description The key's id. */
+        KeyId: components["schemas"]["KeyIdValue"];
+        /** @description The business record's id. */
+        RecordId: components["schemas"]["RecordIdValue"];
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type Problem = components['schemas']['Problem'];
+export type FieldError = components['schemas']['FieldError'];
+export type ProblemCode = components['schemas']['ProblemCode'];
+export type Timestamp = components['schemas']['Timestamp'];
+export type UserIdValue = components['schemas']['UserIdValue'];
+export type RoleIdValue = components['schemas']['RoleIdValue'];
+export type KeyIdValue = components['schemas']['KeyIdValue'];
+export type RecordIdValue = components['schemas']['RecordIdValue'];
+export type NextCursor = components['schemas']['NextCursor'];
+export type Health = components['schemas']['Health'];
+export type UserKind = components['schemas']['UserKind'];
+export type User = components['schemas']['User'];
+export type UserCreate = components['schemas']['UserCreate'];
+export type UserUpdate = components['schemas']['UserUpdate'];
+export type UserDeleted = components['schemas']['UserDeleted'];
+export type UserPage = components['schemas']['UserPage'];
+export type ResourceName = components['schemas']['ResourceName'];
+export type Action = components['schemas']['Action'];
+export type PermissionGrant = components['schemas']['PermissionGrant'];
+export type PermissionList = components['schemas']['PermissionList'];
+export type PresetName = components['schemas']['PresetName'];
+export type Role = components['schemas']['Role'];
+export type RoleCreate = components['schemas']['RoleCreate'];
+export type RoleUpdate = components['schemas']['RoleUpdate'];
+export type RolePage = components['schemas']['RolePage'];
+export type ApiKeyStatus = components['schemas']['ApiKeyStatus'];
+export type ApiKey = components['schemas']['ApiKey'];
+export type ApiKeyFields = components['schemas']['ApiKeyFields'];
+export type ApiKeyWithToken = components['schemas']['ApiKeyWithToken'];
+export type ApiKeyCreate = components['schemas']['ApiKeyCreate'];
+export type ApiKeyUpdate = components['schemas']['ApiKeyUpdate'];
+export type AllowedIps = components['schemas']['AllowedIps'];
+export type ApiKeyPage = components['schemas']['ApiKeyPage'];
+export type RotateRequest = components['schemas']['RotateRequest'];
+export type SuppliedToken = components['schemas']['SuppliedToken'];
+export type RevokeAllRequest = components['schemas']['RevokeAllRequest'];
+export type RevokeAllResult = components['schemas']['RevokeAllResult'];
+export type PermissionCatalog = components['schemas']['PermissionCatalog'];
+export type CatalogResource = components['schemas']['CatalogResource'];
+export type CatalogPreset = components['schemas']['CatalogPreset'];
+export type Settings = components['schemas']['Settings'];
+export type Features = components['schemas']['Features'];
+export type SettingsUpdate = components['schemas']['SettingsUpdate'];
+export type AuditAction = components['schemas']['AuditAction'];
+export type AuditEvent = components['schemas']['AuditEvent'];
+export type AuditEventPage = components['schemas']['AuditEventPage'];
+export type Me = components['schemas']['Me'];
+export type VerifyRequest = components['schemas']['VerifyRequest'];
+export type VerifyResult = components['schemas']['VerifyResult'];
+export type Event = components['schemas']['Event'];
+export type EventInput = components['schemas']['EventInput'];
+export type EventPatch = components['schemas']['EventPatch'];
+export type EventPage = components['schemas']['EventPage'];
+export type Session = components['schemas']['Session'];
+export type SessionInput = components['schemas']['SessionInput'];
+export type SessionPatch = components['schemas']['SessionPatch'];
+export type SessionPage = components['schemas']['SessionPage'];
+export type Attendee = components['schemas']['Attendee'];
+export type AttendeeInput = components['schemas']['AttendeeInput'];
+export type AttendeePatch = components['schemas']['AttendeePatch'];
+export type AttendeePage = components['schemas']['AttendeePage'];
+export type Person = components['schemas']['Person'];
+export type PersonInput = components['schemas']['PersonInput'];
+export type PersonPatch = components['schemas']['PersonPatch'];
+export type PersonPage = components['schemas']['PersonPage'];
+export type Invoice = components['schemas']['Invoice'];
+export type InvoiceInput = components['schemas']['InvoiceInput'];
+export type InvoicePatch = components['schemas']['InvoicePatch'];
+export type InvoicePage = components['schemas']['InvoicePage'];
+export type Document = components['schemas']['Document'];
+export type DocumentPage = components['schemas']['DocumentPage'];
+export type ResponseBadRequest = components['responses']['BadRequest'];
+export type ResponseUnauthorized = components['responses']['Unauthorized'];
+export type ResponsePaymentRequired = components['responses']['PaymentRequired'];
+export type ResponseForbidden = components['responses']['Forbidden'];
+export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponseConflict = components['responses']['Conflict'];
+export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
+export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
+export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
+export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
+export type ParameterCursor = components['parameters']['Cursor'];
+export type ParameterLimit = components['parameters']['Limit'];
+export type ParameterUserId = components['parameters']['UserId'];
+export type ParameterRoleId = components['parameters']['RoleId'];
+export type ParameterKeyId = components['parameters']['KeyId'];
+export type ParameterRecordId = components['parameters']['RecordId'];
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server is up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description Only users of this kind. */
+                kind?: components["schemas"]["UserKind"];
+                /** @description Only active (`true`) or inactive (`false`) users. */
+                active?: boolean;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCreate"];
+            };
+        };
+        responses: {
+            /** @description The user was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id. */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id. */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDeleted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id. */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listRoles: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of roles. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleCreate"];
+            };
+        };
+        responses: {
+            /** @description The role was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Role"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The role's id. */
+                role_id: components["parameters"]["RoleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The role. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Role"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The role's id. */
+                role_id: components["parameters"]["RoleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The role was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The role's id. */
+                role_id: components["parameters"]["RoleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated role. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Role"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: {
+                /** @description Only keys owned by this user. */
+                user_id?: components["schemas"]["UserIdValue"];
+                /** @description Only keys with this status. */
+                status?: components["schemas"]["ApiKeyStatus"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description The key was created. `token` is shown only in this response. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyWithToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    revokeAllApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeAllRequest"];
+            };
+        };
+        responses: {
+            /** @description The keys were revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokeAllResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key's id. */
+                key_id: components["parameters"]["KeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key's id. */
+                key_id: components["parameters"]["KeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revoked key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key's id. */
+                key_id: components["parameters"]["KeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    rotateApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key's id. */
+                key_id: components["parameters"]["KeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RotateRequest"];
+            };
+        };
+        responses: {
+            /** @description The key with its new token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyWithToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPermissionCatalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermissionCatalog"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events of this action. */
+                action?: components["schemas"]["AuditAction"];
+                /** @description Only events about this object. */
+                target_id?: string;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of audit events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calling key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    verifyKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyRequest"];
+            };
+        };
+        responses: {
+            /** @description The decision. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventInput"];
+            };
+        };
+        responses: {
+            /** @description The created event. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventPatch"];
+            };
+        };
+        responses: {
+            /** @description The updated event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionInput"];
+            };
+        };
+        responses: {
+            /** @description The created session. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionPatch"];
+            };
+        };
+        responses: {
+            /** @description The updated session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listAttendees: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of attendees. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendeePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createAttendee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendeeInput"];
+            };
+        };
+        responses: {
+            /** @description The created attendee. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attendee"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getAttendee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attendee. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attendee"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteAttendee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attendee was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateAttendee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendeePatch"];
+            };
+        };
+        responses: {
+            /** @description The updated attendee. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attendee"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPeople: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of people. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonInput"];
+            };
+        };
+        responses: {
+            /** @description The created person. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deletePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updatePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonPatch"];
+            };
+        };
+        responses: {
+            /** @description The updated person. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invoices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceInput"];
+            };
+        };
+        responses: {
+            /** @description The created invoice. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoicePatch"];
+            };
+        };
+        responses: {
+            /** @description The updated invoice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listDocuments: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of documents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document's metadata. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    downloadDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business record's id. */
+                record_id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document's content. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+}

@@ -1,0 +1,65 @@
+// Child process of bench/auth.ts: one Keyward server on a fresh temp data file, so the load generator (in the
+// parent) never shares a process with the server it measures.
+//
+//   node packages/testkit/dist/bench/auth-server.js [--no-enforcement]
+//
+// stdout: one JSON line per event, nothing else:
+//   {"ready":true,"url":…,"adminToken":…,"dataFile":…,"pid":…}   once listening
+//   {"fileWrites":n,"cpuUs":n}                                     for each "stats" line on stdin
+//                                       (store.fileWrites; this process's user+system CPU time in µs)
+//   {"closed":true,"fileWrites":n}                                 after "close" on stdin (then exits 0)
+// Closing stdin (parent gone) or SIGTERM/SIGINT also closes the server cleanly and exits.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { startServer } from "@keyward/server";
+import { pino } from "pino";
+
+const enforcement = !process.argv.includes("--no-enforcement");
+const dir = mkdtempSync(join(tmpdir(), "keyward-bench-"));
+const dataFile = join(dir, "keyward.json");
+const send = (object: object) => process.stdout.write(`${JSON.stringify(object)}\n`);
+
+const server = await startServer({
+  dataFile,
+  port: 0,
+  host: "127.0.0.1",
+  seedDemo: true,
+  logger: pino({ level: "silent" }),
+  enforcement,
+  // usageFlushMs left at the server's default (5000 ms): that is what is being measured.
+});
+
+let closing: Promise<void> | null = null;
+function shutdown(code = 0): Promise<void> {
+  closing ??= (async () => {
+    try {
+      await server.close();
+      send({ closed: true, fileWrites: server.store.fileWrites });
+    } catch (error) {
+      process.stderr.write(`bench-server: close failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      code = 1;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    process.exit(code);
+  })();
+  return closing;
+}
+
+process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGINT", () => void shutdown(0));
+
+const lines = createInterface({ input: process.stdin });
+lines.on("line", (line) => {
+  const command = line.trim();
+  if (command === "stats") {
+    const cpu = process.cpuUsage();
+    send({ fileWrites: server.store.fileWrites, cpuUs: cpu.user + cpu.system });
+  } else if (command === "close") void shutdown(0);
+  else if (command) process.stderr.write(`bench-server: unknown command ${JSON.stringify(command)}\n`);
+});
+lines.on("close", () => void shutdown(0));
+
+send({ ready: true, url: server.url, adminToken: server.issuedAdminToken, dataFile, enforcement, pid: process.pid });
