@@ -26,12 +26,29 @@ function sourceAliases(...packages: string[]): { find: RegExp; replacement: stri
   });
 }
 
+/** The system suites that run a second time on PostgreSQL (each harness or child server gets a fresh database). */
+const BOTH_STORES = [
+  "packages/server/test/integration-scenarios.test.ts",
+  "packages/server/test/bad-input.test.ts",
+  "packages/server/test/abuse.e2e.test.ts",
+  "packages/server/test/concurrency.test.ts",
+  "packages/server/test/authentication.test.ts",
+  "packages/server/test/key-lifecycle.test.ts",
+  "packages/server/test/user-rules.test.ts",
+  "packages/server/test/permissions.test.ts",
+  "packages/server/test/retention.test.ts",
+  "packages/server/test/management-tokens.test.ts",
+  "packages/server/test/authorization-before-validation.test.ts",
+];
+
 export default defineConfig({
   resolve: { alias: sourceAliases("testkit", "server", "tfplugin") },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // A throwaway PostgreSQL for the PostgreSQL-backed suites (started once, reused by later runs).
+    globalSetup: ["packages/testkit/src/postgres.ts"],
     projects: [
       {
         extends: true,
@@ -41,6 +58,7 @@ export default defineConfig({
         extends: true,
         test: { name: "e2e", include: ["packages/*/test/**/*.e2e.test.ts"], globalSetup: ["packages/testkit/src/vitest/e2e-setup.ts"] },
       },
+      { extends: true, test: { name: "postgres", include: BOTH_STORES, env: { KEYWARD_TEST_STORE: "postgres" } } },
     ],
   },
 });

@@ -40,3 +40,18 @@ export async function sdkPath(baseUrl: string, admin: KeywardClient): Promise<vo
   const disabled = await integration.GET("/v1/events");
   expectStatus(disabled.response.status, 401, `GET /v1/events with the disabled key (${disabled.error?.code})`);
 }
+
+/**
+ * Least privilege for automation: the infrastructure-as-code parts get a management token of their own holding
+ * exactly what they apply (users, roles, keys), never the all-powerful bootstrap token.
+ */
+export async function automationToken(baseUrl: string, admin: KeywardClient): Promise<string> {
+  step("SDK: issuing a scoped management token for the infrastructure-as-code parts");
+  const issued = unwrap(await admin.POST("/v1/management-tokens", {
+    body: { name: "demo infrastructure as code", scopes: ["users:write", "roles:write", "keys:write"], expires_at: new Date(Date.now() + 86_400_000).toISOString() },
+  }));
+  ok(`token ${issued.prefix}… with scopes ${issued.scopes.join(", ")} (a …:write scope includes its …:read), shown once`);
+  const settings = await createKeywardClient({ baseUrl, token: issued.token }).GET("/v1/settings");
+  expectStatus(settings.response.status, 403, `GET /v1/settings with it (${settings.error?.code}: needs ${settings.error?.missing_scope})`);
+  return issued.token;
+}

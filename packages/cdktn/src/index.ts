@@ -6,5 +6,6 @@ export { KeywardProvider, type KeywardProviderConfig } from "./generated/provide
 export { ApiKey, type ApiKeyConfig, type ApiKeyPermissions } from "./generated/api-key/index";
 export { Role, type RoleConfig, type RolePermissions } from "./generated/role/index";
 export { IntegrationUser, type IntegrationUserConfig } from "./generated/integration-user/index";
+export { ManagementToken, type ManagementTokenConfig } from "./generated/management-token/index";
 export { Settings, type SettingsConfig, type SettingsFeatures } from "./generated/settings/index";
 export { EphemeralKeywardToken, type EphemeralKeywardTokenConfig } from "./generated/ephemeral-keyward-token/index";

@@ -1,5 +1,5 @@
-// Rules of the contract that several packages check, as data: the permission catalog with its presets, and the
-// name patterns. Written into @keyward/contract, which also ships openapi.yaml itself (a copy of the root file).
+// Rules of the contract that several packages check, as data: the permission catalog with its presets, the
+// management scopes, and the name patterns. Written into @keyward/contract, which also ships openapi.yaml itself (a copy of the root file).
 import { type ContractDocument, loadContract, operationsOf, type PermissionGrantSpec, readContractText, resolveSchema, type SchemaObject } from "./contract.js";
 import type { Generator } from "./generator.js";
 import { contractGeneratedDir, repoRoot } from "./paths.js";
@@ -83,15 +83,27 @@ export function patternAt(contract: ContractDocument, location: string): string 
   return pattern;
 }
 
+/** `ManagementScope`'s enum: what a management token may be given. */
+export function managementScopes(contract: ContractDocument): string[] {
+  const scopes = contract.components.schemas.ManagementScope?.enum;
+  if (!scopes) {
+    throw new Error("openapi.yaml: ManagementScope has no enum");
+  }
+  return scopes.map(String);
+}
+
 function renderCatalog(contract: ContractDocument): string {
   const resources = catalogResources(contract);
   const catalog = { resources, presets: catalogPresets(contract, resources) };
   return [
     HEADER,
     "// The permission catalog: every resource of the business API with its actions and fields, and the presets.",
-    'import type { PermissionCatalog } from "./schema.js";',
+    'import type { ManagementScope, PermissionCatalog } from "./schema.js";',
     "",
     `export const permissionCatalog: PermissionCatalog = ${JSON.stringify(catalog, null, 2)};`,
+    "",
+    "/** Every management scope, in the contract's order. */",
+    `export const managementScopes: readonly ManagementScope[] = ${JSON.stringify(managementScopes(contract))};`,
     "",
   ].join("\n");
 }

@@ -19,6 +19,7 @@ export interface SchemaObject {
   items?: SchemaObject;
   additionalProperties?: SchemaObject | boolean;
   allOf?: SchemaObject[];
+  oneOf?: SchemaObject[];
   "x-terraform-sensitive"?: boolean;
   "x-terraform-computed"?: boolean;
   "x-terraform-immutable"?: boolean;

@@ -13,6 +13,7 @@ import {
   isRequired,
   isSensitive,
   keepsPriorValue,
+  exactlyOneOfGroups,
   type PropertySides,
   replaceRule,
   terraformKind,
@@ -149,10 +150,20 @@ describe("replaceRule: create-only → requires replace; x-terraform-requires-re
 
 describe("keepsPriorValue: id and x-terraform-immutable computed attributes keep their state", () => {
   table(keepsPriorValue, {
-    "id": { given: { name: "id", configurable: false, immutableHint: undefined }, want: true },
-    "immutable": { given: { name: "created_at", configurable: false, immutableHint: true }, want: true },
-    "changing computed": { given: { name: "updated_at", configurable: false, immutableHint: undefined }, want: false },
-    "configurable": { given: { name: "id", configurable: true, immutableHint: true }, want: false },
+    "id": { given: { name: "id", computed: true, immutableHint: undefined }, want: true },
+    "immutable": { given: { name: "created_at", computed: true, immutableHint: true }, want: true },
+    "changing computed": { given: { name: "updated_at", computed: true, immutableHint: undefined }, want: false },
+    "optional + computed, immutable (an owner the server defaults)": { given: { name: "user_id", computed: true, immutableHint: true }, want: true },
+    "configurable only": { given: { name: "id", computed: false, immutableHint: true }, want: false },
+  });
+});
+
+describe("exactlyOneOfGroups: a oneOf of single required properties", () => {
+  table(exactlyOneOfGroups, {
+    "permissions or preset": { given: { oneOf: [{ required: ["permissions"] }, { required: ["preset"] }] }, want: [["permissions", "preset"]] },
+    "no oneOf": { given: { properties: {} }, want: [] },
+    "a branch requiring two": { given: { oneOf: [{ required: ["a", "b"] }, { required: ["c"] }] }, want: [] },
+    "no create schema": { given: undefined, want: [] },
   });
 });
 

@@ -9,6 +9,7 @@ import { tokenEphemeralResource } from "./ephemeral-resources/token.js";
 import { providerSchema } from "./generated/schemas.js";
 import { apiKeyResource } from "./resources/api-key.js";
 import { integrationUserResource } from "./resources/integration-user.js";
+import { managementTokenResource } from "./resources/management-token.js";
 import { roleResource } from "./resources/role.js";
 import { settingsResource } from "./resources/settings.js";
 
@@ -17,7 +18,7 @@ export { providerAddress } from "./generated/schemas.js";
 export const keywardProvider = defineProvider<typeof providerSchema, ProviderClient>({
   schema: providerSchema,
   configure: ({ config }, { diagnostics }) => configureClient(config, diagnostics),
-  resources: [roleResource, integrationUserResource, apiKeyResource, settingsResource],
+  resources: [roleResource, integrationUserResource, apiKeyResource, managementTokenResource, settingsResource],
   dataSources: [permissionsDataSource, roleDataSource, integrationUserDataSource],
   ephemeralResources: [tokenEphemeralResource],
 });

@@ -1,12 +1,12 @@
 // Every refusal, in the order the README gives ("Running the server"): 401 (with WWW-Authenticate) → 402 → 403 → field scope;
 // admin-only management; introspection (/v1/me, /v1/keys/verify); refusals audited; tokens never stored.
-import { readFile } from "node:fs/promises";
 import { unwrap } from "@keyward/sdk";
 import type { PermissionGrant, ProblemCode } from "@keyward/sdk/schema";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { keywardTokenChecksum as checksum, randomBase62 } from "@keyward/contract";
 import { daysFrom, type Harness, type Integration, type IntegrationSpec, startHarness, withIssuedToken } from "@keyward/testkit";
 import { basicHeader, raw, type RawRequest, type RawResponse } from "./support/raw.js";
+import { storedText } from "@keyward/testkit";
 
 let h: Harness;
 /** Every token this file issued or sent: none may ever reach the data file or the audit log. */
@@ -435,7 +435,7 @@ describe("secrets and the audit trail", () => {
 
   it("when everything above has happened, then no token appears in the data file or the audit file", async () => {
     await h.server.store.flush();
-    const files = { data: await readFile(h.dataFile, "utf8"), audit: await readFile(h.auditFile, "utf8") };
+    const files = await storedText(h.dataFile);
     expect(files.audit.length).toBeGreaterThan(0);
     expect(tokens.length).toBeGreaterThan(20);
     const leaks = [];

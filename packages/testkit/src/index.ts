@@ -23,3 +23,5 @@ export {
 } from "./child-server.js";
 export { adminCall, type FullAccessIntegration, fullAccessIntegration } from "./admin.js";
 export { repoRoot } from "./paths.js";
+export { type PostgresCluster, createTestDatabase, startPostgres } from "./postgres.js";
+export { storedText, type TestDatabase, testStoreKind } from "./test-store.js";

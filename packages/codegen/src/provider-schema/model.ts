@@ -17,6 +17,7 @@ import {
   ephemeralSides,
   findKeyword,
   hintOf,
+  exactlyOneOfGroups,
   isComputed,
   isConfigurable,
   isCreateOnly,
@@ -61,6 +62,8 @@ export interface Block {
 
 export interface TypedBlock extends Block {
   typeName: string;
+  /** Attribute groups of which exactly one must be given (from the create schema's `oneOf`). */
+  exactlyOneOf?: string[][];
 }
 
 export interface ProviderModel {
@@ -83,6 +86,7 @@ export function providerModel(contract: ContractDocument): ProviderModel {
       typeName,
       description: spec.description,
       attributes: resourceAttributes(deref, spec),
+      exactlyOneOf: exactlyOneOfGroups(spec.create ? deref({ $ref: `#/components/schemas/${spec.create}` }) : undefined),
     })),
     dataSources: Object.entries(contract["x-terraform-data-sources"]).map(([typeName, spec]) => ({
       typeName,
@@ -167,6 +171,7 @@ function attribute(deref: Deref, name: string, source: AttributeSource): Attribu
   const { read, write, requiredByCreate = false, createOnly = false, writeOnly = false, descriptions = {} } = source;
   const configurable = isConfigurable(source);
   const dflt = defaultOf(deref, source);
+  const computed = isComputed({ configurable, default: dflt, computedHint: hintOf(deref, source, "x-terraform-computed") });
   const required = isRequired({ configurable, requiredByCreate, default: dflt });
   const replace = replaceRule({ configurable, hint: hintOf(deref, source, "x-terraform-requires-replace"), createOnly });
   const text = source.description ?? findKeyword(deref, write, "description") ?? findKeyword(deref, read, "description");
@@ -175,7 +180,7 @@ function attribute(deref: Deref, name: string, source: AttributeSource): Attribu
     type: typeOf(deref, (write ?? read) as SchemaObject, configurable, descriptions),
     required,
     optional: configurable && !required,
-    computed: isComputed({ configurable, default: dflt, computedHint: hintOf(deref, source, "x-terraform-computed") }),
+    computed,
     sensitive: isSensitive(hintOf(deref, source, "x-terraform-sensitive"), writeOnly),
     writeOnly,
     description: describe({ text, replace, default: dflt }),
@@ -186,7 +191,7 @@ function attribute(deref: Deref, name: string, source: AttributeSource): Attribu
       format: findKeyword(deref, write ?? read, "format"),
     }),
     replace,
-    immutable: keepsPriorValue({ name, configurable, immutableHint: hintOf(deref, source, "x-terraform-immutable") }),
+    immutable: keepsPriorValue({ name, computed, immutableHint: hintOf(deref, source, "x-terraform-immutable") }),
   };
 }
 

@@ -21,7 +21,11 @@ export function renderSchemasTs(model: ProviderModel): string {
   for (const [suffix, items] of [["", model.resources], ["Data", model.dataSources], ["Ephemeral", model.ephemeralResources]] as const) {
     for (const item of items) {
       out.push("", `export const ${camel(item.typeName)}${suffix} = {`, `  typeName: "${item.typeName}",`);
-      out.push(`  schema: ${renderBlock(item, "  ")},`, "} as const;");
+      out.push(`  schema: ${renderBlock(item, "  ")},`);
+      if ("exactlyOneOf" in item && item.exactlyOneOf?.length) {
+        out.push(`  exactlyOneOf: ${JSON.stringify(item.exactlyOneOf)},`);
+      }
+      out.push("} as const;");
     }
   }
   return `${out.join("\n")}\n`;

@@ -91,9 +91,21 @@ export function replaceRule(given: { configurable: boolean; hint: ReplaceRule; c
   return given.configurable ? (given.hint ?? (given.createOnly ? true : undefined)) : undefined;
 }
 
-/** A computed attribute that never changes once known (`id`, `x-terraform-immutable`) keeps its prior value in plans. */
-export function keepsPriorValue(given: { name: string; configurable: boolean; immutableHint: boolean | undefined }): boolean {
-  return !given.configurable && (given.name === "id" || given.immutableHint === true);
+/**
+ * A computed attribute that never changes once known (`id`, `x-terraform-immutable`) keeps its prior value in plans;
+ * also an optional + computed one the configuration leaves out (a create-only owner the server defaults).
+ */
+export function keepsPriorValue(given: { name: string; computed: boolean; immutableHint: boolean | undefined }): boolean {
+  return given.computed && (given.name === "id" || given.immutableHint === true);
+}
+
+/**
+ * Groups of attributes of which a configuration gives exactly one: a create schema's `oneOf` whose branches each
+ * require one property (permissions or preset), checked at plan time as the server checks it.
+ */
+export function exactlyOneOfGroups(create: SchemaObject | undefined): string[][] {
+  const required = (create?.oneOf ?? []).map((branch) => branch.required ?? []);
+  return required.length > 1 && required.every((names) => names.length === 1) ? [required.flat()] : [];
 }
 
 /** Plan-time validators of a configurable attribute: `format: date-time` → rfc3339, then `x-terraform-validate`. */

@@ -8,10 +8,10 @@ import { validators } from "../validators/index.js";
 export const providerAddress = "keyward.dev/keyward/keyward";
 
 export const providerSchema = {
-  description: "Manages Keyward integration users, roles, scoped API keys and workspace settings.",
+  description: "Manages Keyward integration users, roles, scoped API keys, management tokens and workspace settings.",
   attributes: {
     endpoint: attr.string({ optional: true, description: "The Keyward server's base URL, e.g. `http://localhost:8080`. Defaults to the `KEYWARD_ENDPOINT` environment variable." }),
-    token: attr.string({ optional: true, sensitive: true, description: "An admin token (`kwa_…`). Defaults to the `KEYWARD_TOKEN` environment variable." }),
+    token: attr.string({ optional: true, sensitive: true, description: "A management token (`kwa_…`) with the scopes the configuration needs (e.g. `roles:write` for `keyward_role`). Defaults to the `KEYWARD_TOKEN` environment variable." }),
   },
 } as const;
 
@@ -35,6 +35,7 @@ export const role = {
       created_at: attr.string({ computed: true, description: "An RFC 3339 timestamp in UTC.", planModifiers: [useStateForUnknown()] }),
     },
   },
+  exactlyOneOf: [["permissions","preset"]],
 } as const;
 
 export const integrationUser = {
@@ -85,6 +86,27 @@ export const apiKey = {
       token_wo: attr.string({ optional: true, sensitive: true, writeOnly: true, description: "A token made by the client (e.g. `ephemeral.keyward_token.x.token`), sent when the key is created or rotated. Write-only (Terraform/OpenTofu ≥ 1.11), so it never reaches plan or state. Requires `token_wo_version`." }),
     },
   },
+  exactlyOneOf: [["permissions","preset"]],
+} as const;
+
+export const managementToken = {
+  typeName: "keyward_management_token",
+  schema: {
+    description: "A scoped management token (`kwa_…`) of an admin user, e.g. for a CI pipeline that applies users, roles and keys. The token is known only after the token is created (or replaced); destroying it revokes it. A revoked or expired token is planned for replacement. The provider's own token needs `tokens:manage` and every scope it grants.",
+    attributes: {
+      id: attr.string({ computed: true, description: "A management token id.", planModifiers: [useStateForUnknown()] }),
+      user_id: attr.string({ optional: true, computed: true, description: "The admin user the token belongs to; the provider token's own user when left out. Changing it replaces the resource.", planModifiers: [useStateForUnknown(), requiresReplace()] }),
+      name: attr.string({ required: true, description: "Display name of the token." }),
+      description: attr.string({ optional: true, computed: true, description: "What the token is used for. Defaults to `\"\"`.", default: "" }),
+      scopes: attr.set(types.string, { required: true, description: "The scopes (`users:read`, `users:write`, `roles:read`, `roles:write`, `keys:read`, `keys:write`, `settings:read`, `settings:write`, `audit:read`, `keys:verify`, `tokens:manage`); a `…:write` scope includes the matching `…:read`." }),
+      expires_at: attr.string({ optional: true, description: "When the token stops working, as an RFC 3339 timestamp (must be in the future); null = never.", validators: [validators["rfc3339"]] }),
+      active: attr.bool({ optional: true, computed: true, description: "Whether the token may be used; false disables it (reversibly). Defaults to `true`.", default: true }),
+      status: attr.string({ computed: true, description: "`active`, `disabled`, `expired` or `revoked`." }),
+      prefix: attr.string({ computed: true, description: "The first characters of the token, to recognise it.", planModifiers: [useStateForUnknown()] }),
+      created_at: attr.string({ computed: true, description: "An RFC 3339 timestamp in UTC.", planModifiers: [useStateForUnknown()] }),
+      token: attr.string({ computed: true, sensitive: true, description: "The secret, known only after the token is created (null for an imported token). Store it now; Keyward never shows it again.", planModifiers: [useStateForUnknown()] }),
+    },
+  },
 } as const;
 
 export const settings = {
@@ -100,6 +122,7 @@ export const settings = {
       ),
       key_inactivity_days: attr.number({ optional: true, computed: true, description: "Keys unused for this many days are disabled automatically (0 = never). Defaults to `90`.", default: 90 }),
       max_key_lifetime_days: attr.number({ optional: true, description: "When set, every new key must expire within this many days." }),
+      revoked_key_retention_days: attr.number({ optional: true, computed: true, description: "Revoked keys are purged this many days after their revocation (0 = kept forever). The audit log keeps the record of their life. Defaults to `30`.", default: 30 }),
       id: attr.string({ computed: true, description: "Always `settings`.", planModifiers: [useStateForUnknown()] }),
     },
   },

@@ -3,12 +3,13 @@
 // through the write-only `token_wo` (Terraform/OpenTofu ≥ 1.11), so it reaches neither plan nor state; bumping
 // `token_wo_version` rotates the key to a new one. Deleting a key revokes it; a revoked or expired key can never work
 // again, so it is planned for replacement.
-import { type AttributePath, type Diagnostics, defineResource, type Model, type Planned, Unknown, cty, valuesEqual } from "@keyward/tfplugin";
-import type { ApiKey, ApiKeyCreate } from "@keyward/sdk";
+import { type Diagnostics, defineResource, type Model, type Planned, Unknown, cty, valuesEqual } from "@keyward/tfplugin";
+import type { ApiKey, ApiKeyCreate, ApiKeyUpdate } from "@keyward/sdk";
 import { callApi, changedFields } from "../api.js";
+import { checkExpiryAhead, isDead, replaceDead } from "../credentials.js";
 import type { ProviderClient } from "../client.js";
 import { apiKey } from "../generated/schemas.js";
-import { grantsToModel, grantsToRequest, keepPresetPermissions, validateGrantChoice } from "../permissions.js";
+import { grantsToModel, grantsToRequest, keepPresetPermissions, validateExactlyOne } from "../permissions.js";
 import { known } from "../values.js";
 
 type KeyModel = Model<typeof apiKey.schema>;
@@ -33,7 +34,8 @@ function toModel(api: ApiKey): Omit<KeyModel, TerraformOnly> {
   };
 }
 
-function toRequest(model: Planned<KeyModel>): ApiKeyCreate {
+/** The whole request: the body of an update as is, of a create once its grant choice is known (always, at apply). */
+function toRequest(model: Planned<KeyModel>): ApiKeyUpdate & Pick<ApiKeyCreate, "user_id"> {
   return {
     name: known(model.name) ?? "",
     description: known(model.description) ?? "",
@@ -44,9 +46,6 @@ function toRequest(model: Planned<KeyModel>): ApiKeyCreate {
     ...grantsToRequest(model),
   };
 }
-
-/** A key that can never authenticate again; only a new key helps. */
-const isDead = (state: KeyModel | null) => state?.status === "revoked" || state?.status === "expired";
 
 /** What a replacement changes: everything the server assigns to a new key. */
 const newKeyValues = { id: Unknown, number: Unknown, created_at: Unknown, status: Unknown, prefix: Unknown, token: Unknown } as const;
@@ -76,7 +75,7 @@ const call = (summary: string, id: string | null) => ({ summary, subject: id ? `
 export const apiKeyResource = defineResource<typeof apiKey.schema, ProviderClient>({
   ...apiKey,
   validate({ config }, { diagnostics }) {
-    validateGrantChoice(config, diagnostics);
+    validateExactlyOne(config, apiKey.exactlyOneOf, diagnostics);
     validateTokenWo(config, diagnostics);
   },
   modifyPlan({ config, plan, state }, resp) {
@@ -87,21 +86,12 @@ export const apiKeyResource = defineResource<typeof apiKey.schema, ProviderClien
     const replacing = isDead(state);
     if (replacing) {
       next = { ...next, ...newKeyValues };
-      resp.requiresReplace.push(["status"] satisfies AttributePath);
+      resp.requiresReplace.push(replaceDead);
     } else if (state && next.active === state.active && next.expires_at === state.expires_at) {
       // Status follows active and expiry alone; a rename must not show it as "known after apply".
       next = { ...next, status: state.status };
     }
-    // Checked here rather than in validate, so that a key whose expiry has passed can still be destroyed.
-    const expiresAt = known(plan.expires_at);
-    const sent = state === null || replacing || expiresAt !== state.expires_at;
-    if (typeof expiresAt === "string" && sent && Date.parse(expiresAt) <= Date.now()) {
-      resp.diagnostics.error(
-        "Expiry in the past",
-        `expires_at ${expiresAt} is not in the future${replacing ? ` (key ${state?.id} is ${state?.status} and must be replaced)` : ""}. Use a later time, or null for a key that never expires.`,
-        ["expires_at"],
-      );
-    }
+    checkExpiryAhead(plan.expires_at, state, replacing, "key", resp.diagnostics);
     if (config.token_wo !== null) {
       // The token is the configuration's: Keyward never returns it, and state must not hold it.
       next = { ...next, token: null };
@@ -114,7 +104,7 @@ export const apiKeyResource = defineResource<typeof apiKey.schema, ProviderClien
   async create({ client, config, plan }, resp) {
     const token = suppliedToken(config);
     const result = await callApi(resp.diagnostics, call("Unable to create API key", null), () =>
-      client.api.POST("/v1/api-keys", { body: { ...toRequest(plan), ...(token !== undefined && { token }) } }),
+      client.api.POST("/v1/api-keys", { body: { ...(toRequest(plan) as ApiKeyCreate), ...(token !== undefined && { token }) } }),
     );
     if (result.ok) {
       resp.state = { ...plan, ...toModel(result.data), token: result.data.token ?? null };

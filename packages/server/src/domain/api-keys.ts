@@ -49,8 +49,37 @@ export function apiKeyService(ctx: Context) {
     return key;
   }
 
+  /**
+   * Deletes keys revoked more than `revoked_key_retention_days` ago (0 = never), so the store stops growing
+   * under create/revoke churn. The audit log keeps their history. Idempotent, so every replica may run it.
+   */
+  async function purgeRevokedKeys(): Promise<number> {
+    const now = clock();
+    const { revoked_key_retention_days: days } = await currentSettings(store.read, now);
+    if (days === 0) return 0;
+    const cutoff = now.getTime() - days * 86_400_000;
+    const expired = (key: KeyRecord) => key.revoked_at !== null && Date.parse(key.revoked_at) < cutoff;
+    let purged = 0;
+    for (;;) {
+      const { items } = await store.read.keys.list({ filter: expired, limit: 1000 });
+      if (items.length === 0) return purged;
+      purged += await store.transaction(async (tx) => {
+        let count = 0;
+        for (const { id } of items) {
+          const key = await tx.keys.get(id);
+          if (key && expired(key)) {
+            await tx.keys.delete(id);
+            count++;
+          }
+        }
+        return count;
+      });
+    }
+  }
+
   return {
     disableInactiveKeys,
+    purgeRevokedKeys,
 
     async list(query: { userId?: string; status?: ApiKeyStatus; after?: string; limit: number }) {
       await disableInactiveKeys();

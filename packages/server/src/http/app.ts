@@ -19,6 +19,7 @@ import { securityHeaders } from "./security-headers.js";
 import { businessHandlers } from "./routes/business.js";
 import { introspectionHandlers } from "./routes/introspection.js";
 import { managementHandlers } from "./routes/management.js";
+import { managementTokenHandlers } from "./routes/management-tokens.js";
 
 export interface AppOptions {
   contract: Contract;
@@ -74,6 +75,7 @@ export function createApp(options: AppOptions): Express {
     operationDispatch(contract, {
       ...introspectionHandlers(keyward, contract.document.info.version),
       ...managementHandlers(keyward),
+      ...managementTokenHandlers(keyward),
       ...businessHandlers(keyward, options.catalog, enforcement),
     }),
   );

@@ -42,6 +42,12 @@ const STATUS: Record<ProblemCode, number> = {
   invalid_cidr: 422,
   rate_limited: 429,
   internal_error: 500,
+  store_unavailable: 503,
+  scope_missing: 403,
+  scope_escalation: 403,
+  last_manage_token: 409,
+  token_revoked: 409,
+  user_not_admin: 422,
 };
 
 const TITLE: Record<number, string> = {
@@ -57,6 +63,7 @@ const TITLE: Record<number, string> = {
   422: "Unprocessable content",
   429: "Too many requests",
   500: "Internal server error",
+  503: "Service unavailable",
 };
 
 export interface ProblemInit {
@@ -69,6 +76,8 @@ export interface ProblemInit {
 
 export function sendProblem(res: Response, problem: ProblemInit): void {
   const status = problem.status ?? STATUS[problem.code];
+  // The store is down or this replica is behind: worth retrying soon.
+  if (status === 503) res.setHeader("Retry-After", "1");
   res
     .status(status)
     .type("application/problem+json")
@@ -111,11 +120,16 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (status === 404) return sendProblem(res, { code: "not_found", detail: `No route ${req.method} ${req.path}.` });
     if (status === 405) return sendProblem(res, { code: "method_not_allowed", detail: `${req.method} is not allowed on ${req.path}.` });
     if (status >= 400 && status < 500) {
-      const errors = (e.errors ?? []).map((item) => ({ path: item.path ?? "", message: item.message ?? "is invalid" }));
+      const errors = (e.errors ?? []).map((item) => ({ path: item.path ?? "", message: readable(item.message ?? "is invalid") }));
       const detail = errors.length > 0 ? errors.map((item) => `${item.path} ${item.message}`).join("; ") : (e.message ?? "Bad request.");
       return sendProblem(res, { code: "validation_failed", detail, errors, status: 400 });
     }
     logger.error({ err: error, method: req.method, path: req.path }, "unhandled error");
     return sendProblem(res, { code: "internal_error", detail: "An internal error occurred; it was logged." });
   };
+}
+
+/** ajv's wording for a property a `oneOf` branch forbids (`preset: false`), said the way a caller needs it. */
+function readable(message: string): string {
+  return message === "boolean schema is false" ? "is not allowed together with the fields given (see the schema's oneOf)" : message;
 }

@@ -32,11 +32,16 @@ const server = await startServer({
 });
 
 let closing: Promise<void> | null = null;
+/** Writes of the embedded store's file (the benchmark runs on it; a PostgreSQL store writes no file). */
+function fileWrites(): number {
+  return "fileWrites" in server.store ? server.store.fileWrites : 0;
+}
+
 function shutdown(code = 0): Promise<void> {
   closing ??= (async () => {
     try {
       await server.close();
-      send({ closed: true, fileWrites: server.store.fileWrites });
+      send({ closed: true, fileWrites: fileWrites() });
     } catch (error) {
       process.stderr.write(`bench-server: close failed: ${error instanceof Error ? error.stack : String(error)}\n`);
       code = 1;
@@ -56,7 +61,7 @@ lines.on("line", (line) => {
   const command = line.trim();
   if (command === "stats") {
     const cpu = process.cpuUsage();
-    send({ fileWrites: server.store.fileWrites, cpuUs: cpu.user + cpu.system });
+    send({ fileWrites: fileWrites(), cpuUs: cpu.user + cpu.system });
   } else if (command === "close") void shutdown(0);
   else if (command) process.stderr.write(`bench-server: unknown command ${JSON.stringify(command)}\n`);
 });
