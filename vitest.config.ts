@@ -1,5 +1,6 @@
-// Two tiers, by file name: `*.e2e.test.ts` uses real processes (child servers, CLIs, schemathesis, bundled plugins)
-// and runs after the tool set-up; every other `*.test.ts` runs in-process. `npm run test:unit` / `npm run test:e2e`.
+// Tiers, by file name: every `*.test.ts` runs in-process (`npm run test:unit`); `*.e2e.test.ts` uses real processes
+// (child servers, CLIs, schemathesis, PostgreSQL, Chromium) after the tool set-up; `*.postgres.test.ts` and the
+// system suites in BOTH_STORES run again on a throwaway PostgreSQL. `npm run test:e2e` runs the last two.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -47,18 +48,28 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    // A throwaway PostgreSQL for the PostgreSQL-backed suites (started once, reused by later runs).
-    globalSetup: ["packages/testkit/src/postgres.ts"],
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["packages/*/test/**/*.test.ts"], exclude: [...configDefaults.exclude, "**/*.e2e.test.ts"] },
+        test: {
+          name: "unit",
+          include: ["packages/*/test/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "**/*.e2e.test.ts", "**/*.postgres.test.ts"],
+        },
       },
       {
         extends: true,
         test: { name: "e2e", include: ["packages/*/test/**/*.e2e.test.ts"], globalSetup: ["packages/testkit/src/vitest/e2e-setup.ts"] },
       },
-      { extends: true, test: { name: "postgres", include: BOTH_STORES, env: { KEYWARD_TEST_STORE: "postgres" } } },
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: [...BOTH_STORES, "packages/*/test/**/*.postgres.test.ts"],
+          env: { KEYWARD_TEST_STORE: "postgres" },
+          globalSetup: ["packages/testkit/src/vitest/postgres-setup.ts"],
+        },
+      },
     ],
   },
 });

@@ -1,11 +1,10 @@
-// Every storage adapter passes the same contract: the embedded lowdb file and a real PostgreSQL database.
+// Every storage adapter passes the same contract (support/storage-port-contract.ts): here the embedded lowdb file;
+// storage-port.postgres.test.ts runs it on a real PostgreSQL database.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createTestDatabase } from "@keyward/testkit";
 import type { StoragePort } from "../src/domain/ports.js";
 import { LowdbStore } from "../src/storage/lowdb/lowdb-store.js";
-import { PostgresStore } from "../src/storage/postgres/postgres-store.js";
 import { describeStoragePort } from "./support/storage-port-contract.js";
 
 describeStoragePort("lowdb", async () => {
@@ -22,23 +21,6 @@ describeStoragePort("lowdb", async () => {
     cleanup: async () => {
       await store.close();
       await rm(dir, { recursive: true, force: true });
-    },
-  };
-});
-
-describeStoragePort("postgres", async () => {
-  const database = await createTestDatabase();
-  let store: StoragePort = await PostgresStore.open(database.url);
-  return {
-    store,
-    reopen: async () => {
-      await store.close();
-      store = await PostgresStore.open(database.url);
-      return store;
-    },
-    cleanup: async () => {
-      await store.close();
-      await database.drop();
     },
   };
 });

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import type { SetupStep } from "./steps.js";
 
 const run = promisify(execFile);
 
@@ -159,7 +160,16 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   };
 }
 
-/** vitest globalSetup entry (until the testkit's step runner wires it). */
-export async function setup(): Promise<void> {
-  await setupTestPostgres();
-}
+/** The set-up step for the PostgreSQL server binaries (the cluster itself is started by `setupTestPostgres`). */
+export const postgresStep: SetupStep = {
+  name: "PostgreSQL server (Debian binaries)",
+  async check() {
+    const dir = installedBinDir();
+    return dir === undefined ? undefined : `found in ${dir}`;
+  },
+  installs: "installing the `postgresql` package with apt-get",
+  async install() {
+    ensurePostgresBinaries();
+  },
+  hint: POSTGRES_INSTALL_HINT,
+};

@@ -1,4 +1,5 @@
 // The tools the tests need, as set-up steps, and the step runner to add more (one `SetupStep` per tool).
+import { postgresStep } from "./postgres.js";
 import { providerMirrorStep } from "./provider-mirror.js";
 import type { SetupStep } from "./steps.js";
 import { openTofu111Step } from "./tools/opentofu-1-11.js";
@@ -10,10 +11,11 @@ export { cacheBin, cacheDir, tildify } from "./paths.js";
 export { openTofuStep } from "./tools/terraform-cli.js";
 export { OPENTOFU_111_VERSION, openTofu111Dir, openTofu111Hint, openTofu111Step } from "./tools/opentofu-1-11.js";
 export { providerMirrorStep } from "./provider-mirror.js";
+export { postgresStep, setupTestPostgres } from "./postgres.js";
 export { SCHEMATHESIS_VERSION, schemathesisBin, schemathesisHint, schemathesisInstalled, schemathesisStep, schemathesisVenv } from "./tools/schemathesis.js";
 
 /**
  * What the end-to-end tier needs, in order: the provider mirror, a Terraform-compatible CLI, OpenTofu 1.11 (ephemeral
- * resources and write-only attributes), schemathesis.
+ * resources and write-only attributes), schemathesis, PostgreSQL.
  */
-export const e2eSteps: SetupStep[] = [providerMirrorStep, openTofuStep, openTofu111Step, schemathesisStep];
+export const e2eSteps: SetupStep[] = [providerMirrorStep, openTofuStep, openTofu111Step, schemathesisStep, postgresStep];

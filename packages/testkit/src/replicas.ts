@@ -1,20 +1,8 @@
-// Real keyward-server processes on one PostgreSQL database, for the replica demo and the scale benchmark.
-import { type ChildProcess, spawn } from "node:child_process";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
+// Real keyward-server replicas on one PostgreSQL database, for the replica demo, the scale benchmark and the replica
+// tests: each one is a child server (the one spawner) pointed at the database, plus the calls they share.
+import { type ChildServer, startChildServer } from "./child-server.js";
 
-// Compiled to scripts/dist/scripts/src/.
-const SERVER_BIN = fileURLToPath(new URL("../../../../packages/server/dist/bin/keyward-server.js", import.meta.url));
-
-export interface ServerProcess {
-  name: string;
-  url: string;
-  adminToken: string | null;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-export interface ServerProcessOptions {
+export interface ReplicaOptions {
   name: string;
   /** postgres://… or, without it, the embedded store in `dataFile`. */
   databaseUrl?: string;
@@ -22,45 +10,23 @@ export interface ServerProcessOptions {
   env?: Record<string, string>;
 }
 
-export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [SERVER_BIN, "--port", "0", "--data", options.dataFile], {
+export interface Replica extends ChildServer {
+  name: string;
+}
+
+/** A keyward-server process named `name` (KEYWARD_REPLICA_NAME), with the failed-authentication limiter off. */
+export async function startReplica(options: ReplicaOptions): Promise<Replica> {
+  const server = await startChildServer({
+    dataFile: options.dataFile,
+    timeoutMs: 60_000,
     env: {
-      ...process.env,
-      KEYWARD_LOG_LEVEL: "warn",
       KEYWARD_AUTH_FAILURE_LIMIT: "0",
       KEYWARD_REPLICA_NAME: `keyward-${options.name}`,
       ...(options.databaseUrl && { KEYWARD_DATABASE_URL: options.databaseUrl }),
       ...options.env,
     },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  let adminToken: string | null = null;
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${options.name} did not start:\n${stderr}`)), 60_000);
-    child.once("exit", (code) => reject(new Error(`${options.name} exited (${code}):\n${stderr}`)));
-    createInterface({ input: child.stdout! }).on("line", (line) => {
-      adminToken = /Admin token[^:]*: (kwa_\S+)/.exec(line)?.[1] ?? adminToken;
-      const listening = /Keyward listening on (\S+)/.exec(line)?.[1];
-      if (listening) {
-        clearTimeout(timer);
-        resolve(listening);
-      }
-    });
-  });
-  return {
-    name: options.name,
-    url,
-    adminToken,
-    child,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  return Object.assign(server, { name: options.name });
 }
 
 export interface Reply {

@@ -13,8 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { LowdbStore, PostgresStore } from "@keyward/server";
-import { startPostgres } from "../../packages/testkit/src/postgres.js";
-import { call, integration, type ServerProcess, startServerProcess, verifyOn, waitFor } from "./replica-processes.js";
+import { startPostgres } from "../postgres.js";
+import { call, integration, type Replica, startReplica, verifyOn, waitFor } from "../replicas.js";
 
 const LEVELS = (process.env.BENCH_LEVELS ?? "1000,10000,100000").split(",").map(Number);
 const CREATES = Number(process.env.BENCH_CREATES ?? 1000);
@@ -39,7 +39,7 @@ const dataFile = join(dir, "keyward.json");
 const where = (store: StoreName) => ({ name: store, dataFile, ...(store === "postgres" && { databaseUrl }) });
 
 interface Fixture {
-  server: ServerProcess;
+  server: Replica;
   adminToken: string;
   ownerId: string;
   verifyToken: string;
@@ -115,7 +115,7 @@ const check = (ok: boolean, text: string) => {
 try {
   for (const store of ["postgres", "lowdb"] as const) {
     step(`${store}: first start`);
-    let server = await startServerProcess(where(store));
+    let server = await startReplica(where(store));
     const adminToken = server.adminToken!;
     const site = await integration(server.url, adminToken, `bench-${store}`);
     const fixture: Fixture = { server, adminToken, ownerId: site.userId, verifyToken: site.token, stored: 1 };
@@ -124,7 +124,7 @@ try {
       await server.stop();
       step(`${store}: preloading to ${level} keys`);
       fixture.stored = await preload(store, site.userId, fixture.stored, level);
-      server = await startServerProcess(where(store));
+      server = await startReplica(where(store));
       fixture.server = server;
       step(`${store}: ${CREATES} creations by ${CLIENTS} concurrent clients at ${fixture.stored} keys`);
       const result = await measureCreation(fixture);
@@ -151,7 +151,7 @@ try {
 
   step(`propagation between two PostgreSQL replicas (${PROPAGATIONS} creations and revocations)`);
   const a = fixtures.get("postgres")!;
-  const b = await startServerProcess({ name: "postgres-b", dataFile, databaseUrl });
+  const b = await startReplica({ name: "postgres-b", dataFile, databaseUrl });
   const propagation: number[] = [];
   try {
     for (let index = 0; index < PROPAGATIONS; index++) {

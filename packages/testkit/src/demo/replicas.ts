@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startPostgres } from "../../packages/testkit/src/postgres.js";
-import { call, integration, startServerProcess, verifyOn, waitFor } from "./replica-processes.js";
+import { startPostgres } from "../postgres.js";
+import { call, integration, startReplica, verifyOn, waitFor } from "../replicas.js";
 
 const step = (text: string) => console.log(`▸ ${text}`);
 const dir = mkdtempSync(join(tmpdir(), "keyward-demo-replicas-"));
@@ -12,8 +12,8 @@ const cluster = await startPostgres({ port: 55431, progress: (text) => step(`Pos
 const database = `keyward_demo_${Date.now()}`;
 const databaseUrl = await cluster.createDatabase(database);
 step(`PostgreSQL ready: ${databaseUrl}`);
-const a = await startServerProcess({ name: "A", databaseUrl, dataFile: join(dir, "a.json") });
-const b = await startServerProcess({ name: "B", databaseUrl, dataFile: join(dir, "b.json") });
+const a = await startReplica({ name: "A", databaseUrl, dataFile: join(dir, "a.json") });
+const b = await startReplica({ name: "B", databaseUrl, dataFile: join(dir, "b.json") });
 try {
   const admin = a.adminToken!;
   step(`replica A on ${a.url}, replica B on ${b.url}, one database`);
