@@ -24,7 +24,7 @@ export async function sdkPath(baseUrl: string, admin: KeywardClient): Promise<vo
   ok(`key #${key.number} "${key.name}" expires ${key.expires_at?.slice(0, 10)}; token shown once: ${key.prefix}…`);
 
   step("SDK: calling the business API with the key");
-  const integration = createKeywardClient({ baseUrl, token: key.token });
+  const integration = createKeywardClient({ baseUrl, token: key.token ?? fail("the create response had no token") });
   const events = await integration.GET("/v1/events");
   expectStatus(events.response.status, 200, `GET /v1/events (${events.data?.data.length ?? 0} events)`);
   const created = await integration.POST("/v1/events", { body: { name: "Not allowed", starts_at: expiresAt } });

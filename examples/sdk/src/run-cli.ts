@@ -11,12 +11,14 @@ import { openTofuStep, runStep } from "@keyward/testkit/setup";
 
 const run = promisify(execFile);
 
-export async function firstClient(): Promise<TerraformClient> {
-  let [client] = await findClients();
-  if (!client) {
+/** The first CLI on this machine, or the first one `prefer` accepts when there is one. */
+export async function firstClient(options: { prefer?: (client: TerraformClient) => boolean } = {}): Promise<TerraformClient> {
+  let clients = await findClients();
+  if (clients.length === 0) {
     await runStep(openTofuStep, (line) => console.log(`  … ${line}`));
-    [client] = await findClients();
+    clients = await findClients();
   }
+  const client = clients.find((c) => options.prefer?.(c) ?? false) ?? clients[0];
   if (!client) throw new Error(installHint);
   return client;
 }

@@ -26,6 +26,8 @@ export interface SchemaObject {
   "x-terraform-requires-replace"?: true | "once-set";
   "x-terraform-default"?: unknown;
   "x-terraform-validate"?: string | string[];
+  /** On a create-schema property: the name of the write-only attribute that fills it (rules.ts `writeOnlyInput`). */
+  "x-terraform-write-only"?: string;
   "x-keyward-catalog"?: Record<string, { schema: string; description: string }>;
   "x-keyward-presets"?: Record<string, PresetSpec>;
 }
@@ -53,6 +55,12 @@ export interface ResourceSpec {
   descriptions?: Record<string, string>;
   /** Attributes of the resource that no schema holds (Terraform-only). */
   properties?: Record<string, SchemaObject>;
+}
+
+/** An ephemeral resource of `x-terraform-ephemeral-resources`: made on every run, never stored. */
+export interface EphemeralResourceSpec {
+  description: string;
+  properties: Record<string, SchemaObject>;
 }
 
 export interface DataSourceSpec {
@@ -84,6 +92,7 @@ export interface ContractDocument {
   "x-terraform-provider": { description: string; properties: Record<string, SchemaObject> };
   "x-terraform-resources": Record<string, ResourceSpec>;
   "x-terraform-data-sources": Record<string, DataSourceSpec>;
+  "x-terraform-ephemeral-resources"?: Record<string, EphemeralResourceSpec>;
 }
 
 export async function readContractText(): Promise<string> {

@@ -13,10 +13,12 @@ export { isRfc3339Timestamp } from "./timestamp.js";
 export {
   BASE62,
   crc32,
+  generateKeywardToken,
   keywardTokenChecksum,
   looksLikeKeywardToken,
   parseKeywardToken,
   type ParsedToken,
+  randomBase62,
   TOKEN_CHECKSUM_LENGTH,
   TOKEN_PREFIX,
   TOKEN_RANDOM_LENGTH,

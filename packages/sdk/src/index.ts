@@ -11,5 +11,5 @@ export { type FetchResult, KeywardApiError, type UnwrappedData, unwrap } from ".
 export { type PageItem, type PaginatedPath, paginate } from "./paginate.js";
 export type { FetchLike, RetryOptions } from "./retry.js";
 export type * from "./schema.js";
-export { crc32, keywardTokenChecksum, looksLikeKeywardToken } from "@keyward/contract";
+export { crc32, generateKeywardToken, keywardTokenChecksum, looksLikeKeywardToken } from "@keyward/contract";
 export { SDK_VERSION } from "./version.js";

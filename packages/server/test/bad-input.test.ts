@@ -3,6 +3,7 @@
 import { unwrap } from "@keyward/sdk";
 import type { ProblemCode } from "@keyward/sdk/schema";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { generateKeywardToken } from "@keyward/contract";
 import { daysFrom, type Harness, startHarness } from "@keyward/testkit";
 import { raw, type RawRequest } from "./support/raw.js";
 
@@ -68,6 +69,8 @@ interface BadCase {
   field: string | null;
 }
 
+/** The same token with one character of its random part changed: the checksum no longer matches. */
+const withTypo = (token: string) => `${token.slice(0, 5)}${token[5] === "a" ? "b" : "a"}${token.slice(6)}`;
 const validKeyBody = (f: Fixtures) => ({ name: "bad input key", user_id: f.userId, preset: "events_read" });
 const validRoleBody = { name: "bad-input-role-x", permissions: [{ resource: "events", actions: ["read"] }] };
 
@@ -426,6 +429,41 @@ const cases: BadCase[] = [
     name: "when revoke-all has the wrong confirmation, then 400 at /body/confirm",
     request: () => ({ method: "POST", path: "/v1/api-keys/revoke-all", body: { confirm: "revoke all keys" } }),
     status: 400, code: "validation_failed", field: "/body/confirm",
+  },
+  {
+    name: "when a key is created with a supplied token whose checksum is wrong, then 400 at /body/token",
+    request: (f) => ({ method: "POST", path: "/v1/api-keys", body: { ...validKeyBody(f), token: withTypo(generateKeywardToken("key")) } }),
+    status: 400, code: "validation_failed", field: "/body/token",
+  },
+  {
+    name: "when a key is created with a supplied token of the wrong shape, then 400 at /body/token",
+    request: (f) => ({ method: "POST", path: "/v1/api-keys", body: { ...validKeyBody(f), token: "kw_short" } }),
+    status: 400, code: "validation_failed", field: "/body/token",
+  },
+  {
+    name: "when a key is created with a supplied admin-prefixed (kwa_) token, then 400 at /body/token",
+    request: (f) => ({ method: "POST", path: "/v1/api-keys", body: { ...validKeyBody(f), token: generateKeywardToken("admin") } }),
+    status: 400, code: "validation_failed", field: "/body/token",
+  },
+  {
+    name: "when a key is created with the token of an existing key, then 409 token_in_use at /body/token",
+    request: (f) => ({ method: "POST", path: "/v1/api-keys", body: { ...validKeyBody(f), token: f.writerToken } }),
+    status: 409, code: "token_in_use", field: "/body/token",
+  },
+  {
+    name: "when a key is rotated to a supplied token whose checksum is wrong, then 400 at /body/token",
+    request: (f) => ({ method: "POST", path: `/v1/api-keys/${f.keyId}/rotate`, body: { token: withTypo(generateKeywardToken("key")) } }),
+    status: 400, code: "validation_failed", field: "/body/token",
+  },
+  {
+    name: "when a key is rotated to the admin token, then 400 at /body/token",
+    request: (f) => ({ method: "POST", path: `/v1/api-keys/${f.keyId}/rotate`, body: { token: h.adminToken } }),
+    status: 400, code: "validation_failed", field: "/body/token",
+  },
+  {
+    name: "when a key is rotated to its own current token, then 409 token_in_use at /body/token",
+    request: (f) => ({ method: "POST", path: `/v1/api-keys/${f.keyId}/rotate`, body: { token: f.writerToken, grace_period_seconds: 60 } }),
+    status: 409, code: "token_in_use", field: "/body/token",
   },
   {
     name: "when a rotation has a negative grace period, then 400 at /body/grace_period_seconds",

@@ -2,13 +2,13 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { generateKeywardToken } from "@keyward/contract";
 import { startChildServer } from "@keyward/testkit";
 import { describe, expect, it } from "vitest";
-import { issueToken } from "../src/domain/tokens.js";
 import { raw } from "./support/raw.js";
 
 /** Well-formed (checksum right) but issued by nobody: a guess, which the limit counts. */
-const bad = issueToken("key");
+const bad = generateKeywardToken("key");
 
 describe("failed authentication is rate-limited per client address (the bin)", () => {
   it("when the environment sets KEYWARD_AUTH_FAILURE_LIMIT=3, then the bin refuses the 4th failure with 429", async () => {

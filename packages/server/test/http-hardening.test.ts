@@ -1,17 +1,17 @@
 // HTTP hardening: failed authentication rate-limited per client address (429 + Retry-After), security
 // headers, CORS closed unless origins are listed, 405 with Allow for undeclared methods. That the options reach
 // the bin through the environment is checked on a child process (http-hardening.e2e.test.ts).
+import { generateKeywardToken } from "@keyward/contract";
 import { type Harness, startHarness } from "@keyward/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthFailureLimiter, clientKey, DEFAULT_AUTH_FAILURE_LIMIT } from "../src/http/auth-failure-limit.js";
 import { parseOrigin } from "../src/http/cors.js";
 import { tokenFromHeader } from "../src/http/auth.js";
-import { issueToken } from "../src/domain/tokens.js";
 import { raw, type RawResponse } from "./support/raw.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Well-formed (checksum right) but issued by nobody: a guess, which the limit counts. */
-const bad = issueToken("key");
+const bad = generateKeywardToken("key");
 
 function expectProblem(response: RawResponse, status: number, code: string) {
   expect({ status: response.status, code: response.json?.code, type: response.contentType.split(";")[0] }).toEqual({ status, code, type: "application/problem+json" });
@@ -28,7 +28,7 @@ describe("failed authentications never lock out valid credentials", () => {
     const integration = await h.integration({ username: "behind-the-nat", keyPreset: "events_read", rolePreset: "events_read" });
     const statuses = new Map<number, number>();
     for (let i = 0; i < 100; i++) {
-      const status = (await raw(h, { path: i % 2 ? "/v1/events" : "/v1/users", token: i % 3 ? bad : issueToken("admin") })).status;
+      const status = (await raw(h, { path: i % 2 ? "/v1/events" : "/v1/users", token: i % 3 ? bad : generateKeywardToken("admin") })).status;
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
     expect(Object.fromEntries(statuses)).toEqual({ 401: DEFAULT_AUTH_FAILURE_LIMIT.max, 429: 100 - DEFAULT_AUTH_FAILURE_LIMIT.max });
@@ -57,7 +57,7 @@ describe("failed authentication is rate-limited per client address", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(Number(limited.headers.get("retry-after"))).toBeLessThanOrEqual(2);
     // A wrong guess while blocked tells nothing more than 429, whatever token it tries.
-    expectProblem(await raw(h, { path: "/v1/settings", token: issueToken("admin") }), 429, "rate_limited");
+    expectProblem(await raw(h, { path: "/v1/settings", token: generateKeywardToken("admin") }), 429, "rate_limited");
     // A missing or malformed token is no guess (it can never be right): still 401, never counted.
     expectProblem(await raw(h, { path: "/v1/settings", token: null }), 401, "missing_token");
     expectProblem(await raw(h, { path: "/v1/settings", token: "kw_thisIsNotAValidTokenAtAll000000000000" }), 401, "malformed_token");

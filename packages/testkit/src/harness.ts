@@ -154,7 +154,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           ...(spec.allowedIps && { allowed_ips: spec.allowedIps }),
         },
       }));
-      return { userId: user.id, roleId: role.id, keyId: key.id, token: key.token, client: clientFor(key.token) };
+      const { token } = withIssuedToken(key);
+      return { userId: user.id, roleId: role.id, keyId: key.id, token, client: clientFor(token) };
     },
     async close() {
       await server.close();
@@ -164,6 +165,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
   harness.admin = clientFor(adminToken);
   return harness;
+}
+
+/**
+ * A create or rotate response whose token Keyward made: its `token` is then a string (it is absent only when the
+ * request supplied the token).
+ */
+export function withIssuedToken<T extends { id: string; token?: string }>(key: T): T & { token: string } {
+  if (key.token === undefined) {
+    throw new Error(`the response for key ${key.id} carries no token: did the request supply one?`);
+  }
+  return { ...key, token: key.token };
 }
 
 /** ISO timestamp `days` from the harness clock. */

@@ -11,12 +11,18 @@ import { findClients, type TerraformClient } from "./tools/terraform-cli.js";
 
 export { buildProvider, cliConfigPath, hostPlatform, mirrorDir, mirroredExecutable, providerVersion } from "terraform-provider-keyward/build";
 export { findClients, installHint, type TerraformClient } from "./tools/terraform-cli.js";
+export { hasEphemeralResources, hasWriteOnlyAttributes, schemaAsPrintedBy, supportsSecretFreeKeys } from "./cli-features.js";
+export { type BundledProvider, createPluginWorkspace } from "./plugin-workspace.js";
+export { zipEntries } from "./zip-entries.js";
 
 const run = promisify(execFile);
 
 export type CliClient = TerraformClient;
 
-/** Every client on this machine (the e2e set-up builds OpenTofu into ~/.cache/keyward when it is missing). */
+/**
+ * Every client on this machine: the e2e set-up builds OpenTofu 1.6.3 and OpenTofu 1.11 into ~/.cache/keyward when they
+ * are missing, and Terraform is used where present.
+ */
 export async function cliClients(): Promise<CliClient[]> {
   if (!existsSync(cliConfigPath)) {
     throw new Error(`The provider mirror is missing (${cliConfigPath}): run \`npm run build:provider\` first.`);

@@ -179,7 +179,8 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
         if (error) return showProblem(form, error);
         close();
         announce(`API key ${data.name} created.`);
-        tokenDialog("Your new API key", data.token);
+        // The console never supplies its own token, so the server always returns the one it generated.
+        if (data.token !== undefined) tokenDialog("Your new API key", data.token);
         void load();
       })(close),
       h("button", { type: "button", class: "close", onClick: close }, "Cancel"),
@@ -215,7 +216,7 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
             if (error) return showProblem(form, error);
             close();
             announce(`API key ${key.name} rotated.`);
-            tokenDialog("The rotated API key", data.token);
+            if (data.token !== undefined) tokenDialog("The rotated API key", data.token);
             void load();
           },
         },

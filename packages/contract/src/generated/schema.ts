@@ -141,7 +141,8 @@ export interface paths {
          * Create an API key
          * @description Creates a key for an integration user and returns its **token, once**. Give either `permissions` or
          *     a `preset`, not both. The owner must not be an admin. If the workspace sets `max_key_lifetime_days`,
-         *     `expires_at` is required and must fall within it.
+         *     `expires_at` is required and must fall within it. A client may supply the `token` itself (e.g. one made
+         *     by Terraform's `ephemeral "keyward_token"`); then only its hash is stored and the response omits it.
          */
         post: operations["createApiKey"];
         delete?: never;
@@ -219,7 +220,8 @@ export interface paths {
         /**
          * Rotate an API key's token
          * @description Issues a new token for the key and returns it **once**. The old token keeps working for
-         *     `grace_period_seconds` (default 0: it stops at once), for zero-downtime rotation.
+         *     `grace_period_seconds` (default 0: it stops at once), for zero-downtime rotation. A client may supply
+         *     the new `token` itself; then only its hash is stored and the response omits it.
          */
         post: operations["rotateApiKey"];
         delete?: never;
@@ -849,7 +851,7 @@ export interface components {
          * @description A stable machine-readable error code.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "missing_token" | "malformed_token" | "invalid_token" | "key_revoked" | "key_expired" | "key_disabled" | "owner_inactive" | "ip_not_allowed" | "feature_disabled" | "permission_denied" | "field_not_allowed" | "admin_required" | "integration_key_required" | "username_taken" | "role_name_taken" | "integration_user_cannot_be_admin" | "user_is_admin" | "user_owns_keys" | "role_in_use" | "unknown_role" | "invalid_permissions" | "expiry_in_past" | "expiry_beyond_policy" | "invalid_cidr" | "unknown_user" | "last_admin" | "cors_origin_not_allowed" | "csrf_token_invalid" | "rate_limited" | "internal_error" | "store_unavailable" | "scope_missing" | "scope_escalation" | "last_manage_token" | "token_revoked" | "user_not_admin";
+        ProblemCode: "validation_failed" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "missing_token" | "malformed_token" | "invalid_token" | "key_revoked" | "key_expired" | "key_disabled" | "owner_inactive" | "ip_not_allowed" | "feature_disabled" | "permission_denied" | "field_not_allowed" | "admin_required" | "integration_key_required" | "username_taken" | "token_in_use" | "role_name_taken" | "integration_user_cannot_be_admin" | "user_is_admin" | "user_owns_keys" | "role_in_use" | "unknown_role" | "invalid_permissions" | "expiry_in_past" | "expiry_beyond_policy" | "invalid_cidr" | "unknown_user" | "last_admin" | "cors_origin_not_allowed" | "csrf_token_invalid" | "rate_limited" | "internal_error" | "store_unavailable" | "scope_missing" | "scope_escalation" | "last_manage_token" | "token_revoked" | "user_not_admin";
         /**
          * Format: date-time
          * @description An RFC 3339 timestamp in UTC.
@@ -1074,10 +1076,10 @@ export interface components {
         /** @description A key with its token; the token is shown only here, once. */
         ApiKeyWithToken: {
             /**
-             * @description The secret. Store it now; it is never shown again.
+             * @description The secret, when Keyward generated it. Store it now; it is never shown again. Absent when the request supplied the token.
              * @example kw_3fZq9LxB7mN2pQ8rT1vW4yZ6aC0dE51Mw4NF
              */
-            token: string;
+            token?: string;
         } & components["schemas"]["ApiKeyFields"];
         /** @description Give exactly one of `permissions` or `preset`. */
         ApiKeyCreate: {
@@ -1095,6 +1097,7 @@ export interface components {
             permissions?: components["schemas"]["PermissionList"];
             preset?: components["schemas"]["PresetName"];
             allowed_ips?: components["schemas"]["AllowedIps"];
+            token?: components["schemas"]["SuppliedToken"];
         } & ({
             permissions: components["schemas"]["PermissionList"];
             preset?: never;
@@ -1136,7 +1139,15 @@ export interface components {
              * @default 0
              */
             grace_period_seconds?: number;
+            token?: components["schemas"]["SuppliedToken"];
         };
+        /**
+         * @description A token made by the client instead of by Keyward: `kw_`, 30 random base62 characters, then the 6-character
+         *     base62 CRC32 checksum of everything before it. It must be new (409 `token_in_use` if any key has or had it) and
+         *     must come from a cryptographic random source: Keyward can check its format, not its randomness.
+         * @example kw_3fZq9LxB7mN2pQ8rT1vW4yZ6aC0dE51Mw4NF
+         */
+        SuppliedToken: string;
         RevokeAllRequest: {
             /**
              * @description Must be exactly `REVOKE ALL KEYS`.
@@ -1733,6 +1744,7 @@ export type ApiKeyUpdate = components['schemas']['ApiKeyUpdate'];
 export type AllowedIps = components['schemas']['AllowedIps'];
 export type ApiKeyPage = components['schemas']['ApiKeyPage'];
 export type RotateRequest = components['schemas']['RotateRequest'];
+export type SuppliedToken = components['schemas']['SuppliedToken'];
 export type RevokeAllRequest = components['schemas']['RevokeAllRequest'];
 export type RevokeAllResult = components['schemas']['RevokeAllResult'];
 export type PermissionCatalog = components['schemas']['PermissionCatalog'];

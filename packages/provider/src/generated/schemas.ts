@@ -79,8 +79,11 @@ export const apiKey = {
       ),
       preset: attr.string({ optional: true, description: "A preset from the permission catalog, instead of `permissions`." }),
       allowed_ips: attr.set(types.string, { optional: true, computed: true, description: "IPv4/IPv6 addresses or CIDR ranges; empty = any address. Defaults to `[]`.", default: [], validators: [validators["ip-rules"]] }),
-      token: attr.string({ computed: true, sensitive: true, description: "The secret, known only after the key is created (null for an imported key). Store it now; Keyward never shows it again.", planModifiers: [useStateForUnknown()] }),
+      token: attr.string({ computed: true, sensitive: true, description: "The secret Keyward generated, known only after the key is created (null for an imported key, and when `token_wo` is used). It is stored in state; on Terraform/OpenTofu ≥ 1.11 use `token_wo` instead.", planModifiers: [useStateForUnknown()] }),
       rotate_when_changed: attr.map(types.string, { optional: true, description: "Arbitrary values (e.g. from a `time_rotating` resource); changing them replaces the key, issuing a new token. Kept by Terraform only. Changing it replaces the resource.", planModifiers: [requiresReplaceOnceSet()] }),
+      token_wo_version: attr.number({ optional: true, description: "Version of `token_wo`. Set it with `token_wo`; changing it rotates the key to the `token_wo` of that run (core never compares write-only values, so this is what triggers the rotation). Kept by Terraform only." }),
+      rotation_grace_period_seconds: attr.number({ optional: true, description: "When `token_wo_version` changes, how long the previous token keeps working (at most 7 days); null = it stops at once. Kept by Terraform only." }),
+      token_wo: attr.string({ optional: true, sensitive: true, writeOnly: true, description: "A token made by the client (e.g. `ephemeral.keyward_token.x.token`), sent when the key is created or rotated. Write-only (Terraform/OpenTofu ≥ 1.11), so it never reaches plan or state. Requires `token_wo_version`." }),
     },
   },
   exactlyOneOf: [["permissions","preset"]],
@@ -192,6 +195,16 @@ export const integrationUserData = {
       role_ids: attr.set(types.string, { computed: true, description: "The roles granting this user's permissions." }),
       active: attr.bool({ computed: true, description: "An inactive user's keys fail with 401." }),
       created_at: attr.string({ computed: true, description: "An RFC 3339 timestamp in UTC." }),
+    },
+  },
+} as const;
+
+export const tokenEphemeral = {
+  typeName: "keyward_token",
+  schema: {
+    description: "A new Keyward key token (`kw_…`), generated locally from a cryptographic random source on every plan and apply, and never stored. Pass it to `keyward_api_key.token_wo` and to a secret store's write-only input. Needs Terraform ≥ 1.10 or OpenTofu ≥ 1.11 (write-only inputs need ≥ 1.11).",
+    attributes: {
+      token: attr.string({ computed: true, sensitive: true, description: "The token, in the format Keyward checks (`kw_`, 30 random base62 characters, 6-character checksum)." }),
     },
   },
 } as const;

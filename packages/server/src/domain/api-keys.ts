@@ -4,7 +4,8 @@ import { KeywardError, notFound } from "./errors.js";
 import { newId } from "./ids.js";
 import { checkAllowedIps, checkExpiry, isInactive, keyStatus, publicKey } from "./key-rules.js";
 import { resolveGrants } from "./permissions.js";
-import { displayPrefix, hashToken, issueToken } from "./tokens.js";
+import { requireUnusedToken, tokenToInstall } from "./supplied-token.js";
+import { displayPrefix, hashToken } from "./tokens.js";
 import type { Actor, ApiKey, ApiKeyStatus, KeyRecord } from "./types.js";
 
 type ApiKeyCreate = components["schemas"]["ApiKeyCreate"];
@@ -103,8 +104,9 @@ export function apiKeyService(ctx: Context) {
       const now = clock();
       const grants = resolveGrants(input, catalog);
       checkAllowedIps(input.allowed_ips);
-      const token = issueToken("key");
+      const { token, supplied } = tokenToInstall(input.token);
       const record = await store.transaction(async (tx) => {
+        if (supplied) await requireUnusedToken(store, token);
         checkExpiry(input.expires_at ?? null, await currentSettings(tx, now), now);
         const owner = await tx.users.get(input.user_id);
         if (!owner) {
@@ -141,7 +143,7 @@ export function apiKeyService(ctx: Context) {
         tx.audit(auditEvent(now, "key.created", actor, { type: "key", id: key.id }, changedFields(input)));
         return key;
       });
-      return { ...view(record, now), token };
+      return withToken(view(record, now), token, supplied);
     },
 
     async update(id: string, patch: ApiKeyUpdate, actor: Actor) {
@@ -189,11 +191,12 @@ export function apiKeyService(ctx: Context) {
       return { revoked: count };
     },
 
-    async rotate(id: string, gracePeriodSeconds: number, actor: Actor): Promise<ApiKeyWithToken> {
+    async rotate(id: string, gracePeriodSeconds: number, actor: Actor, suppliedToken?: string): Promise<ApiKeyWithToken> {
       const now = clock();
-      const token = issueToken("key");
+      const { token, supplied } = tokenToInstall(suppliedToken);
       const record = await store.transaction(async (tx) => {
         const current = await requireLive(id, "rotated", tx);
+        if (supplied) await requireUnusedToken(store, token);
         const next: KeyRecord = {
           ...current,
           token_hash: hashToken(token),
@@ -207,7 +210,10 @@ export function apiKeyService(ctx: Context) {
         tx.audit(auditEvent(now, "key.rotated", actor, { type: "key", id }, ["token", "prefix"]));
         return next;
       });
-      return { ...view(record, now), token };
+      return withToken(view(record, now), token, supplied);
     },
   };
 }
+
+/** The token goes back only when Keyward made it: the client already has its own, and a response is one more copy. */
+const withToken = (key: ApiKey, token: string, supplied: boolean): ApiKeyWithToken => (supplied ? key : { ...key, token });

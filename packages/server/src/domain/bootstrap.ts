@@ -3,8 +3,8 @@ import { auditEvent, type Context } from "./context.js";
 import { KeywardError } from "./errors.js";
 import { DEFAULT_SETTINGS } from "./key-rules.js";
 import { newId } from "./ids.js";
-import { parseKeywardToken } from "@keyward/contract";
-import { displayPrefix, hashToken, issueToken } from "./tokens.js";
+import { generateKeywardToken, parseKeywardToken } from "@keyward/contract";
+import { displayPrefix, hashToken } from "./tokens.js";
 import type { ManagementTokenRecord, UserRecord } from "./types.js";
 
 export interface BootstrapResult {
@@ -20,7 +20,7 @@ export async function bootstrapAdmin({ store, clock, catalog }: Context, supplie
       throw new KeywardError("malformed_token", "KEYWARD_ADMIN_TOKEN must be an admin token (kwa_…) with a valid checksum.");
     }
   }
-  const token = suppliedToken ?? issueToken("admin");
+  const token = suppliedToken ?? generateKeywardToken("admin");
   const now = clock();
   const created = await store.transaction(async (tx) => {
     const stored = await tx.settings();

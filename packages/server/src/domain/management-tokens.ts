@@ -2,13 +2,14 @@
 // disabled and revoked like keys, shown once, stored hashed. Two rules keep the plane safe: no token can grant a
 // scope its issuer lacks, and the last usable token with `tokens:manage` can't be revoked, disabled or narrowed
 // (nobody could issue tokens again).
+import { generateKeywardToken } from "@keyward/contract";
 import type { components } from "@keyward/sdk/schema";
 import { auditEvent, changedFields, type Context } from "./context.js";
 import { KeywardError, notFound } from "./errors.js";
 import { newId } from "./ids.js";
 import { checkFuture, keyStatus } from "./key-rules.js";
 import type { WriteTables } from "./ports.js";
-import { displayPrefix, hashToken, issueToken } from "./tokens.js";
+import { displayPrefix, hashToken } from "./tokens.js";
 import type { Actor, ApiKeyStatus, ManagementScope, ManagementToken, ManagementTokenRecord, UserRecord } from "./types.js";
 
 type Schemas = components["schemas"];
@@ -104,7 +105,7 @@ export function managementTokenService({ store, clock }: Context) {
       const now = clock();
       refuseEscalation(caller, input.scopes);
       checkFuture(input.expires_at, now);
-      const token = issueToken("admin");
+      const token = generateKeywardToken("admin");
       const record = await store.transaction(async (tx) => {
         const owner = await requireAdmin(tx, input.user_id ?? caller.userId);
         const created: ManagementTokenRecord = {
@@ -168,7 +169,7 @@ export function managementTokenService({ store, clock }: Context) {
 
     async rotate(id: string, gracePeriodSeconds: number, actor: Actor): Promise<ManagementTokenWithToken> {
       const now = clock();
-      const token = issueToken("admin");
+      const token = generateKeywardToken("admin");
       const record = await store.transaction(async (tx) => {
         const current = await requireLive(tx, id, "rotated");
         const next: ManagementTokenRecord = {

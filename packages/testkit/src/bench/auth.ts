@@ -215,6 +215,7 @@ try {
     body: { name: "bench:auth key", user_id: user.id, permissions: [{ resource: "events", actions: ["read"], fields: ["name", "starts_at"] }] },
   }));
   log(`  role ${role.id} (events:read name,starts_at,ends_at,venue), user ${user.username}, key #${key.number} ${key.prefix}… (events:read name,starts_at)`);
+  if (!key.token) throw new Error("the create response had no token");
   const integration = createKeywardClient({ baseUrl: enforced.url, token: key.token });
   const events = unwrap(await integration.GET("/v1/events"));
   const eventId = events.data[0]?.id;

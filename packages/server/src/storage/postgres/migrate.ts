@@ -27,6 +27,8 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 const UNIQUE_VIOLATION = "23505";
 const DUPLICATE_TABLE = "42P07";
+/** `type "schema_migrations" already exists`: the racing CREATE lost on the table's row type. */
+const DUPLICATE_OBJECT = "42710";
 
 /** Returns the names of the files this call applied. */
 export async function migrate(pool: pg.Pool, migrations = loadMigrations()): Promise<string[]> {
@@ -37,7 +39,7 @@ export async function migrate(pool: pg.Pool, migrations = loadMigrations()): Pro
       .query("CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())")
       // Two first boots racing on IF NOT EXISTS: the loser sees the winner's table (or its type) as a duplicate.
       .catch((error: { code?: string }) => {
-        if (error.code !== UNIQUE_VIOLATION && error.code !== DUPLICATE_TABLE) throw error;
+        if (error.code !== UNIQUE_VIOLATION && error.code !== DUPLICATE_TABLE && error.code !== DUPLICATE_OBJECT) throw error;
       });
   }
   // Read first, so that servers running as an application role without INSERT here start once all are applied.
