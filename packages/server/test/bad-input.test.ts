@@ -431,9 +431,9 @@ const cases: BadCase[] = [
     status: 400, code: "validation_failed", field: "/body/confirm",
   },
   {
-    name: "when a key is created with a supplied token whose checksum is wrong, then 400 at /body/token",
+    name: "when a key is created with a supplied token whose checksum is wrong, then 422 token_checksum_mismatch at /body/token",
     request: (f) => ({ method: "POST", path: "/v1/api-keys", body: { ...validKeyBody(f), token: withTypo(generateKeywardToken("key")) } }),
-    status: 400, code: "validation_failed", field: "/body/token",
+    status: 422, code: "token_checksum_mismatch", field: "/body/token",
   },
   {
     name: "when a key is created with a supplied token of the wrong shape, then 400 at /body/token",
@@ -451,9 +451,9 @@ const cases: BadCase[] = [
     status: 409, code: "token_in_use", field: "/body/token",
   },
   {
-    name: "when a key is rotated to a supplied token whose checksum is wrong, then 400 at /body/token",
+    name: "when a key is rotated to a supplied token whose checksum is wrong, then 422 token_checksum_mismatch at /body/token",
     request: (f) => ({ method: "POST", path: `/v1/api-keys/${f.keyId}/rotate`, body: { token: withTypo(generateKeywardToken("key")) } }),
-    status: 400, code: "validation_failed", field: "/body/token",
+    status: 422, code: "token_checksum_mismatch", field: "/body/token",
   },
   {
     name: "when a key is rotated to the admin token, then 400 at /body/token",

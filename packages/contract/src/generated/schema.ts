@@ -851,7 +851,7 @@ export interface components {
          * @description A stable machine-readable error code.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "missing_token" | "malformed_token" | "invalid_token" | "key_revoked" | "key_expired" | "key_disabled" | "owner_inactive" | "ip_not_allowed" | "feature_disabled" | "permission_denied" | "field_not_allowed" | "admin_required" | "integration_key_required" | "username_taken" | "token_in_use" | "role_name_taken" | "integration_user_cannot_be_admin" | "user_is_admin" | "user_owns_keys" | "role_in_use" | "unknown_role" | "invalid_permissions" | "expiry_in_past" | "expiry_beyond_policy" | "invalid_cidr" | "unknown_user" | "last_admin" | "cors_origin_not_allowed" | "csrf_token_invalid" | "rate_limited" | "internal_error" | "store_unavailable" | "scope_missing" | "scope_escalation" | "last_manage_token" | "token_revoked" | "user_not_admin";
+        ProblemCode: "validation_failed" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "missing_token" | "malformed_token" | "invalid_token" | "key_revoked" | "key_expired" | "key_disabled" | "owner_inactive" | "ip_not_allowed" | "feature_disabled" | "permission_denied" | "field_not_allowed" | "admin_required" | "integration_key_required" | "username_taken" | "token_in_use" | "token_checksum_mismatch" | "role_name_taken" | "integration_user_cannot_be_admin" | "user_is_admin" | "user_owns_keys" | "role_in_use" | "unknown_role" | "invalid_permissions" | "expiry_in_past" | "expiry_beyond_policy" | "invalid_cidr" | "unknown_user" | "last_admin" | "cors_origin_not_allowed" | "csrf_token_invalid" | "rate_limited" | "internal_error" | "store_unavailable" | "scope_missing" | "scope_escalation" | "last_manage_token" | "token_revoked" | "user_not_admin";
         /**
          * Format: date-time
          * @description An RFC 3339 timestamp in UTC.
@@ -1143,7 +1143,8 @@ export interface components {
         };
         /**
          * @description A token made by the client instead of by Keyward: `kw_`, 30 random base62 characters, then the 6-character
-         *     base62 CRC32 checksum of everything before it. It must be new (409 `token_in_use` if any key has or had it) and
+         *     base62 CRC32 checksum of everything before it (422 `token_checksum_mismatch` otherwise: a rule JSON Schema can't
+         *     state). It must be new (409 `token_in_use` if any key has or had it) and
          *     must come from a cryptographic random source: Keyward can check its format, not its randomness.
          * @example kw_3fZq9LxB7mN2pQ8rT1vW4yZ6aC0dE51Mw4NF
          */
@@ -2361,6 +2362,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
     };

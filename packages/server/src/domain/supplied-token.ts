@@ -13,7 +13,7 @@ export function tokenToInstall(supplied: string | undefined): { token: string; s
   if (supplied === undefined) return { token: generateKeywardToken("key"), supplied: false };
   const parsed = parseKeywardToken(supplied);
   if (!parsed.ok || parsed.kind !== "key") {
-    throw new KeywardError("validation_failed", "The supplied token is not a Keyward key token: its checksum does not match.", {
+    throw new KeywardError("token_checksum_mismatch", "The supplied token is not a Keyward key token: its checksum does not match.", {
       errors: [{ path: field, message: "must be a kw_ token with a valid checksum" }],
     });
   }

@@ -27,6 +27,7 @@ const STATUS: Record<ProblemCode, number> = {
   integration_key_required: 403,
   username_taken: 409,
   token_in_use: 409,
+  token_checksum_mismatch: 422,
   role_name_taken: 409,
   integration_user_cannot_be_admin: 409,
   user_is_admin: 409,
