@@ -3,7 +3,7 @@
 // scope its issuer lacks, and the last usable token with `tokens:manage` can't be revoked, disabled or narrowed
 // (nobody could issue tokens again).
 import { generateKeywardToken } from "@keyward/contract";
-import type { components } from "@keyward/sdk/schema";
+import type { components } from "@keyward/contract";
 import { auditEvent, changedFields, type Context } from "./context.js";
 import { KeywardError, notFound } from "./errors.js";
 import { newId } from "./ids.js";
