@@ -1,5 +1,6 @@
 // Child process of bench/auth.ts: one Keyward server on a fresh temp data file, so the load generator (in the
-// parent) never shares a process with the server it measures.
+// parent) never shares a process with the server it measures. It logs as production does (createLogger: level
+// info or KEYWARD_LOG_LEVEL, secrets redacted) to stderr, which the parent sends to a file.
 //
 //   node packages/testkit/dist/bench/auth-server.js [--no-enforcement]
 //
@@ -13,8 +14,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { startServer } from "@keyward/server";
-import { pino } from "pino";
+import { createLogger, startServer } from "@keyward/server";
 
 const enforcement = !process.argv.includes("--no-enforcement");
 const dir = mkdtempSync(join(tmpdir(), "keyward-bench-"));
@@ -26,7 +26,7 @@ const server = await startServer({
   port: 0,
   host: "127.0.0.1",
   seedDemo: true,
-  logger: pino({ level: "silent" }),
+  logger: createLogger(),
   enforcement,
   // usageFlushMs left at the server's default (5000 ms): that is what is being measured.
 });
