@@ -83,8 +83,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== "0.0.0.0" && options.host !== "::" ? options.host : "127.0.0.1";
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  // express-openapi-validator compiles the contract on the first request: do it now, not for a user.
-  await fetch(`${url}/v1/health`);
 
   const sweep = setInterval(() => void keyward.keys.disableInactiveKeys().catch((error) => logger.error({ err: error }, "inactivity sweep failed")), options.inactivitySweepMs ?? 60_000).unref();
 

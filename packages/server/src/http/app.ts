@@ -1,14 +1,13 @@
 // The Express application: security headers → CORS → the contract operation a request is for (else 405 for
 // an undeclared method) → auth (from the contract's security, with the failed-authentication limit) → JSON
-// body → contract validation → that operation's handler → problem+json errors.
+// body → that operation's dispatch (request validation, then its handler) → problem+json errors.
 import express, { type Express } from "express";
-import * as OpenApiValidator from "express-openapi-validator";
 import type { Logger } from "pino";
 import type { Catalog } from "../domain/catalog.js";
 import type { Keyward } from "../domain/keyward.js";
 import { authenticate } from "./auth.js";
 import { type AuthFailureLimitOptions, AuthFailureLimiter, DEFAULT_AUTH_FAILURE_LIMIT } from "./auth-failure-limit.js";
-import { type Contract, matchTemplate } from "./contract.js";
+import type { Contract } from "./contract.js";
 import { cors } from "./cors.js";
 import { docsRoutes } from "./docs.js";
 import { methodGuard } from "./method-guard.js";
@@ -58,24 +57,11 @@ export function createApp(options: AppOptions): Express {
   app.use(authenticate(contract, keyward, { enforcement, limiter }));
   app.use(express.json({ limit: options.bodyLimit ?? "64kb", strict: true, type: ["application/json", "application/*+json"] }));
   app.use(
-    OpenApiValidator.middleware({
-      apiSpec: structuredClone(contract.document) as never,
-      validateRequests: { allowUnknownQueryParameters: false },
-      validateResponses: options.validateResponses ? { allErrors: true } : false,
-      validateSecurity: false,
-      validateFormats: true,
-      ajvFormats: { mode: "full" },
-      // Only requests for one of the contract's paths, matched exactly as the method guard does: the
-      // validator's own matching ignores case and a trailing slash, and the rest are 404 anyway.
-      ignorePaths: (path: string) => !matchTemplate(contract, path),
-    }),
-  );
-  app.use(
     operationDispatch(contract, {
       ...introspectionHandlers(keyward, contract.document.info.version),
       ...managementHandlers(keyward),
       ...businessHandlers(keyward, options.catalog, enforcement),
-    }),
+    }, { logger, ...(options.validateResponses !== undefined && { validateResponses: options.validateResponses }) }),
   );
   app.use((req, res) => sendProblem(res, { code: "not_found", detail: `No route ${req.method} ${req.path}.` }));
   app.use(errorHandler(logger));

@@ -16,9 +16,10 @@
 //
 // Tunables (environment): BENCH_ROUNDS (5), BENCH_ROUND_S (5), BENCH_WARMUP_S (2), BENCH_CONNECTIONS (50),
 // BENCH_WRITES_S (10), BENCH_PIN_CPU ("1"; "" = no pinning), BENCH_ONLY (comma-separated row ids, for profiling),
-// BENCH_CHILD_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the servers).
+// BENCH_PROFILE_DIR (a V8 CPU profile of each Keyward server over the rounds only, e.g. with BENCH_ONLY=get;
+// read with bench/cpu-profile-top.ts), BENCH_CHILD_NODE_ARGS (extra node flags for the servers).
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, openSync, readFileSync, rmSync, statSync, watch } from "node:fs";
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, watch } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { createInterface } from "node:readline";
@@ -43,6 +44,8 @@ interface Child {
   ready: Message;
   /** This process's CPU time so far (µs), and the Keyward store's completed data-file writes. */
   stats(): Promise<{ cpuUs: number; fileWrites?: number }>;
+  /** Sends a command and waits for the answer that has `field`. */
+  ask(command: string, field: string): Promise<Message>;
   stop(): Promise<ChildExit & { killed?: boolean; closed?: Message | null }>;
 }
 
@@ -52,6 +55,7 @@ const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WRITES_S = Number(process.env.BENCH_WRITES_S ?? 10);
 const ONLY = (process.env.BENCH_ONLY ?? "").split(",").filter(Boolean);
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR ?? "";
 const CHILD_NODE_ARGS = (process.env.BENCH_CHILD_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
 /** CPU list for the servers (taskset); the parent pins itself to CPU 0. "" = no pinning. */
 const PIN_CPU = process.env.BENCH_PIN_CPU ?? (availableParallelism() >= 2 ? "1" : "");
@@ -117,6 +121,11 @@ async function startChild(label: string, script: string, args: string[], stderrF
       const answer = next((m) => typeof m.cpuUs === "number");
       stdin.write("stats\n");
       return (await answer) as unknown as { cpuUs: number; fileWrites?: number };
+    },
+    async ask(command, field) {
+      const answer = next((m) => field in m, 120_000);
+      stdin.write(`${command}\n`);
+      return answer;
     },
     /** Asks for a clean close (Keyward flushes usage and finishes writes); kills it if that takes too long. */
     async stop() {
@@ -286,6 +295,9 @@ try {
 
   log(`\n▸ Rounds (${ROUND_S} s per row; the order rotates each round)`);
   const results = new Map<string, RoundResult[]>(rows.map((row) => [row.id, []]));
+  const profiled = PROFILE_DIR ? [enforced, open] : [];
+  if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
+  for (const server of profiled) await server.ask("profile-start", "profiling");
   for (let round = 0; round < ROUNDS; round++) {
     const order = rows.map((_, i) => rows[(i + round) % rows.length] as Row);
     for (const row of order) {
@@ -295,6 +307,10 @@ try {
         `CPU ${result.cpuPerRequest.toFixed(0).padStart(4)} µs/req  (load ${load1()})${result.bad ? `  ✘ ${result.bad} non-2xx/errors/timeouts` : ""}`);
       if (result.bad) problems.push(`round ${round + 1} ${row.id}: ${result.bad} non-2xx/errors/timeouts`);
     }
+  }
+  for (const server of profiled) {
+    const path = join(PROFILE_DIR, `${server === enforced ? "enforced" : "unenforced"}-${ONLY.join("+") || "all"}.cpuprofile`);
+    log(`  CPU profile of the ${server.label} over the rounds: ${(await server.ask(`profile-stop ${path}`, "profiled")).profiled}`);
   }
   const after = await fetch(`${url.enforced}/v1/events/${eventId}`, { headers: keyHeaders });
   check(after.status === 200 && fieldsOf(await after.json()) === EXPECTED_FIELDS.join(","), "still field-filtered after the load");
