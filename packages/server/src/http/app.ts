@@ -62,13 +62,20 @@ export function createApp(options: AppOptions): Express {
       docsRoutes(contract),
       methodGuard(contract),
       authenticate(contract, keyward, { enforcement, limiter }),
-      express.json({ limit: options.bodyLimit ?? "64kb", strict: true, type: ["application/json", "application/*+json"] }),
+      jsonBody(options.bodyLimit ?? "64kb"),
       operationDispatch(contract, handlers, { logger, ...(options.validateResponses !== undefined && { validateResponses: options.validateResponses }) }),
     ),
   );
   app.use((req, res) => sendProblem(res, { code: "not_found", detail: `No route ${req.method} ${req.path}.` }));
   app.use(errorHandler(logger));
   return app;
+}
+
+/** express.json, not even entered by a request without a body (most of them: GETs, DELETEs). */
+function jsonBody(limit: string): RequestHandler {
+  const parse = express.json({ limit, strict: true, type: ["application/json", "application/*+json"] });
+  return (req, res, next) =>
+    req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined ? next() : parse(req, res, next);
 }
 
 /**
