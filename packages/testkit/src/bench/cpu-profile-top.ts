@@ -37,7 +37,7 @@ profile.samples.forEach((id, index) => {
   packageUs.set(group, (packageUs.get(group) ?? 0) + delta);
 });
 
-/** `express-openapi-validator`, `@keyward/server`, `node:http` …; native and V8 work by its own name. */
+/** `express`, `@keyward/server`, `node:http` …; native and V8 work by its own name. */
 function packageOf(url: string, functionName: string): string {
   if (!url) return functionName.startsWith("(") ? functionName : "(native)";
   const inModules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
