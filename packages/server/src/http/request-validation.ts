@@ -9,7 +9,7 @@
 // errors as `{ path: "/body/name", message: "must be string" }`.
 import type { Request } from "express";
 import { parse as parseQueryString } from "qs";
-import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import formats from "ajv-formats";
 import type { Contract, ContractDocument, OperationRoute } from "./contract.js";
 
@@ -48,35 +48,60 @@ const RESERVED = /[:/?#[\]@!$&'()*+,;=]/;
 const LOCATION: Record<string, "query" | "headers" | "params"> = { query: "query", header: "headers", path: "params" };
 
 export function compileRequestValidators(contract: Contract): Map<OperationRoute, RequestValidator> {
-  const components = { schemas: contract.document.components.schemas };
   // Two instances, as the validator had: parameters arrive as strings and are coerced; bodies are JSON and aren't.
-  const parameterAjv = createAjv(true);
-  const bodyAjv = createAjv(false);
+  const parameters = contractAjv(contract.document, { coerceTypes: true, useDefaults: true });
+  const bodies = contractAjv(contract.document, { coerceTypes: false, useDefaults: true });
   const validators = new Map<OperationRoute, RequestValidator>();
   for (const route of contract.operations) {
-    validators.set(route, compileOperation(route, contract.document, components, parameterAjv, bodyAjv));
+    validators.set(route, compileOperation(route, contract.document, parameters.compile, bodies.compile));
   }
   return validators;
 }
 
-function createAjv(coerceTypes: boolean): Ajv2020 {
+/** Where the contract's component schemas are registered in each Ajv instance, compiled once for all operations. */
+const CONTRACT_ID = "keyward-contract";
+
+/**
+ * An Ajv instance with the validator's options and the contract's component schemas; `rebase` points a schema's
+ * `#/components/…` references at them, so each is compiled once, not once per operation that uses it.
+ */
+export function contractAjv(document: ContractDocument, options: { coerceTypes?: boolean; useDefaults?: boolean; allErrors?: boolean }) {
   const ajv = new Ajv2020({
     strict: false,
     strictNumbers: true,
     strictTuples: true,
     allowUnionTypes: false,
     validateSchema: false,
-    coerceTypes,
-    useDefaults: true,
     removeAdditional: false,
     validateFormats: true,
+    ...options,
   });
   // `2030-02-30T00:00:00Z` and hour 25 are refused only in full mode.
   formats.default(ajv, { mode: "full" });
-  return ajv;
+  ajv.addSchema(rebase({ components: { schemas: document.components.schemas } }, ""), CONTRACT_ID);
+  // Operations share schemas (every problem response is the same one): compile each distinct schema once.
+  const compiled = new Map<string, ValidateFunction>();
+  const compile = (schema: Schema) => {
+    const key = JSON.stringify(schema);
+    const validate = compiled.get(key) ?? ajv.compile(rebase(schema, CONTRACT_ID));
+    compiled.set(key, validate);
+    return validate;
+  };
+  return { ajv, compile };
 }
 
-function compileOperation(route: OperationRoute, document: ContractDocument, components: Schema, parameterAjv: Ajv2020, bodyAjv: Ajv2020): RequestValidator {
+/** A copy of `node` with every local `#/…` reference made relative to the schema registered as `base`. */
+function rebase<T>(node: T, base: string): T {
+  if (Array.isArray(node)) return node.map((item) => rebase(item, base)) as T;
+  if (!node || typeof node !== "object") return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, key === "$ref" && typeof value === "string" && value.startsWith("#/") ? `${base}${value}` : rebase(value, base)]),
+  ) as T;
+}
+
+type Compile = (schema: Schema) => ValidateFunction;
+
+function compileOperation(route: OperationRoute, document: ContractDocument, compileParameters: Compile, compileBody: Compile): RequestValidator {
   const parameters = operationParameters(route, document);
   for (const parameter of parameters) {
     if (!LOCATION[parameter.in]) throw new Error(`${route.operationId}: parameters in ${parameter.in} are not supported`);
@@ -95,7 +120,7 @@ function compileOperation(route: OperationRoute, document: ContractDocument, com
   }
   const validateParameters =
     parameters.length > 0
-      ? parameterAjv.compile({ components, required: ["query", "headers", "params"], properties: { ...byLocation, body: {} } })
+      ? compileParameters({ required: ["query", "headers", "params"], properties: { ...byLocation, body: {} } })
       : undefined;
   const queryNames = new Set(parameters.filter((parameter) => parameter.in === "query").map((parameter) => parameter.name));
   const strictQuery = parameters.filter((parameter) => parameter.in === "query" && !parameter.allowReserved).map((parameter) => parameter.name);
@@ -109,8 +134,7 @@ function compileOperation(route: OperationRoute, document: ContractDocument, com
     throw new Error(`${route.operationId}: only application/json request bodies are supported, not ${mediaTypes.join(", ")}`);
   }
   const validateBody = requestBody?.content
-    ? bodyAjv.compile({
-        components,
+    ? compileBody({
         properties: { query: {}, headers: {}, params: {}, cookies: {}, body: bodySchema ?? {} },
         // As the validator did: the body must be present when its schema lists required properties.
         ...(bodySchema?.required ? { required: ["body"] } : {}),

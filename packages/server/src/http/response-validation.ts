@@ -2,9 +2,9 @@
 // handler sends must match the operation's response for that status (exact, `4XX`, else `default`) and media
 // type. A mismatch is a bug in the server: the client gets 500 internal_error and the log names the violation.
 import type { Response } from "express";
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import formats from "ajv-formats";
+import type { ValidateFunction } from "ajv/dist/2020.js";
 import type { Contract, OperationRoute } from "./contract.js";
+import { contractAjv } from "./request-validation.js";
 
 type Schema = Record<string, unknown>;
 type ResponseObject = { $ref?: string; content?: Record<string, { schema?: Schema }> };
@@ -13,8 +13,7 @@ type ResponseObject = { $ref?: string; content?: Record<string, { schema?: Schem
 export type ResponseCheck = (res: Response, body: unknown) => string | null;
 
 export function compileResponseChecks(contract: Contract): Map<OperationRoute, ResponseCheck> {
-  const ajv = new Ajv2020({ strict: false, strictNumbers: true, strictTuples: true, allowUnionTypes: false, validateSchema: false, allErrors: true });
-  formats.default(ajv, { mode: "full" });
+  const { ajv, compile } = contractAjv(contract.document, { allErrors: true });
   const components = contract.document.components as Schema & { responses?: Record<string, ResponseObject> };
   const checks = new Map<OperationRoute, ResponseCheck>();
   for (const route of contract.operations) {
@@ -23,7 +22,7 @@ export function compileResponseChecks(contract: Contract): Map<OperationRoute, R
       const response = declared.$ref ? components.responses?.[declared.$ref.replace(/^.+\//, "")] : declared;
       const byMediaType = new Map<string, ValidateFunction>();
       for (const [mediaType, { schema }] of Object.entries(response?.content ?? {})) {
-        if (schema && /[/+]json\b/.test(mediaType)) byMediaType.set(mediaType, ajv.compile({ components, properties: { response: schema } }));
+        if (schema && /[/+]json\b/.test(mediaType)) byMediaType.set(mediaType, compile({ properties: { response: schema } }));
       }
       byStatus.set(status, byMediaType);
     }
