@@ -1,5 +1,6 @@
-// Two tiers, by file name: `*.e2e.test.ts` uses real processes (child servers, CLIs, schemathesis, bundled plugins)
-// and runs after the tool set-up; every other `*.test.ts` runs in-process. `npm run test:unit` / `npm run test:e2e`.
+// Tiers, by file name: every `*.test.ts` runs in-process (`npm run test:unit`); `*.e2e.test.ts` uses real processes
+// (child servers, CLIs, schemathesis, PostgreSQL, Chromium) after the tool set-up; `*.postgres.test.ts` and the
+// system suites in BOTH_STORES run again on a throwaway PostgreSQL. `npm run test:e2e` runs the last two.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,13 +22,34 @@ function sourceAliases(...packages: string[]): { find: RegExp; replacement: stri
       const file = typeof target === "string" ? target : target.default;
       if (!file?.startsWith("./dist/")) return [];
       const specifier = `${manifest.name}${subpath.slice(1)}`.replaceAll("/", "\\/");
-      return [{ find: new RegExp(`^${specifier}$`), replacement: join(root, "packages", dir, file.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts")) }];
+      return [{ find: new RegExp(`^${specifier}$`), replacement: join(root, "packages", dir, sourceOf(file)) }];
     });
   });
 }
 
+/** ./dist/x.js → src/x.ts; the provider's packaging (./dist/build/x.js) is compiled from its own build/x.ts. */
+function sourceOf(distFile: string): string {
+  const source = distFile.startsWith("./dist/build/") ? distFile.replace(/^\.\/dist\//, "") : distFile.replace(/^\.\/dist\//, "src/");
+  return source.replace(/\.js$/, ".ts");
+}
+
+/** The system suites that run a second time on PostgreSQL (each harness or child server gets a fresh database). */
+const BOTH_STORES = [
+  "packages/server/test/integration-scenarios.test.ts",
+  "packages/server/test/bad-input.test.ts",
+  "packages/server/test/abuse.e2e.test.ts",
+  "packages/server/test/concurrency.test.ts",
+  "packages/server/test/authentication.test.ts",
+  "packages/server/test/key-lifecycle.test.ts",
+  "packages/server/test/user-rules.test.ts",
+  "packages/server/test/permissions.test.ts",
+  "packages/server/test/retention.test.ts",
+  "packages/server/test/management-tokens.test.ts",
+  "packages/server/test/authorization-before-validation.test.ts",
+];
+
 export default defineConfig({
-  resolve: { alias: sourceAliases("testkit", "server", "tfplugin") },
+  resolve: { alias: sourceAliases("testkit", "server", "tfplugin", "provider") },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -35,11 +57,24 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["packages/*/test/**/*.test.ts"], exclude: [...configDefaults.exclude, "**/*.e2e.test.ts"] },
+        test: {
+          name: "unit",
+          include: ["packages/*/test/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "**/*.e2e.test.ts", "**/*.postgres.test.ts"],
+        },
       },
       {
         extends: true,
         test: { name: "e2e", include: ["packages/*/test/**/*.e2e.test.ts"], globalSetup: ["packages/testkit/src/vitest/e2e-setup.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: [...BOTH_STORES, "packages/*/test/**/*.postgres.test.ts"],
+          env: { KEYWARD_TEST_STORE: "postgres" },
+          globalSetup: ["packages/testkit/src/vitest/postgres-setup.ts"],
+        },
       },
     ],
   },

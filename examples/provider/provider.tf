@@ -16,5 +16,5 @@ provider "keyward" {
 variable "keyward_admin_token" {
   type        = string
   sensitive   = true
-  description = "An admin token (kwa_…)."
+  description = "A management token (kwa_…) with the scopes this configuration needs."
 }

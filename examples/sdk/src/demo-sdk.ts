@@ -24,7 +24,7 @@ export async function sdkPath(baseUrl: string, admin: KeywardClient): Promise<vo
   ok(`key #${key.number} "${key.name}" expires ${key.expires_at?.slice(0, 10)}; token shown once: ${key.prefix}…`);
 
   step("SDK: calling the business API with the key");
-  const integration = createKeywardClient({ baseUrl, token: key.token });
+  const integration = createKeywardClient({ baseUrl, token: key.token ?? fail("the create response had no token") });
   const events = await integration.GET("/v1/events");
   expectStatus(events.response.status, 200, `GET /v1/events (${events.data?.data.length ?? 0} events)`);
   const created = await integration.POST("/v1/events", { body: { name: "Not allowed", starts_at: expiresAt } });
@@ -39,4 +39,19 @@ export async function sdkPath(baseUrl: string, admin: KeywardClient): Promise<vo
   unwrap(await admin.PATCH("/v1/api-keys/{key_id}", { params: { path: { key_id: key.id } }, body: { active: false } }));
   const disabled = await integration.GET("/v1/events");
   expectStatus(disabled.response.status, 401, `GET /v1/events with the disabled key (${disabled.error?.code})`);
+}
+
+/**
+ * Least privilege for automation: the infrastructure-as-code parts get a management token of their own holding
+ * exactly what they apply (users, roles, keys), never the all-powerful bootstrap token.
+ */
+export async function automationToken(baseUrl: string, admin: KeywardClient): Promise<string> {
+  step("SDK: issuing a scoped management token for the infrastructure-as-code parts");
+  const issued = unwrap(await admin.POST("/v1/management-tokens", {
+    body: { name: "demo infrastructure as code", scopes: ["users:write", "roles:write", "keys:write"], expires_at: new Date(Date.now() + 86_400_000).toISOString() },
+  }));
+  ok(`token ${issued.prefix}… with scopes ${issued.scopes.join(", ")} (a …:write scope includes its …:read), shown once`);
+  const settings = await createKeywardClient({ baseUrl, token: issued.token }).GET("/v1/settings");
+  expectStatus(settings.response.status, 403, `GET /v1/settings with it (${settings.error?.code}: needs ${settings.error?.missing_scope})`);
+  return issued.token;
 }

@@ -1,22 +1,24 @@
-// Runs a Terraform-compatible CLI the way a user would: the provider from the filesystem mirror
-// (TF_CLI_CONFIG_FILE), the server's endpoint and admin token from the environment.
+// Runs a Terraform-compatible CLI the way a user would: the provider executable from the filesystem mirror
+// (TF_CLI_CONFIG_FILE) with no `node` on the PATH, the server's endpoint and admin token from the environment.
 import { execFile } from "node:child_process";
 import { cp, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { repoRoot } from "@keyward/testkit";
-import { cliConfigPath, findClients, installHint, type TerraformClient } from "@keyward/testkit/terraform";
+import { cliConfigPath, findClients, installHint, pathWithoutNode, type TerraformClient } from "@keyward/testkit/terraform";
 import { openTofuStep, runStep } from "@keyward/testkit/setup";
 
 const run = promisify(execFile);
 
-export async function firstClient(): Promise<TerraformClient> {
-  let [client] = await findClients();
-  if (!client) {
+/** The first CLI on this machine, or the first one `prefer` accepts when there is one. */
+export async function firstClient(options: { prefer?: (client: TerraformClient) => boolean } = {}): Promise<TerraformClient> {
+  let clients = await findClients();
+  if (clients.length === 0) {
     await runStep(openTofuStep, (line) => console.log(`  … ${line}`));
-    [client] = await findClients();
+    clients = await findClients();
   }
+  const client = clients.find((c) => options.prefer?.(c) ?? false) ?? clients[0];
   if (!client) throw new Error(installHint);
   return client;
 }
@@ -32,6 +34,7 @@ export async function workspaceFor(source: string, client: TerraformClient, serv
   await cp(source, dir, { recursive: true });
   const env = {
     ...process.env,
+    PATH: pathWithoutNode(), // the provider is a single executable: the CLI runs it without Node.js
     TF_CLI_CONFIG_FILE: cliConfigPath,
     TF_IN_AUTOMATION: "1",
     CHECKPOINT_DISABLE: "1",

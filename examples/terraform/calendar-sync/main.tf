@@ -20,7 +20,7 @@ variable "keyward_token" {
   type        = string
   default     = null
   sensitive   = true
-  description = "An admin token (kwa_…); defaults to the KEYWARD_TOKEN environment variable."
+  description = "A management token (kwa_…) with users:write, roles:write and keys:write; defaults to the KEYWARD_TOKEN environment variable."
 }
 
 provider "keyward" {

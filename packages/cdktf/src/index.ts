@@ -5,6 +5,7 @@ export { KeywardProvider, type KeywardProviderConfig } from "./generated/provide
 export { ApiKey, type ApiKeyConfig, type ApiKeyPermissions } from "./generated/api-key/index";
 export { Role, type RoleConfig, type RolePermissions } from "./generated/role/index";
 export { IntegrationUser, type IntegrationUserConfig } from "./generated/integration-user/index";
+export { ManagementToken, type ManagementTokenConfig } from "./generated/management-token/index";
 export { Settings, type SettingsConfig, type SettingsFeatures } from "./generated/settings/index";
 export { DataKeywardPermissions, type DataKeywardPermissionsConfig } from "./generated/data-keyward-permissions/index";
 export { DataKeywardRole, type DataKeywardRoleConfig } from "./generated/data-keyward-role/index";

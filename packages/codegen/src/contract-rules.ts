@@ -1,5 +1,6 @@
-// Rules of the contract that several packages check, as data: the permission catalog with its presets, and the
-// name patterns. Written into @keyward/contract, which also ships openapi.yaml itself (a copy of the root file).
+// Rules of the contract that several packages check, as data: the permission catalog with its presets, the
+// management scopes, the name patterns, and the console session's cookie and CSRF header names. Written into
+// @keyward/contract, which also ships openapi.yaml itself (a copy of the root file).
 import { type ContractDocument, loadContract, operationsOf, type PermissionGrantSpec, readContractText, resolveSchema, type SchemaObject } from "./contract.js";
 import type { Generator } from "./generator.js";
 import { contractGeneratedDir, repoRoot } from "./paths.js";
@@ -83,15 +84,27 @@ export function patternAt(contract: ContractDocument, location: string): string 
   return pattern;
 }
 
+/** `ManagementScope`'s enum: what a management token may be given. */
+export function managementScopes(contract: ContractDocument): string[] {
+  const scopes = contract.components.schemas.ManagementScope?.enum;
+  if (!scopes) {
+    throw new Error("openapi.yaml: ManagementScope has no enum");
+  }
+  return scopes.map(String);
+}
+
 function renderCatalog(contract: ContractDocument): string {
   const resources = catalogResources(contract);
   const catalog = { resources, presets: catalogPresets(contract, resources) };
   return [
     HEADER,
     "// The permission catalog: every resource of the business API with its actions and fields, and the presets.",
-    'import type { PermissionCatalog } from "./schema.js";',
+    'import type { ManagementScope, PermissionCatalog } from "./schema.js";',
     "",
     `export const permissionCatalog: PermissionCatalog = ${JSON.stringify(catalog, null, 2)};`,
+    "",
+    "/** Every management scope, in the contract's order. */",
+    `export const managementScopes: readonly ManagementScope[] = ${JSON.stringify(managementScopes(contract))};`,
     "",
   ].join("\n");
 }
@@ -104,13 +117,40 @@ function renderPatterns(contract: ContractDocument): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** The `adminSession` scheme's cookie and the header its writes carry the CSRF token in (server and SDK both use them). */
+export function consoleSessionNames(contract: ContractDocument): { cookie: string; csrfHeader: string } {
+  const scheme = contract.components.securitySchemes.adminSession;
+  const cookie = scheme?.in === "cookie" ? scheme.name : undefined;
+  const csrfHeader = scheme?.["x-keyward-csrf-header"];
+  if (!cookie || !csrfHeader) {
+    throw new Error("openapi.yaml: securitySchemes.adminSession needs `in: cookie`, a `name` and x-keyward-csrf-header");
+  }
+  return { cookie, csrfHeader };
+}
+
+function renderConsoleSession(contract: ContractDocument): string {
+  const { cookie, csrfHeader } = consoleSessionNames(contract);
+  return [
+    HEADER,
+    "// The admin console's session (securitySchemes.adminSession).",
+    "",
+    "/** The session cookie's name. */",
+    `export const consoleSessionCookie = ${JSON.stringify(cookie)};`,
+    "",
+    "/** The header a cookie-authenticated write carries the session's CSRF token in. */",
+    `export const consoleCsrfHeader = ${JSON.stringify(csrfHeader)};`,
+    "",
+  ].join("\n");
+}
+
 export const contractRules: Generator = {
-  name: "contract rules (catalog, presets, name patterns) and openapi.yaml",
+  name: "contract rules (catalog, presets, scopes, name patterns, console session) and openapi.yaml",
   async run() {
     const contract = await loadContract();
     return [
       { path: `${contractGeneratedDir}catalog.ts`, content: renderCatalog(contract) },
       { path: `${contractGeneratedDir}patterns.ts`, content: renderPatterns(contract) },
+      { path: `${contractGeneratedDir}console-session.ts`, content: renderConsoleSession(contract) },
       // The npm package ships the contract; the server reads it from there (`@keyward/contract/openapi.yaml`).
       { path: `${repoRoot}packages/contract/openapi.yaml`, content: await readContractText() },
     ];

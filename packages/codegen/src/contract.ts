@@ -19,12 +19,15 @@ export interface SchemaObject {
   items?: SchemaObject;
   additionalProperties?: SchemaObject | boolean;
   allOf?: SchemaObject[];
+  oneOf?: SchemaObject[];
   "x-terraform-sensitive"?: boolean;
   "x-terraform-computed"?: boolean;
   "x-terraform-immutable"?: boolean;
   "x-terraform-requires-replace"?: true | "once-set";
   "x-terraform-default"?: unknown;
   "x-terraform-validate"?: string | string[];
+  /** On a create-schema property: the name of the write-only attribute that fills it (rules.ts `writeOnlyInput`). */
+  "x-terraform-write-only"?: string;
   "x-keyward-catalog"?: Record<string, { schema: string; description: string }>;
   "x-keyward-presets"?: Record<string, PresetSpec>;
 }
@@ -54,6 +57,12 @@ export interface ResourceSpec {
   properties?: Record<string, SchemaObject>;
 }
 
+/** An ephemeral resource of `x-terraform-ephemeral-resources`: made on every run, never stored. */
+export interface EphemeralResourceSpec {
+  description: string;
+  properties: Record<string, SchemaObject>;
+}
+
 export interface DataSourceSpec {
   description: string;
   read: string;
@@ -69,12 +78,21 @@ export interface OperationObject {
   [key: string]: unknown;
 }
 
+/** A security scheme; `x-keyward-csrf-header` names the header a cookie scheme's writes must carry. */
+export interface SecuritySchemeObject {
+  type: string;
+  in?: string;
+  name?: string;
+  "x-keyward-csrf-header"?: string;
+}
+
 export interface ContractDocument {
   paths: Record<string, Record<string, OperationObject | unknown>>;
-  components: { schemas: Record<string, SchemaObject> };
+  components: { schemas: Record<string, SchemaObject>; securitySchemes: Record<string, SecuritySchemeObject> };
   "x-terraform-provider": { description: string; properties: Record<string, SchemaObject> };
   "x-terraform-resources": Record<string, ResourceSpec>;
   "x-terraform-data-sources": Record<string, DataSourceSpec>;
+  "x-terraform-ephemeral-resources"?: Record<string, EphemeralResourceSpec>;
 }
 
 export async function readContractText(): Promise<string> {

@@ -3,11 +3,11 @@
 // clean (packages/codegen/test/generated-is-fresh.test.ts checks it).
 //
 //   keyward-codegen                                            every generator
-//   keyward-codegen cdktf-bindings --target cdktn --out <dir>  the CDKTF bindings for another construct library
+//   keyward-codegen cdktf-bindings --target cdktn --out <dir>  one target's bindings into another folder
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { bindingFiles, defaultCdktfOutDir } from "./cdktf-bindings.js";
+import { bindingFiles, cdktnOutDir, defaultCdktfOutDir } from "./cdktf-bindings.js";
 import { type GeneratedFile, leftOverFiles, obsoleteFiles } from "./generator.js";
 import { generators } from "./generators.js";
 import { providerSchemaJsonPath } from "./provider-schema/index.js";
@@ -40,11 +40,11 @@ async function generateCdktfBindings(args: string[]): Promise<void> {
     args,
     options: {
       target: { type: "string", default: "cdktf" },
-      out: { type: "string", default: defaultCdktfOutDir },
+      out: { type: "string" },
       schema: { type: "string", default: providerSchemaJsonPath },
     },
   });
-  const outDir = resolve(values.out);
+  const outDir = resolve(values.out ?? (values.target === "cdktn" ? cdktnOutDir : defaultCdktfOutDir));
   const files = await bindingFiles(JSON.parse(await readFile(values.schema, "utf8")), values.target, outDir);
   await remove(await leftOverFiles(outDir, files));
   await write(files);

@@ -2,6 +2,7 @@
 //   docs/index.md                  the provider, with examples/provider/provider.tf
 //   docs/resources/<name>.md       each resource, with examples/resources/<type>/resource.tf and import.sh
 //   docs/data-sources/<name>.md    each data source, with examples/data-sources/<type>/data-source.tf
+//   docs/ephemeral-resources/<name>.md  each ephemeral resource, with examples/ephemeral-resources/<type>/ephemeral-resource.tf
 // (<name> is the type without the `keyward_` prefix). Descriptions come from the committed provider schema
 // (packages/provider/src/generated/provider-schema.json, itself generated from openapi.yaml); the examples are
 // hand-written sources, validated by packages/provider/test/doc-examples.e2e.test.ts.
@@ -30,13 +31,16 @@ export const providerDocs: Generator = {
     for (const [type, dataSource] of Object.entries(schema.data_source_schemas)) {
       files.push({ path: `${repoRoot}docs/data-sources/${shortName(type)}.md`, content: await dataSourcePage(type, dataSource) });
     }
+    for (const [type, ephemeral] of Object.entries(schema.ephemeral_resource_schemas ?? {})) {
+      files.push({ path: `${repoRoot}docs/ephemeral-resources/${shortName(type)}.md`, content: await ephemeralResourcePage(type, ephemeral) });
+    }
     return files;
   },
   /** Pages of types the schema no longer has. */
   async obsolete() {
     const wanted = new Set((await this.run()).map((file) => file.path));
     const pages: string[] = [];
-    for (const dir of [`${repoRoot}docs/resources/`, `${repoRoot}docs/data-sources/`]) {
+    for (const dir of [`${repoRoot}docs/resources/`, `${repoRoot}docs/data-sources/`, `${repoRoot}docs/ephemeral-resources/`]) {
       const names = await readdir(dir).catch(() => []);
       pages.push(...names.filter((name) => name.endsWith(".md")).map((name) => dir + name));
     }
@@ -116,6 +120,23 @@ async function dataSourcePage(type: string, dataSource: BlockJson): Promise<stri
     fence("terraform", await example(`data-sources/${type}/data-source.tf`)),
     "",
     ...schemaSection(dataSource.block),
+  ].join("\n");
+}
+
+async function ephemeralResourcePage(type: string, ephemeral: BlockJson): Promise<string> {
+  return [
+    frontMatter(`${type} Ephemeral Resource - ${PROVIDER_NAME}`, ephemeral.block.description),
+    `# ${type} (Ephemeral Resource)`,
+    "",
+    ephemeral.block.description,
+    "",
+    "See the guide [Keeping tokens out of state](../guides/keeping-tokens-out-of-state.md).",
+    "",
+    "## Example Usage",
+    "",
+    fence("terraform", await example(`ephemeral-resources/${type}/ephemeral-resource.tf`)),
+    "",
+    ...schemaSection(ephemeral.block),
   ].join("\n");
 }
 

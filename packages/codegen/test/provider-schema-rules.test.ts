@@ -5,6 +5,7 @@ import {
   type Deref,
   defaultOf,
   describe as describeAttribute,
+  ephemeralSides,
   hintOf,
   isComputed,
   isConfigurable,
@@ -12,16 +13,20 @@ import {
   isRequired,
   isSensitive,
   keepsPriorValue,
+  exactlyOneOfGroups,
   type PropertySides,
   replaceRule,
   terraformKind,
   validatorNames,
+  writeOnlyInput,
+  writeSide,
 } from "../src/provider-schema/rules.js";
 
 const schemas: Record<string, SchemaObject> = {
   Timestamp: { type: "string", format: "date-time" },
   Secret: { type: "string", "x-terraform-sensitive": true },
   Grant: { type: "object", properties: { resource: { type: "string" } } },
+  SuppliedToken: { type: "string", "x-terraform-write-only": "token_wo" },
 };
 const deref: Deref = (schema) => (schema?.$ref ? (schemas[schema.$ref.replace("#/components/schemas/", "")] ?? {}) : (schema ?? {}));
 
@@ -76,6 +81,40 @@ describe("isSensitive: x-terraform-sensitive", () => {
     "not hinted": { given: undefined, want: false },
     "hinted false": { given: false, want: false },
   });
+  table(({ hint, writeOnly }: { hint: boolean | undefined; writeOnly: boolean }) => isSensitive(hint, writeOnly), {
+    "write-only, not hinted": { given: { hint: undefined, writeOnly: true }, want: true },
+    "write-only, hinted false": { given: { hint: false, writeOnly: true }, want: true },
+  });
+});
+
+describe("writeOnlyInput: x-terraform-write-only on a create-schema property names the write-only attribute", () => {
+  table((createProperty: SchemaObject | undefined) => writeOnlyInput(deref, createProperty), {
+    "on the property": { given: { type: "string", "x-terraform-write-only": "secret_wo" }, want: "secret_wo" },
+    "on the schema it refers to": { given: { $ref: "#/components/schemas/SuppliedToken" }, want: "token_wo" },
+    "not hinted": { given: { type: "string" }, want: undefined },
+    "not on the create side": { given: undefined, want: undefined },
+  });
+});
+
+describe("writeSide: the create property, unless it feeds a write-only attribute; else the update property", () => {
+  const create: SchemaObject = { type: "string", description: "create" };
+  const update: SchemaObject = { type: "string", description: "update" };
+  table(writeSide, {
+    "create only": { given: { create, update: undefined, writeOnlyInput: undefined }, want: create },
+    "create and update: create wins": { given: { create, update, writeOnlyInput: undefined }, want: create },
+    "update only": { given: { create: undefined, update, writeOnlyInput: undefined }, want: update },
+    "feeds a write-only attribute → computed": { given: { create, update: undefined, writeOnlyInput: "token_wo" }, want: undefined },
+    "feeds a write-only attribute, also updatable": { given: { create, update, writeOnlyInput: "token_wo" }, want: update },
+  });
+});
+
+describe("ephemeralSides: an ephemeral resource's read-only properties are results, the others arguments", () => {
+  const result: SchemaObject = { type: "string", readOnly: true };
+  const argument: SchemaObject = { type: "string" };
+  table(ephemeralSides, {
+    "read-only → computed result": { given: result, want: { read: result } },
+    "otherwise → configurable argument": { given: argument, want: { write: argument } },
+  });
 });
 
 describe("hintOf: an x-terraform-* hint from the write side, else the read side, along $refs", () => {
@@ -111,10 +150,20 @@ describe("replaceRule: create-only → requires replace; x-terraform-requires-re
 
 describe("keepsPriorValue: id and x-terraform-immutable computed attributes keep their state", () => {
   table(keepsPriorValue, {
-    "id": { given: { name: "id", configurable: false, immutableHint: undefined }, want: true },
-    "immutable": { given: { name: "created_at", configurable: false, immutableHint: true }, want: true },
-    "changing computed": { given: { name: "updated_at", configurable: false, immutableHint: undefined }, want: false },
-    "configurable": { given: { name: "id", configurable: true, immutableHint: true }, want: false },
+    "id": { given: { name: "id", computed: true, immutableHint: undefined }, want: true },
+    "immutable": { given: { name: "created_at", computed: true, immutableHint: true }, want: true },
+    "changing computed": { given: { name: "updated_at", computed: true, immutableHint: undefined }, want: false },
+    "optional + computed, immutable (an owner the server defaults)": { given: { name: "user_id", computed: true, immutableHint: true }, want: true },
+    "configurable only": { given: { name: "id", computed: false, immutableHint: true }, want: false },
+  });
+});
+
+describe("exactlyOneOfGroups: a oneOf of single required properties", () => {
+  table(exactlyOneOfGroups, {
+    "permissions or preset": { given: { oneOf: [{ required: ["permissions"] }, { required: ["preset"] }] }, want: [["permissions", "preset"]] },
+    "no oneOf": { given: { properties: {} }, want: [] },
+    "a branch requiring two": { given: { oneOf: [{ required: ["a", "b"] }, { required: ["c"] }] }, want: [] },
+    "no create schema": { given: undefined, want: [] },
   });
 });
 

@@ -5,17 +5,20 @@ import type { operations } from "./generated/schema.js";
 export type * from "./generated/schema.js";
 /** The contract's operations by `operationId`. */
 export type OperationId = keyof operations;
-export { permissionCatalog } from "./generated/catalog.js";
+export { managementScopes, permissionCatalog } from "./generated/catalog.js";
+export { consoleCsrfHeader, consoleSessionCookie } from "./generated/console-session.js";
 export { presetNamePattern, roleNamePattern, usernamePattern } from "./generated/patterns.js";
 export { type IpRange, ipAllowed, ipRuleError, parseIpRule } from "./ip-rules.js";
 export { isRfc3339Timestamp } from "./timestamp.js";
 export {
   BASE62,
   crc32,
+  generateKeywardToken,
   keywardTokenChecksum,
   looksLikeKeywardToken,
   parseKeywardToken,
   type ParsedToken,
+  randomBase62,
   TOKEN_CHECKSUM_LENGTH,
   TOKEN_PREFIX,
   TOKEN_RANDOM_LENGTH,

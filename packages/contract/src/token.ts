@@ -1,6 +1,7 @@
 // The token format: `kw_` (integration key) or `kwa_` (admin token), 30 random base62 characters (≈178 bits), then a
 // 6-character base62 CRC32 of everything before it. The checksum lets the server, a caller or a secret scanner reject
-// a mistyped or made-up token without a lookup. Plain TypeScript (no node:zlib), so it also runs in a browser.
+// a mistyped or made-up token without a lookup. Plain TypeScript (no node:zlib, no node:crypto), so it also runs in a
+// browser: the one token generator, used by the server to issue tokens and by clients that supply their own.
 
 export const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 export const TOKEN_RANDOM_LENGTH = 30;
@@ -39,6 +40,31 @@ export function crc32(text: string): number {
     crc = (crcs[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
   }
   return (crc ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * `length` random base62 characters from the Web Crypto CSPRNG (Node ≥ 20 and browsers), drawn without modulo bias:
+ * bytes below 248 = 4 × 62 map uniformly, the rest are drawn again.
+ */
+export function randomBase62(length: number): string {
+  let out = "";
+  while (out.length < length) {
+    for (const byte of globalThis.crypto.getRandomValues(new Uint8Array(length * 2))) {
+      if (byte < 248 && out.length < length) {
+        out += BASE62.charAt(byte % 62);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A new token of `kind`: the server issues keys and admin tokens with it, and a client that supplies its own token
+ * to create or rotate a key (Terraform's `ephemeral "keyward_token"`) makes it here, so no response need carry it.
+ */
+export function generateKeywardToken(kind: TokenKind = "key"): string {
+  const body = TOKEN_PREFIX[kind] + randomBase62(TOKEN_RANDOM_LENGTH);
+  return body + keywardTokenChecksum(body);
 }
 
 function toBase62(value: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isRfc3339Timestamp, presetNamePattern, roleNamePattern, usernamePattern } from "../src/index.js";
+import { consoleCsrfHeader, consoleSessionCookie, isRfc3339Timestamp, presetNamePattern, roleNamePattern, usernamePattern } from "../src/index.js";
 
 describe("the contract's name patterns", () => {
   it.each([
@@ -23,4 +23,11 @@ describe("isRfc3339Timestamp", () => {
       expect(isRfc3339Timestamp(value)).toBe(false);
     },
   );
+});
+
+describe("the console session's names", () => {
+  it("are the adminSession scheme's cookie and CSRF header, as the server sets and the SDK sends them", () => {
+    expect(consoleSessionCookie).toBe("keyward_session");
+    expect(consoleCsrfHeader).toBe("X-Keyward-CSRF");
+  });
 });

@@ -59,7 +59,9 @@ function reportApiError(diagnostics: Diagnostics, call: ApiCall, error: KeywardA
     }
   }
   if (unplaced.length > 0 || (problem?.errors ?? []).length === 0) {
-    const detail = problem?.detail ?? error.message;
+    const missingScope = problem?.code === "scope_missing" ? problem.missing_scope : undefined;
+    const hint = missingScope ? ` Give the provider's token (or KEYWARD_TOKEN) the scope ${missingScope}: ${call.subject} needs it.` : "";
+    const detail = (problem?.detail ?? error.message) + hint;
     diagnostics.error(call.summary, [`${head}: ${detail}`, ...unplaced].join("\n"));
   }
 }

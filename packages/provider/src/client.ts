@@ -48,12 +48,15 @@ function setting(value: string | null | symbol, envName: string, attribute: stri
   return resolved;
 }
 
-/** GET /v1/settings needs an admin token: it proves the endpoint is Keyward and the token may manage it. */
+/**
+ * GET /v1/management-token needs a management token and no scope: it proves the endpoint is Keyward and the token
+ * may manage it, whichever scopes the configuration needs (each operation's missing scope is reported where used).
+ */
 async function checkAccess({ api, endpoint }: ProviderClient, diagnostics: Diagnostics): Promise<void> {
   let response: Response;
   let code: string | undefined;
   try {
-    const result = await api.GET("/v1/settings", { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
+    const result = await api.GET("/v1/management-token", { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
     response = result.response;
     code = (result.error as { code?: string } | undefined)?.code;
   } catch (thrown) {
@@ -69,10 +72,10 @@ async function checkAccess({ api, endpoint }: ProviderClient, diagnostics: Diagn
   }
   const answered = `${endpoint} answered ${response.status}${code ? ` ${code}` : ""}`;
   if (response.status === 401) {
-    diagnostics.error("Keyward refused the token", `${answered}. Check the provider's token (or KEYWARD_TOKEN): it must be a valid admin token (kwa_…).`, ["token"]);
+    diagnostics.error("Keyward refused the token", `${answered}. Check the provider's token (or KEYWARD_TOKEN): it must be a valid management token (kwa_…).`, ["token"]);
   } else if (response.status === 403) {
-    diagnostics.error("The token is not an admin token", `${answered}. The provider manages users, roles and keys, which needs an admin token (kwa_…), not an integration key.`, ["token"]);
+    diagnostics.error("The token is not a management token", `${answered}. The provider manages users, roles and keys, which needs a management token (kwa_…), not an integration key.`, ["token"]);
   } else {
-    diagnostics.error("Unexpected answer from Keyward", `${answered} to GET /v1/settings. Check that the provider's endpoint (or KEYWARD_ENDPOINT) is the Keyward server's base URL.`, ["endpoint"]);
+    diagnostics.error("Unexpected answer from Keyward", `${answered} to GET /v1/management-token. Check that the provider's endpoint (or KEYWARD_ENDPOINT) is the Keyward server's base URL.`, ["endpoint"]);
   }
 }

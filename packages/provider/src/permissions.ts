@@ -1,5 +1,5 @@
-// The `permissions` / `preset` pair shared by keyward_role and keyward_api_key: mapping, the exactly-one rule,
-// and keeping a preset's expanded permissions stable in plans.
+// The `permissions` / `preset` pair shared by keyward_role and keyward_api_key: mapping, the exactly-one rule
+// (from the contract), and keeping a preset's expanded permissions stable in plans.
 import { type Diagnostics, type Planned, isUnknown } from "@keyward/tfplugin";
 import type { Action, PermissionGrant, ResourceName } from "@keyward/contract";
 
@@ -18,11 +18,14 @@ export function grantsToModel(grants: readonly PermissionGrant[]): Grant[] {
   return grants.map((grant) => ({ resource: grant.resource, actions: [...grant.actions], fields: grant.fields ? [...grant.fields] : null }));
 }
 
+/** What the contract accepts in a request: a preset or a permission list, never both (its `oneOf`). */
+export type GrantChoice = { preset: string; permissions?: never } | { permissions: PermissionGrant[]; preset?: never };
+
 /**
- * The request's `preset` or `permissions` (the server wants exactly one). Permissions still unknown (computed from an
- * unchanged preset) are left out. Names were checked against the catalog at plan time; the server checks again.
+ * The request's `preset` or `permissions`. Permissions still unknown (computed from an unchanged preset) are left
+ * out, which only an update can meet. Names were checked against the catalog at plan time; the server checks again.
  */
-export function grantsToRequest(model: Planned<GrantAttributes>): { preset?: string; permissions?: PermissionGrant[] } {
+export function grantsToRequest(model: Planned<GrantAttributes>): GrantChoice | Record<string, never> {
   if (typeof model.preset === "string") {
     return { preset: model.preset };
   }
@@ -38,18 +41,29 @@ export function grantsToRequest(model: Planned<GrantAttributes>): { preset?: str
   };
 }
 
-/** Exactly one of `permissions` and `preset`, checked when both are known. */
-export function validateGrantChoice(config: Planned<GrantAttributes>, diagnostics: Diagnostics): void {
-  if (isUnknown(config.permissions) || isUnknown(config.preset)) {
-    return;
-  }
-  if ((config.permissions === null) === (config.preset === null)) {
-    const both = config.permissions !== null;
-    diagnostics.error(
-      both ? "Conflicting permissions and preset" : "Missing permissions",
-      both ? "Give either permissions or preset, not both." : "Give either permissions (a set of {resource, actions, fields}) or a preset.",
-      [both ? "preset" : "permissions"],
-    );
+/**
+ * Exactly one attribute of each group, checked when they are known. The groups come from the contract's `oneOf`
+ * (generated `exactlyOneOf`), so the provider refuses at plan time what the server would refuse at apply.
+ */
+export function validateExactlyOne(
+  config: Planned<Record<string, unknown>>,
+  groups: readonly (readonly string[])[],
+  diagnostics: Diagnostics,
+): void {
+  for (const group of groups) {
+    if (group.some((name) => isUnknown(config[name]))) {
+      continue;
+    }
+    const given = group.filter((name) => config[name] !== null && config[name] !== undefined);
+    if (given.length === 1) {
+      continue;
+    }
+    const either = group.join(" or ");
+    if (given.length === 0) {
+      diagnostics.error(`Missing ${group[0]}`, `Give either ${either}.`, [group[0] ?? ""]);
+    } else {
+      diagnostics.error(`Conflicting ${given.join(" and ")}`, `Give either ${either}, not both.`, [given[given.length - 1] ?? ""]);
+    }
   }
 }
 

@@ -63,6 +63,18 @@ const planCases: { name: string; config: string; diagnostic: RegExp; attribute: 
     diagnostic: /Missing permissions/,
     attribute: /resource "keyward_api_key" "k"/,
   },
+  {
+    name: "token_wo_version without token_wo",
+    config: key(`preset = "events_read"\n  token_wo_version = 1`),
+    diagnostic: /Missing token_wo[\s\S]*token_wo_version\s+is\s+set,\s+so\s+token_wo\s+must\s+be\s+set\s+too/,
+    attribute: /resource "keyward_api_key" "k"/,
+  },
+  {
+    name: "token_wo without token_wo_version",
+    config: key(`preset = "events_read"\n  token_wo = "kw_3fZq9LxB7mN2pQ8rT1vW4yZ6aC0dE51Mw4NF"`),
+    diagnostic: /Missing token_wo_version[\s\S]*bumping\s+token_wo_version\s+is\s+what\s+rotates/,
+    attribute: /resource "keyward_api_key" "k"/,
+  },
 ];
 
 describe("bad configurations with real CLIs", () => {

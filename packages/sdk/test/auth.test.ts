@@ -35,4 +35,11 @@ describe("authentication headers", () => {
     await client.GET("/v1/health", { headers: { Authorization: "Bearer kw_other" } });
     expect(sent[0]?.headers.get("Authorization")).toBe("Bearer kw_other");
   });
+
+  it("sends a console session's CSRF token and no Authorization (the cookie travels by itself)", async () => {
+    const { client, sent } = createObservedClient(ok, { session: { csrfToken: "csrf-123" } });
+    await client.GET("/v1/health");
+    expect(sent[0]?.headers.get("X-Keyward-CSRF")).toBe("csrf-123");
+    expect(sent[0]?.headers.has("Authorization")).toBe(false);
+  });
 });

@@ -10,14 +10,14 @@
 //   bad-input.test.ts — path traversal in user and record ids and in audit target_id, a 70 kB body, bad
 //     JSON, wrong content types, unknown fields and query parameters.
 import { connect } from "node:net";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { keywardTokenChecksum as checksum } from "@keyward/contract";
-import { randomBase62 } from "../src/domain/tokens.js";
+import { keywardTokenChecksum as checksum, randomBase62 } from "@keyward/contract";
 import { type ChildServer, startChildServer } from "@keyward/testkit";
 import { basicHeader, raw, type RawRequest, type RawTarget } from "./support/raw.js";
+import { storedText } from "@keyward/testkit";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -401,11 +401,7 @@ describe("abuse: every attempt is refused with a 4xx, never a 5xx", () => {
 describe("secrets: after the whole abuse run, no issued token appears anywhere the server writes", () => {
   it("when the data file, the audit log and the debug-level logs are scanned, then no token (plain or in Basic form) is found", async () => {
     await server.stop("SIGTERM");
-    const files = {
-      data: await readFile(join(dir, "keyward.json"), "utf8"),
-      audit: await readFile(join(dir, "keyward.audit.jsonl"), "utf8"),
-      logs: server.stderr(),
-    };
+    const files = { ...(await storedText(join(dir, "keyward.json"))), logs: server.stderr() };
     expect(files.audit.length).toBeGreaterThan(0);
     expect(files.logs).toContain('"msg":"request"');
     expect(tokens.length).toBeGreaterThan(10);

@@ -1,13 +1,12 @@
 // Every refusal, in the order the README gives ("Running the server"): 401 (with WWW-Authenticate) → 402 → 403 → field scope;
 // admin-only management; introspection (/v1/me, /v1/keys/verify); refusals audited; tokens never stored.
-import { readFile } from "node:fs/promises";
 import { unwrap } from "@keyward/sdk";
 import type { PermissionGrant, ProblemCode } from "@keyward/sdk/schema";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { keywardTokenChecksum as checksum } from "@keyward/contract";
-import { randomBase62 } from "../src/domain/tokens.js";
-import { daysFrom, type Harness, type Integration, type IntegrationSpec, startHarness } from "@keyward/testkit";
+import { keywardTokenChecksum as checksum, randomBase62 } from "@keyward/contract";
+import { daysFrom, type Harness, type Integration, type IntegrationSpec, startHarness, withIssuedToken } from "@keyward/testkit";
 import { basicHeader, raw, type RawRequest, type RawResponse } from "./support/raw.js";
+import { storedText } from "@keyward/testkit";
 
 let h: Harness;
 /** Every token this file issued or sent: none may ever reach the data file or the audit log. */
@@ -391,7 +390,7 @@ describe("introspection", () => {
 describe("secrets and the audit trail", () => {
   it("when a key is rotated with a grace period, then both tokens work until it ends, and the old one is invalid after", async () => {
     const site = await fullAccess("rotated");
-    const rotated = unwrap(await h.admin.POST("/v1/api-keys/{key_id}/rotate", { params: { path: { key_id: site.keyId } }, body: { grace_period_seconds: 60 } }));
+    const rotated = withIssuedToken(unwrap(await h.admin.POST("/v1/api-keys/{key_id}/rotate", { params: { path: { key_id: site.keyId } }, body: { grace_period_seconds: 60 } })));
     tokens.push(rotated.token);
     expect(rotated.token).not.toBe(site.token);
     expect((await raw(h, listEvents(bearer(site.token)))).status).toBe(200);
@@ -436,7 +435,7 @@ describe("secrets and the audit trail", () => {
 
   it("when everything above has happened, then no token appears in the data file or the audit file", async () => {
     await h.server.store.flush();
-    const files = { data: await readFile(h.dataFile, "utf8"), audit: await readFile(h.auditFile, "utf8") };
+    const files = await storedText(h.dataFile);
     expect(files.audit.length).toBeGreaterThan(0);
     expect(tokens.length).toBeGreaterThan(20);
     const leaks = [];

@@ -3,6 +3,7 @@
 import { unwrap } from "@keyward/sdk";
 import type { ProblemCode } from "@keyward/sdk/schema";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { generateKeywardToken } from "@keyward/contract";
 import { daysFrom, type Harness, startHarness } from "@keyward/testkit";
 import { raw, type RawRequest } from "./support/raw.js";
 
@@ -19,6 +20,9 @@ interface Fixtures {
   eventId: string;
   personId: string;
   adminId: string;
+  /** The bootstrap management token (the only one with tokens:manage) and a revoked one. */
+  bootstrapTokenId: string;
+  revokedTokenId: string;
 }
 let f: Fixtures;
 
@@ -39,9 +43,17 @@ beforeAll(async () => {
     eventId: events.data[0]!.id,
     personId: people.data[0]!.id,
     adminId: unwrap(await h.admin.GET("/v1/users", { params: { query: { kind: "person" } } })).data.find((u) => u.is_admin)!.id,
+    bootstrapTokenId: unwrap(await h.admin.GET("/v1/management-tokens")).data[0]!.id,
+    revokedTokenId: await revokedManagementToken(),
   };
 });
 afterEach(() => expect(h.serverErrors).toEqual([]));
+
+async function revokedManagementToken(): Promise<string> {
+  const token = unwrap(await h.admin.POST("/v1/management-tokens", { body: { name: "soon revoked", scopes: ["users:read"] } }));
+  unwrap(await h.admin.DELETE("/v1/management-tokens/{token_id}", { params: { path: { token_id: token.id } } }));
+  return token.id;
+}
 afterAll(() => h.close());
 
 /** A well-formed id that names nothing. */
@@ -57,6 +69,8 @@ interface BadCase {
   field: string | null;
 }
 
+/** The same token with one character of its random part changed: the checksum no longer matches. */
+const withTypo = (token: string) => `${token.slice(0, 5)}${token[5] === "a" ? "b" : "a"}${token.slice(6)}`;
 const validKeyBody = (f: Fixtures) => ({ name: "bad input key", user_id: f.userId, preset: "events_read" });
 const validRoleBody = { name: "bad-input-role-x", permissions: [{ resource: "events", actions: ["read"] }] };
 
@@ -295,14 +309,14 @@ const cases: BadCase[] = [
     status: 422, code: "invalid_permissions", field: "/body/permissions",
   },
   {
-    name: "when both permissions and a preset are given, then 422 invalid_permissions",
+    name: "when both permissions and a preset are given, then 400 validation_failed (the contract's oneOf)",
     request: () => ({ method: "POST", path: "/v1/roles", body: { ...validRoleBody, preset: "events_read" } }),
-    status: 422, code: "invalid_permissions", field: "/body/preset",
+    status: 400, code: "validation_failed", field: "/body/preset",
   },
   {
-    name: "when neither permissions nor a preset is given, then 422 invalid_permissions",
+    name: "when neither permissions nor a preset is given, then 400 validation_failed (the contract's oneOf)",
     request: () => ({ method: "POST", path: "/v1/roles", body: { name: "empty-handed" } }),
-    status: 422, code: "invalid_permissions", field: "/body/permissions",
+    status: 400, code: "validation_failed", field: "/body/permissions",
   },
   {
     name: "when the preset is unknown, then 422 invalid_permissions at /body/preset",
@@ -417,6 +431,41 @@ const cases: BadCase[] = [
     status: 400, code: "validation_failed", field: "/body/confirm",
   },
   {
+    name: "when a key is created with a supplied token whose checksum is wrong, then 400 at /body/token",
+    request: (f) => ({ method: "POST", path: "/v1/api-keys", body: { ...validKeyBody(f), token: withTypo(generateKeywardToken("key")) } }),
+    status: 400, code: "validation_failed", field: "/body/token",
+  },
+  {
+    name: "when a key is created with a supplied token of the wrong shape, then 400 at /body/token",
+    request: (f) => ({ method: "POST", path: "/v1/api-keys", body: { ...validKeyBody(f), token: "kw_short" } }),
+    status: 400, code: "validation_failed", field: "/body/token",
+  },
+  {
+    name: "when a key is created with a supplied admin-prefixed (kwa_) token, then 400 at /body/token",
+    request: (f) => ({ method: "POST", path: "/v1/api-keys", body: { ...validKeyBody(f), token: generateKeywardToken("admin") } }),
+    status: 400, code: "validation_failed", field: "/body/token",
+  },
+  {
+    name: "when a key is created with the token of an existing key, then 409 token_in_use at /body/token",
+    request: (f) => ({ method: "POST", path: "/v1/api-keys", body: { ...validKeyBody(f), token: f.writerToken } }),
+    status: 409, code: "token_in_use", field: "/body/token",
+  },
+  {
+    name: "when a key is rotated to a supplied token whose checksum is wrong, then 400 at /body/token",
+    request: (f) => ({ method: "POST", path: `/v1/api-keys/${f.keyId}/rotate`, body: { token: withTypo(generateKeywardToken("key")) } }),
+    status: 400, code: "validation_failed", field: "/body/token",
+  },
+  {
+    name: "when a key is rotated to the admin token, then 400 at /body/token",
+    request: (f) => ({ method: "POST", path: `/v1/api-keys/${f.keyId}/rotate`, body: { token: h.adminToken } }),
+    status: 400, code: "validation_failed", field: "/body/token",
+  },
+  {
+    name: "when a key is rotated to its own current token, then 409 token_in_use at /body/token",
+    request: (f) => ({ method: "POST", path: `/v1/api-keys/${f.keyId}/rotate`, body: { token: f.writerToken, grace_period_seconds: 60 } }),
+    status: 409, code: "token_in_use", field: "/body/token",
+  },
+  {
     name: "when a rotation has a negative grace period, then 400 at /body/grace_period_seconds",
     request: (f) => ({ method: "POST", path: `/v1/api-keys/${f.keyId}/rotate`, body: { grace_period_seconds: -1 } }),
     status: 400, code: "validation_failed", field: "/body/grace_period_seconds",
@@ -517,6 +566,51 @@ const cases: BadCase[] = [
   },
 
   // ── routes and methods ──────────────────────────────────────────────────────────────────────────
+  {
+    name: "when a management token asks for an unknown scope, then 400 at /body/scopes/1",
+    request: () => ({ method: "POST", path: "/v1/management-tokens", body: { name: "odd", scopes: ["users:read", "users:admin"] } }),
+    status: 400, code: "validation_failed", field: "/body/scopes/1",
+  },
+  {
+    name: "when a management token gets no scopes, then 400 at /body/scopes",
+    request: () => ({ method: "POST", path: "/v1/management-tokens", body: { name: "empty", scopes: [] } }),
+    status: 400, code: "validation_failed", field: "/body/scopes",
+  },
+  {
+    name: "when a management token's expiry is in the past, then 422 expiry_in_past",
+    request: () => ({ method: "POST", path: "/v1/management-tokens", body: { name: "stale", scopes: ["users:read"], expires_at: "2020-01-01T00:00:00Z" } }),
+    status: 422, code: "expiry_in_past", field: "/body/expires_at",
+  },
+  {
+    name: "when a management token is moved to an expiry in the past, then 422 expiry_in_past",
+    request: (f) => ({ method: "PATCH", path: `/v1/management-tokens/${f.bootstrapTokenId}`, body: { expires_at: "2020-01-01T00:00:00Z" } }),
+    status: 422, code: "expiry_in_past", field: "/body/expires_at",
+  },
+  {
+    name: "when a revoked management token is rotated, then 409 token_revoked",
+    request: (f) => ({ method: "POST", path: `/v1/management-tokens/${f.revokedTokenId}/rotate`, body: { grace_period_seconds: 60 } }),
+    status: 409, code: "token_revoked", field: null,
+  },
+  {
+    name: "when a revoked management token is changed, then 409 token_revoked",
+    request: (f) => ({ method: "PATCH", path: `/v1/management-tokens/${f.revokedTokenId}`, body: { name: "back" } }),
+    status: 409, code: "token_revoked", field: null,
+  },
+  {
+    name: "when the last token with tokens:manage is revoked, then 409 last_manage_token",
+    request: (f) => ({ method: "DELETE", path: `/v1/management-tokens/${f.bootstrapTokenId}` }),
+    status: 409, code: "last_manage_token", field: null,
+  },
+  {
+    name: "when a management token is looked up by an id of the wrong kind, then 400 at /params/token_id",
+    request: (f) => ({ path: `/v1/management-tokens/${f.keyId}` }),
+    status: 400, code: "validation_failed", field: "/params/token_id",
+  },
+  {
+    name: "when a management token is issued to an unknown user, then 422 unknown_user",
+    request: () => ({ method: "POST", path: "/v1/management-tokens", body: { name: "ghost", scopes: ["users:read"], user_id: MISSING_USER } }),
+    status: 422, code: "unknown_user", field: "/body/user_id",
+  },
   {
     name: "when PUT /v1/users is called, then 405 method_not_allowed",
     request: () => ({ method: "PUT", path: "/v1/users", body: { username: "put-user", name: "P" } }),

@@ -2,7 +2,8 @@
 // the token), and the final match compares the digests with crypto.timingSafeEqual, never with `===`.
 import * as crypto from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { hashToken, issueToken, sameHash } from "../src/domain/tokens.js";
+import { generateKeywardToken } from "@keyward/contract";
+import { hashToken, sameHash } from "../src/domain/tokens.js";
 
 vi.mock("node:crypto", async (importOriginal) => {
   const actual = await importOriginal<typeof import("node:crypto")>();
@@ -13,8 +14,8 @@ describe("sameHash", () => {
   it("when two digests are compared, then crypto.timingSafeEqual decides, on the raw 32 bytes", () => {
     const spy = vi.mocked(crypto.timingSafeEqual);
     spy.mockClear();
-    const a = hashToken(issueToken("key"));
-    const b = hashToken(issueToken("key"));
+    const a = hashToken(generateKeywardToken("key"));
+    const b = hashToken(generateKeywardToken("key"));
     expect(sameHash(a, a)).toBe(true);
     expect(sameHash(a, b)).toBe(false);
     // A digest differing only in its last byte is compared the same way (no early exit on a prefix).

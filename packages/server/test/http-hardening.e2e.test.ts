@@ -2,11 +2,13 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { generateKeywardToken } from "@keyward/contract";
 import { startChildServer } from "@keyward/testkit";
 import { describe, expect, it } from "vitest";
 import { raw } from "./support/raw.js";
 
-const bad = "kw_thisIsNotAValidTokenAtAll000000000000";
+/** Well-formed (checksum right) but issued by nobody: a guess, which the limit counts. */
+const bad = generateKeywardToken("key");
 
 describe("failed authentication is rate-limited per client address (the bin)", () => {
   it("when the environment sets KEYWARD_AUTH_FAILURE_LIMIT=3, then the bin refuses the 4th failure with 429", async () => {
@@ -17,7 +19,7 @@ describe("failed authentication is rate-limited per client address (the bin)", (
       const statuses = [];
       for (let i = 0; i < 5; i++) statuses.push((await raw(target, { path: "/v1/users", token: bad })).status);
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
-      const retryAfter = Number((await raw(target, { path: "/v1/users" })).headers.get("retry-after"));
+      const retryAfter = Number((await raw(target, { path: "/v1/users", token: bad })).headers.get("retry-after"));
       expect(retryAfter).toBeGreaterThan(100);
       expect(retryAfter).toBeLessThanOrEqual(120);
     } finally {

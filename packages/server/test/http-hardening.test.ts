@@ -1,19 +1,43 @@
 // HTTP hardening: failed authentication rate-limited per client address (429 + Retry-After), security
 // headers, CORS closed unless origins are listed, 405 with Allow for undeclared methods. That the options reach
 // the bin through the environment is checked on a child process (http-hardening.e2e.test.ts).
+import { generateKeywardToken } from "@keyward/contract";
 import { type Harness, startHarness } from "@keyward/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AuthFailureLimiter, clientKey } from "../src/http/auth-failure-limit.js";
+import { AuthFailureLimiter, clientKey, DEFAULT_AUTH_FAILURE_LIMIT } from "../src/http/auth-failure-limit.js";
 import { parseOrigin } from "../src/http/cors.js";
 import { tokenFromHeader } from "../src/http/auth.js";
 import { raw, type RawResponse } from "./support/raw.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const bad = "kw_thisIsNotAValidTokenAtAll000000000000";
+/** Well-formed (checksum right) but issued by nobody: a guess, which the limit counts. */
+const bad = generateKeywardToken("key");
 
 function expectProblem(response: RawResponse, status: number, code: string) {
   expect({ status: response.status, code: response.json?.code, type: response.contentType.split(";")[0] }).toEqual({ status, code, type: "application/problem+json" });
 }
+
+describe("failed authentications never lock out valid credentials", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ authFailureLimit: DEFAULT_AUTH_FAILURE_LIMIT });
+  });
+  afterAll(() => h.close());
+
+  it("when one address sends 100 bad tokens under the default limit, then a valid integration key and a valid management token from it both get 200, and the next bad token 429", async () => {
+    const integration = await h.integration({ username: "behind-the-nat", keyPreset: "events_read", rolePreset: "events_read" });
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 100; i++) {
+      const status = (await raw(h, { path: i % 2 ? "/v1/events" : "/v1/users", token: i % 3 ? bad : generateKeywardToken("admin") })).status;
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(statuses)).toEqual({ 401: DEFAULT_AUTH_FAILURE_LIMIT.max, 429: 100 - DEFAULT_AUTH_FAILURE_LIMIT.max });
+    expect((await raw(h, { path: "/v1/events", token: integration.token })).status).toBe(200);
+    expect((await raw(h, { path: "/v1/users" })).status).toBe(200);
+    expectProblem(await raw(h, { path: "/v1/users", token: bad }), 429, "rate_limited");
+    expect(h.serverErrors).toEqual([]);
+  });
+});
 
 describe("failed authentication is rate-limited per client address", () => {
   let h: Harness;
@@ -22,16 +46,21 @@ describe("failed authentication is rate-limited per client address", () => {
   });
   afterAll(() => h.close());
 
-  it("when an address fails 5 times, then its next requests get 429 with Retry-After — even with a valid token — until the window ends", async () => {
+  it("when an address fails 5 times, then its further failures get 429 with Retry-After until the window ends", async () => {
     // Successful requests are not counted.
     for (let i = 0; i < 30; i++) expect((await raw(h, { path: "/v1/settings" })).status).toBe(200);
-    for (let i = 0; i < 5; i++) expectProblem(await raw(h, { path: "/v1/events", token: bad }), 401, "malformed_token");
+    for (let i = 0; i < 5; i++) expectProblem(await raw(h, { path: "/v1/events", token: bad }), 401, "invalid_token");
+    // Valid tokens from the same address are checked first and keep working.
+    expect((await raw(h, { path: "/v1/settings" })).status).toBe(200);
     const limited = await raw(h, { path: "/v1/events", token: bad });
     expectProblem(limited, 429, "rate_limited");
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(Number(limited.headers.get("retry-after"))).toBeLessThanOrEqual(2);
-    // Checked before the token: a guesser can't tell a right guess while blocked.
-    expectProblem(await raw(h, { path: "/v1/settings" }), 429, "rate_limited");
+    // A wrong guess while blocked tells nothing more than 429, whatever token it tries.
+    expectProblem(await raw(h, { path: "/v1/settings", token: generateKeywardToken("admin") }), 429, "rate_limited");
+    // A missing or malformed token is no guess (it can never be right): still 401, never counted.
+    expectProblem(await raw(h, { path: "/v1/settings", token: null }), 401, "missing_token");
+    expectProblem(await raw(h, { path: "/v1/settings", token: "kw_thisIsNotAValidTokenAtAll000000000000" }), 401, "malformed_token");
     // Operations that need no token are not affected.
     expect((await raw(h, { path: "/v1/health", token: null })).status).toBe(200);
     await sleep(1_600);

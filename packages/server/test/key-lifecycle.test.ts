@@ -1,7 +1,7 @@
 // API keys (openapi.yaml, tag "API keys"): editing, rotation with and without grace, inactivity, policies, usage.
 import { unwrap } from "@keyward/sdk";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { daysFrom, type Harness, startHarness } from "@keyward/testkit";
+import { daysFrom, type Harness, startHarness, withIssuedToken } from "@keyward/testkit";
 
 let h: Harness;
 beforeAll(async () => {
@@ -49,7 +49,7 @@ describe("editing a key", () => {
 describe("rotation", () => {
   it("when rotated without grace, then the old token stops at once and the new one works", async () => {
     const site = await h.integration({ username: "rotate-now", rolePreset: "events_read", keyPreset: "events_read" });
-    const rotated = unwrap(await h.admin.POST("/v1/api-keys/{key_id}/rotate", { ...keyPath(site.keyId), body: {} }));
+    const rotated = withIssuedToken(unwrap(await h.admin.POST("/v1/api-keys/{key_id}/rotate", { ...keyPath(site.keyId), body: {} })));
     expect(rotated.token).not.toBe(site.token);
     expect(rotated.id).toBe(site.keyId);
     expect((await site.client.GET("/v1/events")).response.status).toBe(401);
@@ -58,7 +58,7 @@ describe("rotation", () => {
 
   it("when rotated with a grace period, then both tokens work until it ends, then only the new one", async () => {
     const site = await h.integration({ username: "rotate-grace", rolePreset: "events_read", keyPreset: "events_read" });
-    const rotated = unwrap(await h.admin.POST("/v1/api-keys/{key_id}/rotate", { ...keyPath(site.keyId), body: { grace_period_seconds: 3600 } }));
+    const rotated = withIssuedToken(unwrap(await h.admin.POST("/v1/api-keys/{key_id}/rotate", { ...keyPath(site.keyId), body: { grace_period_seconds: 3600 } })));
     expect((await site.client.GET("/v1/events")).response.status).toBe(200);
     expect((await h.clientFor(rotated.token).GET("/v1/events")).response.status).toBe(200);
     h.advance(3601 * 1000);

@@ -1,7 +1,7 @@
 // Integration users (openapi.yaml, tag "Users"): one dedicated integration user per integration, never an administrator.
 import { unwrap } from "@keyward/sdk";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "@keyward/testkit";
+import { type Harness, startHarness, withIssuedToken } from "@keyward/testkit";
 
 let h: Harness;
 beforeAll(async () => {
@@ -48,7 +48,7 @@ describe("user rules", () => {
 
   it("when a user is deleted, then the response counts its revoked keys and they fail with 401", async () => {
     const site = await h.integration({ username: "to-delete", rolePreset: "events_read", keyPreset: "events_read" });
-    const second = unwrap(await h.admin.POST("/v1/api-keys", { body: { name: "second", user_id: site.userId, preset: "events_read" } }));
+    const second = withIssuedToken(unwrap(await h.admin.POST("/v1/api-keys", { body: { name: "second", user_id: site.userId, preset: "events_read" } })));
     expect((await site.client.GET("/v1/events")).response.status).toBe(200);
 
     const deleted = unwrap(await h.admin.DELETE("/v1/users/{user_id}", { params: { path: { user_id: site.userId } } }));

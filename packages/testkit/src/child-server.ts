@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
+import { testDatabaseFor, testStoreKind } from "./test-store.js";
 
 const require = createRequire(import.meta.url);
 
@@ -89,7 +90,12 @@ export function ensureServerBuilt(): void {
  */
 export async function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
   if (!options.bin) ensureServerBuilt();
-  const { dataFile, args = [], env = {}, timeoutMs = 30_000, stderr: stderrMode = "capture" } = options;
+  const { dataFile, args = [], timeoutMs = 30_000, stderr: stderrMode = "capture" } = options;
+  // In the PostgreSQL tier, each data file stands for its own database, so a restart "on the same data" finds it.
+  const env =
+    testStoreKind === "postgres" && !options.env?.KEYWARD_DATABASE_URL
+      ? { KEYWARD_DATABASE_URL: (await testDatabaseFor(dataFile)).url, ...options.env }
+      : (options.env ?? {});
   const child = spawn(process.execPath, [options.bin ?? serverBin(), "--port", "0", "--data", dataFile, ...args], {
     ...(options.cwd !== undefined && { cwd: options.cwd }),
     env: { ...process.env, KEYWARD_LOG_LEVEL: "warn", ...env },

@@ -9,6 +9,7 @@ import { createKeywardClient, type KeywardClient, unwrap } from "@keyward/sdk";
 import type { components } from "@keyward/sdk/schema";
 import { pino } from "pino";
 import { type RunningServer, type ServerOptions, startServer } from "@keyward/server";
+import { testDatabaseFor, testStoreKind } from "./test-store.js";
 
 type Schemas = components["schemas"];
 type AuthFailureLimitOptions = NonNullable<ServerOptions["authFailureLimit"]>;
@@ -80,10 +81,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const clock = () => new Date(base + (Date.now() - startedAt) + offset);
   const serverErrors: string[] = [];
   const logger = pino({ level: "silent" });
+  const database = testStoreKind === "postgres" ? await testDatabaseFor(dataFile) : undefined;
 
   const boot = () =>
     startServer({
       dataFile,
+      ...(database && { databaseUrl: database.url, pollMs: 50 }),
       clock,
       logger,
       validateResponses: options.validateResponses ?? true,
@@ -128,6 +131,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async dataFingerprint() {
       await server.store.flush();
+      if (database) return database.fingerprint();
       const { key_last_used: _usage, ...document } = JSON.parse(await readFile(dataFile, "utf8")) as Record<string, unknown>;
       return createHash("sha256").update(JSON.stringify(document)).digest("hex");
     },
@@ -150,15 +154,28 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           ...(spec.allowedIps && { allowed_ips: spec.allowedIps }),
         },
       }));
-      return { userId: user.id, roleId: role.id, keyId: key.id, token: key.token, client: clientFor(key.token) };
+      const { token } = withIssuedToken(key);
+      return { userId: user.id, roleId: role.id, keyId: key.id, token, client: clientFor(token) };
     },
     async close() {
       await server.close();
+      await database?.drop();
       await rm(dir, { recursive: true, force: true });
     },
   };
   harness.admin = clientFor(adminToken);
   return harness;
+}
+
+/**
+ * A create or rotate response whose token Keyward made: its `token` is then a string (it is absent only when the
+ * request supplied the token).
+ */
+export function withIssuedToken<T extends { id: string; token?: string }>(key: T): T & { token: string } {
+  if (key.token === undefined) {
+    throw new Error(`the response for key ${key.id} carries no token: did the request supply one?`);
+  }
+  return { ...key, token: key.token };
 }
 
 /** ISO timestamp `days` from the harness clock. */

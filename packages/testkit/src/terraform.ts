@@ -4,19 +4,25 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import { promisify } from "node:util";
-import { cliConfigPath } from "./provider-mirror.js";
+import { cliConfigPath } from "terraform-provider-keyward/build";
 import { findClients, type TerraformClient } from "./tools/terraform-cli.js";
 
-export { buildProvider, cliConfigPath, launcherPath, mirrorDir, providerVersion } from "./provider-mirror.js";
+export { buildProvider, cliConfigPath, hostPlatform, mirrorDir, mirroredExecutable, providerVersion } from "terraform-provider-keyward/build";
 export { findClients, installHint, type TerraformClient } from "./tools/terraform-cli.js";
+export { hasEphemeralResources, hasWriteOnlyAttributes, schemaAsPrintedBy, supportsSecretFreeKeys } from "./cli-features.js";
+export { type BundledProvider, createPluginWorkspace } from "./plugin-workspace.js";
+export { zipEntries } from "./zip-entries.js";
 
 const run = promisify(execFile);
 
 export type CliClient = TerraformClient;
 
-/** Every client on this machine (the e2e set-up builds OpenTofu into ~/.cache/keyward when it is missing). */
+/**
+ * Every client on this machine: the e2e set-up builds OpenTofu 1.6.3 and OpenTofu 1.11 into ~/.cache/keyward when they
+ * are missing, and Terraform is used where present.
+ */
 export async function cliClients(): Promise<CliClient[]> {
   if (!existsSync(cliConfigPath)) {
     throw new Error(`The provider mirror is missing (${cliConfigPath}): run \`npm run build:provider\` first.`);
@@ -90,12 +96,25 @@ export class Workspace {
 }
 
 /**
+ * `path` (a PATH value) without the directories holding a `node` executable: the PATH every CLI run in tests and
+ * demos gets, so the provider is proven to run as the single executable, without Node.js.
+ */
+export function pathWithoutNode(path: string = process.env.PATH ?? ""): string {
+  return path
+    .split(delimiter)
+    .filter((dir) => dir && !existsSync(join(dir, "node")))
+    .join(delimiter);
+}
+
+/**
  * The environment a user would run the CLI with: the provider from the mirror, the server's endpoint and admin
- * token for the provider, no checkpoint calls, and no inherited TF_LOG noise.
+ * token for the provider, no checkpoint calls, no inherited TF_LOG noise, and no `node` on the PATH (the provider
+ * is a single executable and must not need one).
  */
 export function cliEnvironment(keyward: KeywardAccess, cliConfig: string = cliConfigPath): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    PATH: pathWithoutNode(),
     TF_CLI_CONFIG_FILE: cliConfig,
     KEYWARD_ENDPOINT: keyward.url,
     KEYWARD_TOKEN: keyward.adminToken,

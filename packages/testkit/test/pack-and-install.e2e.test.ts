@@ -1,7 +1,8 @@
 // The publishable packages work outside the repository: each is packed with `npm pack`, the tarballs are installed
 // into an empty project in a temporary folder (third-party dependencies from the registry), and a user's first steps
-// work there: `keyward-server` starts and answers /v1/health, a TypeScript file using @keyward/sdk type-checks and
-// runs, and an IntegrationAccess stack synthesises with @keyward/cdktf.
+// work there: `keyward-server` starts and answers /v1/health (and /console with a 404 that explains it), a
+// TypeScript file using @keyward/sdk type-checks and runs, and an IntegrationAccess stack synthesises with
+// @keyward/cdktf.
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -70,6 +71,14 @@ describe("the packed packages, installed into an empty project outside the repos
     const response = await fetch(`${server.url}/v1/health`);
     expect(response.status).toBe(200);
   }, 60_000);
+
+  it("when /console is requested there (the private @keyward/console is not installed), then a 404 problem says so", async () => {
+    if (!server) throw new Error("the server test did not start a server");
+    const response = await fetch(`${server.url}/console`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toContain("application/problem+json");
+    expect(((await response.json()) as { detail: string }).detail).toMatch(/admin console is not installed with this server/);
+  });
 
   it("when a TypeScript file uses @keyward/sdk, then it type-checks (a wrong path does not) and runs against that server", async () => {
     await writeFile(

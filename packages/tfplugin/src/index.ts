@@ -46,5 +46,15 @@ export { requiresReplaceIf } from "./framework/plan-modifiers/requires-replace-i
 export { defineResource } from "./framework/resource.js";
 export type * from "./framework/resource.js";
 export { defineDataSource, type DataSource, type DataSourceDefinition } from "./framework/data-source.js";
+export {
+  defineEphemeralResource,
+  type EphemeralCloseRequest,
+  type EphemeralOpenRequest,
+  type EphemeralOpenResponse,
+  type EphemeralRenewRequest,
+  type EphemeralRenewResponse,
+  type EphemeralResource,
+  type EphemeralResourceDefinition,
+} from "./framework/ephemeral-resource.js";
 export { defineProvider, type Provider, type ProviderDefinition } from "./framework/provider.js";
 export { providerSchemaJson, serve, type ServeOptions } from "./framework/serve.js";

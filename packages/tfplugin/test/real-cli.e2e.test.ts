@@ -2,21 +2,16 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findClients, installHint } from "@keyward/testkit/terraform";
+import { createPluginWorkspace, findClients, installHint, schemaAsPrintedBy } from "@keyward/testkit/terraform";
 import { providerSchemaJson } from "../src/index.js";
+import { bundledExampleProvider, exampleProviderAddress, lifecycleTf } from "./fixtures/example-config.js";
 import { exampleProvider } from "./fixtures/example-provider.js";
 import { bundleExampleProvider } from "./helpers/bundle-provider.js";
-import { createWorkspace, providerAddress, runCli } from "./helpers/cli-workspace.js";
-
-interface CliClient {
-  name: "tofu" | "terraform";
-  version: string;
-  path: string;
-}
 
 const root = mkdtempSync(join(tmpdir(), "tfplugin-e2e-"));
 const bundled = join(root, "provider.js");
-const clients = (await findClients()) as CliClient[];
+// Every CLI the e2e set-up provides: the older ones, OpenTofu 1.11 (built by the set-up) and Terraform 1.11.
+const clients = await findClients();
 
 beforeAll(async () => {
   await bundleExampleProvider(bundled);
@@ -33,9 +28,9 @@ describe("the example provider driven by real Terraform-compatible CLIs", () => 
 
   for (const client of clients) {
     it.concurrent(`${client.name} ${client.version}: init, create, no-op plan, update, replace, import, destroy`, async () => {
-      const { dir, env } = createWorkspace(join(root, `${client.name}-${client.version}`), bundled);
+      const ws = createPluginWorkspace(join(root, `${client.name}-${client.version}`), client, bundledExampleProvider(bundled), lifecycleTf);
       const cli = async (args: string[], want = 0) => {
-        const result = await runCli(client.path, dir, env, [...args, "-no-color"]);
+        const result = await ws.exec(args);
         expect(result.code, `${client.name} ${args.join(" ")}\n${result.output}`).toBe(want);
         return result.output;
       };
@@ -44,7 +39,7 @@ describe("the example provider driven by real Terraform-compatible CLIs", () => 
 
       await cli(["init", "-input=false"]);
       const schema = JSON.parse(await cli(["providers", "schema", "-json"]));
-      expect(schema).toEqual(providerSchemaJson(exampleProvider, providerAddress));
+      expect(schema).toEqual(schemaAsPrintedBy(client, providerSchemaJson(exampleProvider, exampleProviderAddress)));
       await cli(["apply", "-auto-approve", "-input=false", ...vars("first", "z1")]);
       const firstId = await output("id");
       expect(await output("lookup")).toBe(firstId);
@@ -63,7 +58,7 @@ describe("the example provider driven by real Terraform-compatible CLIs", () => 
       await cli(["plan", "-detailed-exitcode", "-input=false", ...vars("second", "z2")]);
 
       await cli(["destroy", "-auto-approve", "-input=false", ...vars("second", "z2")]);
-      expect(JSON.parse(readFileSync(join(dir, "store.json"), "utf8"))).toEqual({});
+      expect(JSON.parse(readFileSync(join(ws.dir, "store.json"), "utf8"))).toEqual({});
     }, 90_000);
   }
 });

@@ -1,13 +1,23 @@
-// openapi.yaml → the provider's model: the provider block, its resources and data sources, each a list of
-// attributes decided by the rules of rules.ts. A resource names the component schemas it reads, creates and updates
-// (`x-terraform-resources`); its attributes are the union of their properties.
-import { type ContractDocument, type ResourceSpec, type DataSourceSpec, resolveSchema, type SchemaObject } from "../contract.js";
+// openapi.yaml → the provider's model: the provider block, its resources, data sources and ephemeral resources, each
+// a list of attributes decided by the rules of rules.ts. A resource names the component schemas it reads, creates and
+// updates (`x-terraform-resources`); its attributes are the union of their properties, plus the write-only attributes
+// its create schema names (`x-terraform-write-only`).
+import {
+  type ContractDocument,
+  type DataSourceSpec,
+  type EphemeralResourceSpec,
+  type ResourceSpec,
+  resolveSchema,
+  type SchemaObject,
+} from "../contract.js";
 import {
   type Deref,
   defaultOf,
   describe,
+  ephemeralSides,
   findKeyword,
   hintOf,
+  exactlyOneOfGroups,
   isComputed,
   isConfigurable,
   isCreateOnly,
@@ -19,6 +29,8 @@ import {
   replaceRule,
   terraformKind,
   validatorNames,
+  writeOnlyInput,
+  writeSide,
 } from "./rules.js";
 
 export type AttributeType =
@@ -33,6 +45,8 @@ export interface Attribute {
   optional: boolean;
   computed: boolean;
   sensitive: boolean;
+  /** Never in plan or state (Terraform/OpenTofu ≥ 1.11); set from configuration only. */
+  writeOnly: boolean;
   description: string | undefined;
   default: unknown;
   validators: string[];
@@ -48,12 +62,15 @@ export interface Block {
 
 export interface TypedBlock extends Block {
   typeName: string;
+  /** Attribute groups of which exactly one must be given (from the create schema's `oneOf`). */
+  exactlyOneOf?: string[][];
 }
 
 export interface ProviderModel {
   provider: Block;
   resources: TypedBlock[];
   dataSources: TypedBlock[];
+  ephemeralResources: TypedBlock[];
 }
 
 export function providerModel(contract: ContractDocument): ProviderModel {
@@ -69,11 +86,17 @@ export function providerModel(contract: ContractDocument): ProviderModel {
       typeName,
       description: spec.description,
       attributes: resourceAttributes(deref, spec),
+      exactlyOneOf: exactlyOneOfGroups(spec.create ? deref({ $ref: `#/components/schemas/${spec.create}` }) : undefined),
     })),
     dataSources: Object.entries(contract["x-terraform-data-sources"]).map(([typeName, spec]) => ({
       typeName,
       description: spec.description,
       attributes: dataSourceAttributes(deref, spec),
+    })),
+    ephemeralResources: Object.entries(contract["x-terraform-ephemeral-resources"] ?? {}).map(([typeName, spec]) => ({
+      typeName,
+      description: spec.description,
+      attributes: ephemeralAttributes(deref, spec),
     })),
   };
 }
@@ -87,20 +110,36 @@ function resourceAttributes(deref: Deref, spec: ResourceSpec): Attribute[] {
   const names = unique(
     [read, created, create ?? { properties: {} }].flatMap((schema) => Object.keys(schema.properties)).concat(Object.keys(extras)),
   );
-  return names
+  const writeOnlyInputs = names.flatMap((name) => {
+    const input = writeOnlyInput(deref, create?.properties[name]);
+    return input === undefined ? [] : [{ name: input, property: create?.properties[name] }];
+  });
+  const attributes = names
     .filter((name) => !(spec.exclude ?? []).includes(name))
     .map((name) => {
       const extra = extras[name];
-      const write = extra && !extra.readOnly ? extra : (create?.properties[name] ?? update.properties[name]);
+      const fromApi = writeSide({
+        create: create?.properties[name],
+        update: update.properties[name],
+        writeOnlyInput: writeOnlyInput(deref, create?.properties[name]),
+      });
       return attribute(deref, name, {
         read: read.properties[name] ?? created.properties[name] ?? extra,
-        write,
+        write: extra && !extra.readOnly ? extra : fromApi,
         requiredByCreate: (create?.required ?? []).includes(name),
         createOnly: isCreateOnly(name, create, update),
         description: spec.descriptions?.[name],
         descriptions: prefixed(spec.descriptions, name),
       });
     });
+  const writeOnly = writeOnlyInputs.map(({ name, property }) =>
+    attribute(deref, name, { write: property, writeOnly: true, description: spec.descriptions?.[name] }),
+  );
+  return [...attributes, ...writeOnly];
+}
+
+function ephemeralAttributes(deref: Deref, spec: EphemeralResourceSpec): Attribute[] {
+  return Object.entries(spec.properties).map(([name, property]) => attribute(deref, name, ephemeralSides(property)));
 }
 
 function dataSourceAttributes(deref: Deref, spec: DataSourceSpec): Attribute[] {
@@ -121,15 +160,18 @@ function dataSourceAttributes(deref: Deref, spec: DataSourceSpec): Attribute[] {
 interface AttributeSource extends PropertySides {
   requiredByCreate?: boolean;
   createOnly?: boolean;
+  /** A write-only attribute (`x-terraform-write-only` names it). */
+  writeOnly?: boolean;
   description?: string | undefined;
   /** Descriptions of nested attributes, by their path below this one. */
   descriptions?: Record<string, string>;
 }
 
 function attribute(deref: Deref, name: string, source: AttributeSource): Attribute {
-  const { read, write, requiredByCreate = false, createOnly = false, descriptions = {} } = source;
+  const { read, write, requiredByCreate = false, createOnly = false, writeOnly = false, descriptions = {} } = source;
   const configurable = isConfigurable(source);
   const dflt = defaultOf(deref, source);
+  const computed = isComputed({ configurable, default: dflt, computedHint: hintOf(deref, source, "x-terraform-computed") });
   const required = isRequired({ configurable, requiredByCreate, default: dflt });
   const replace = replaceRule({ configurable, hint: hintOf(deref, source, "x-terraform-requires-replace"), createOnly });
   const text = source.description ?? findKeyword(deref, write, "description") ?? findKeyword(deref, read, "description");
@@ -138,8 +180,9 @@ function attribute(deref: Deref, name: string, source: AttributeSource): Attribu
     type: typeOf(deref, (write ?? read) as SchemaObject, configurable, descriptions),
     required,
     optional: configurable && !required,
-    computed: isComputed({ configurable, default: dflt, computedHint: hintOf(deref, source, "x-terraform-computed") }),
-    sensitive: isSensitive(hintOf(deref, source, "x-terraform-sensitive")),
+    computed,
+    sensitive: isSensitive(hintOf(deref, source, "x-terraform-sensitive"), writeOnly),
+    writeOnly,
     description: describe({ text, replace, default: dflt }),
     default: dflt,
     validators: validatorNames({
@@ -148,7 +191,7 @@ function attribute(deref: Deref, name: string, source: AttributeSource): Attribu
       format: findKeyword(deref, write ?? read, "format"),
     }),
     replace,
-    immutable: keepsPriorValue({ name, configurable, immutableHint: hintOf(deref, source, "x-terraform-immutable") }),
+    immutable: keepsPriorValue({ name, computed, immutableHint: hintOf(deref, source, "x-terraform-immutable") }),
   };
 }
 

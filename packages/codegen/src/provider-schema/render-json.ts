@@ -12,6 +12,7 @@ export interface AttributeJson {
   optional?: true;
   computed?: true;
   sensitive?: true;
+  write_only?: true;
   deprecated?: true;
 }
 
@@ -26,7 +27,12 @@ export interface ProviderSchemaJson {
   format_version: string;
   provider_schemas: Record<
     string,
-    { provider: BlockJson; resource_schemas: Record<string, BlockJson>; data_source_schemas: Record<string, BlockJson> }
+    {
+      provider: BlockJson;
+      resource_schemas: Record<string, BlockJson>;
+      data_source_schemas: Record<string, BlockJson>;
+      ephemeral_resource_schemas?: Record<string, BlockJson>;
+    }
   >;
 }
 
@@ -40,6 +46,7 @@ export function renderSchemaJson(model: ProviderModel): ProviderSchemaJson {
         provider: blockJson(model.provider),
         resource_schemas: schemas(model.resources),
         data_source_schemas: schemas(model.dataSources),
+        ...(model.ephemeralResources.length ? { ephemeral_resource_schemas: schemas(model.ephemeralResources) } : {}),
       },
     },
   };
@@ -68,6 +75,7 @@ function attributeJson(attribute: Attribute): AttributeJson {
     ...(attribute.optional ? { optional: true } : {}),
     ...(attribute.computed ? { computed: true } : {}),
     ...(attribute.sensitive ? { sensitive: true } : {}),
+    ...(attribute.writeOnly ? { write_only: true } : {}),
   };
 }
 

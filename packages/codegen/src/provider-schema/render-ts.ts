@@ -18,10 +18,14 @@ export function renderSchemasTs(model: ProviderModel): string {
     "",
     `export const providerSchema = ${renderBlock(model.provider, "")} as const;`,
   ];
-  for (const [suffix, items] of [["", model.resources], ["Data", model.dataSources]] as const) {
+  for (const [suffix, items] of [["", model.resources], ["Data", model.dataSources], ["Ephemeral", model.ephemeralResources]] as const) {
     for (const item of items) {
       out.push("", `export const ${camel(item.typeName)}${suffix} = {`, `  typeName: "${item.typeName}",`);
-      out.push(`  schema: ${renderBlock(item, "  ")},`, "} as const;");
+      out.push(`  schema: ${renderBlock(item, "  ")},`);
+      if ("exactlyOneOf" in item && item.exactlyOneOf?.length) {
+        out.push(`  exactlyOneOf: ${JSON.stringify(item.exactlyOneOf)},`);
+      }
+      out.push("} as const;");
     }
   }
   return `${out.join("\n")}\n`;
@@ -53,7 +57,7 @@ function renderAttribute(attribute: Attribute, indent: string): string {
 
 function renderOptions(attribute: Attribute): string {
   const parts: string[] = [];
-  for (const flag of ["required", "optional", "computed", "sensitive"] as const) {
+  for (const flag of ["required", "optional", "computed", "sensitive", "writeOnly"] as const) {
     if (attribute[flag]) {
       parts.push(`${flag}: true`);
     }

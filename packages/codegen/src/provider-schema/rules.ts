@@ -31,6 +31,28 @@ export function hintOf<K extends keyof SchemaObject>(deref: Deref, sides: Proper
   return [sides.write, sides.read].map((schema) => schema && findKeyword(deref, schema, key)).find((value) => value !== undefined);
 }
 
+/**
+ * `x-terraform-write-only: NAME` on a create-schema property: the request field is filled from the write-only attribute
+ * NAME (optional, sensitive; core keeps its value out of plan and state). Undefined for a property not on the create side.
+ */
+export function writeOnlyInput(deref: Deref, createProperty: SchemaObject | undefined): string | undefined {
+  return createProperty && findKeyword(deref, createProperty, "x-terraform-write-only");
+}
+
+/**
+ * The schema an attribute is configured from: its create-schema property, else its update-schema property. A create
+ * property that feeds a write-only attribute is that attribute's, so the property's own attribute stays computed
+ * (unless the update schema takes it).
+ */
+export function writeSide(given: { create: SchemaObject | undefined; update: SchemaObject | undefined; writeOnlyInput: string | undefined }): SchemaObject | undefined {
+  return (given.writeOnlyInput === undefined ? given.create : undefined) ?? given.update;
+}
+
+/** A property of an ephemeral resource: read-only → a result (computed); otherwise an argument (configurable). */
+export function ephemeralSides(property: SchemaObject): PropertySides {
+  return property.readOnly ? { read: property } : { write: property };
+}
+
 /** Only in read (or created) schemas → computed; in a create or update schema → configurable. */
 export function isConfigurable(sides: PropertySides): boolean {
   return sides.write !== undefined;
@@ -51,9 +73,9 @@ export function isComputed(given: { configurable: boolean; default: unknown; com
   return !given.configurable || given.default !== undefined || given.computedHint === true;
 }
 
-/** `x-terraform-sensitive: true` hides the value in plans and output. */
-export function isSensitive(sensitiveHint: boolean | undefined): boolean {
-  return sensitiveHint === true;
+/** `x-terraform-sensitive: true` hides the value in plans and output; a write-only attribute is always sensitive. */
+export function isSensitive(sensitiveHint: boolean | undefined, writeOnly = false): boolean {
+  return sensitiveHint === true || writeOnly;
 }
 
 /** In the create schema but not the update schema: the API can't change it once created. */
@@ -69,9 +91,21 @@ export function replaceRule(given: { configurable: boolean; hint: ReplaceRule; c
   return given.configurable ? (given.hint ?? (given.createOnly ? true : undefined)) : undefined;
 }
 
-/** A computed attribute that never changes once known (`id`, `x-terraform-immutable`) keeps its prior value in plans. */
-export function keepsPriorValue(given: { name: string; configurable: boolean; immutableHint: boolean | undefined }): boolean {
-  return !given.configurable && (given.name === "id" || given.immutableHint === true);
+/**
+ * A computed attribute that never changes once known (`id`, `x-terraform-immutable`) keeps its prior value in plans;
+ * also an optional + computed one the configuration leaves out (a create-only owner the server defaults).
+ */
+export function keepsPriorValue(given: { name: string; computed: boolean; immutableHint: boolean | undefined }): boolean {
+  return given.computed && (given.name === "id" || given.immutableHint === true);
+}
+
+/**
+ * Groups of attributes of which a configuration gives exactly one: a create schema's `oneOf` whose branches each
+ * require one property (permissions or preset), checked at plan time as the server checks it.
+ */
+export function exactlyOneOfGroups(create: SchemaObject | undefined): string[][] {
+  const required = (create?.oneOf ?? []).map((branch) => branch.required ?? []);
+  return required.length > 1 && required.every((names) => names.length === 1) ? [required.flat()] : [];
 }
 
 /** Plan-time validators of a configurable attribute: `format: date-time` → rfc3339, then `x-terraform-validate`. */

@@ -1,7 +1,7 @@
 // Generated from openapi.yaml by `npm run generate`. Do not edit.
 
 // The permission catalog: every resource of the business API with its actions and fields, and the presets.
-import type { PermissionCatalog } from "./schema.js";
+import type { ManagementScope, PermissionCatalog } from "./schema.js";
 
 export const permissionCatalog: PermissionCatalog = {
   "resources": [
@@ -255,3 +255,6 @@ export const permissionCatalog: PermissionCatalog = {
     }
   ]
 };
+
+/** Every management scope, in the contract's order. */
+export const managementScopes: readonly ManagementScope[] = ["users:read","users:write","roles:read","roles:write","keys:read","keys:write","settings:read","settings:write","audit:read","keys:verify","tokens:manage"];

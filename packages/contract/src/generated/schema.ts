@@ -141,7 +141,8 @@ export interface paths {
          * Create an API key
          * @description Creates a key for an integration user and returns its **token, once**. Give either `permissions` or
          *     a `preset`, not both. The owner must not be an admin. If the workspace sets `max_key_lifetime_days`,
-         *     `expires_at` is required and must fall within it.
+         *     `expires_at` is required and must fall within it. A client may supply the `token` itself (e.g. one made
+         *     by Terraform's `ephemeral "keyward_token"`); then only its hash is stored and the response omits it.
          */
         post: operations["createApiKey"];
         delete?: never;
@@ -219,7 +220,8 @@ export interface paths {
         /**
          * Rotate an API key's token
          * @description Issues a new token for the key and returns it **once**. The old token keeps working for
-         *     `grace_period_seconds` (default 0: it stops at once), for zero-downtime rotation.
+         *     `grace_period_seconds` (default 0: it stops at once), for zero-downtime rotation. A client may supply
+         *     the new `token` itself; then only its hash is stored and the response omits it.
          */
         post: operations["rotateApiKey"];
         delete?: never;
@@ -321,10 +323,153 @@ export interface paths {
          * Ask whether a token may do something
          * @description Lets another service (a gateway) use Keyward as its authorisation back end: is this token allowed
          *     to perform `action` on `resource` (and write `fields`) from `ip`? Always answers 200 with the
-         *     decision, a stable `reason` and the allowed fields. A refusal is written to the audit log.
+         *     decision, a stable `reason` and the allowed fields. A refusal is written to the audit log. A replica
+         *     that could not catch up with its database for longer than its staleness bound answers 503 instead
+         *     (fail closed: the key may have been revoked meanwhile).
          */
         post: operations["verifyKey"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/management-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling management token
+         * @description The management token this request is made with, its scopes included. Needs no scope, so that any management
+         *     token can learn what it may do (the Terraform provider checks its token with it).
+         */
+        get: operations["getCurrentManagementToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/management-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List management tokens
+         * @description Lists management tokens in creation order, a page at a time. Tokens are never listed.
+         */
+        get: operations["listManagementTokens"];
+        put?: never;
+        /**
+         * Create a management token
+         * @description Issues a management token (`kwa_…`) for an admin user (the caller's own user when `user_id` is left out)
+         *     and returns it **once**. A token can't grant a scope its creator lacks (403 `scope_escalation`).
+         */
+        post: operations["createManagementToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/management-tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The management token's id. */
+                token_id: components["parameters"]["ManagementTokenId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a management token
+         * @description The token's record without its secret (the secret is never returned again).
+         */
+        get: operations["getManagementToken"];
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a management token
+         * @description Revokes the token, irreversibly; the record stays (status `revoked`). The last usable token with
+         *     `tokens:manage` can't be revoked (409 `last_manage_token`): issue another one first. Revoking an already
+         *     revoked token answers 200 with it unchanged.
+         */
+        delete: operations["revokeManagementToken"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a management token
+         * @description Changes the given fields; the secret stays the same. `active: false` disables the token (reversible).
+         *     Scopes can't be widened beyond the caller's own (403 `scope_escalation`); the last usable token with
+         *     `tokens:manage` can't lose it or be disabled (409 `last_manage_token`); a revoked token can't be changed
+         *     (409 `token_revoked`).
+         */
+        patch: operations["updateManagementToken"];
+        trace?: never;
+    };
+    "/v1/management-tokens/{token_id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The management token's id. */
+                token_id: components["parameters"]["ManagementTokenId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a management token
+         * @description Issues a new secret for the token and returns it **once**. The old secret keeps working for
+         *     `grace_period_seconds` (default 0: it stops at once). A revoked token can't be rotated (409 `token_revoked`).
+         */
+        post: operations["rotateManagementToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current console session
+         * @description The session of the `keyward_session` cookie, with its `csrf_token` (a reloaded console page reads it
+         *     here, since the cookie is HttpOnly). 404 when the request carries no session (a bearer token instead).
+         */
+        get: operations["getConsoleSession"];
+        put?: never;
+        /**
+         * Sign in to the admin console
+         * @description Exchanges the management token sent as `Authorization: Bearer kwa_…` for a short-lived console session:
+         *     the answer sets the `keyward_session` cookie (`HttpOnly; SameSite=Strict; Path=/`, `Secure` over HTTPS)
+         *     and carries the session's `csrf_token`. The cookie is accepted wherever a management token is, with that
+         *     token's scopes (so signing in needs no scope); a request that changes something (POST, PATCH, DELETE)
+         *     with the cookie must also send the `csrf_token` as the `X-Keyward-CSRF` header, or it is refused with
+         *     403 `csrf_token_invalid`. The token itself is never stored in the session or in the browser; revoking,
+         *     disabling or rotating it (after its grace period) ends the session.
+         */
+        post: operations["createConsoleSession"];
+        /**
+         * Sign out of the admin console
+         * @description Ends the session on the server (the cookie no longer works, even if kept) and clears the cookie.
+         */
+        delete: operations["deleteConsoleSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -690,6 +835,10 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
             /** @description For `permission_denied`, the missing permission as `resource:action`. */
             missing_permission?: string;
+            /** @description For `scope_missing`, the management scope the operation needs. */
+            missing_scope?: string;
+            /** @description For `scope_escalation`, the scopes the caller lacks. */
+            scopes?: string[];
             /** @description For `field_not_allowed`, the fields that may not be written. */
             fields?: string[];
         };
@@ -702,7 +851,7 @@ export interface components {
          * @description A stable machine-readable error code.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "missing_token" | "malformed_token" | "invalid_token" | "key_revoked" | "key_expired" | "key_disabled" | "owner_inactive" | "ip_not_allowed" | "feature_disabled" | "permission_denied" | "field_not_allowed" | "admin_required" | "integration_key_required" | "username_taken" | "role_name_taken" | "integration_user_cannot_be_admin" | "user_is_admin" | "user_owns_keys" | "role_in_use" | "unknown_role" | "invalid_permissions" | "expiry_in_past" | "expiry_beyond_policy" | "invalid_cidr" | "unknown_user" | "last_admin" | "cors_origin_not_allowed" | "rate_limited" | "internal_error";
+        ProblemCode: "validation_failed" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "missing_token" | "malformed_token" | "invalid_token" | "key_revoked" | "key_expired" | "key_disabled" | "owner_inactive" | "ip_not_allowed" | "feature_disabled" | "permission_denied" | "field_not_allowed" | "admin_required" | "integration_key_required" | "username_taken" | "token_in_use" | "role_name_taken" | "integration_user_cannot_be_admin" | "user_is_admin" | "user_owns_keys" | "role_in_use" | "unknown_role" | "invalid_permissions" | "expiry_in_past" | "expiry_beyond_policy" | "invalid_cidr" | "unknown_user" | "last_admin" | "cors_origin_not_allowed" | "csrf_token_invalid" | "rate_limited" | "internal_error" | "store_unavailable" | "scope_missing" | "scope_escalation" | "last_manage_token" | "token_revoked" | "user_not_admin";
         /**
          * Format: date-time
          * @description An RFC 3339 timestamp in UTC.
@@ -735,6 +884,15 @@ export interface components {
             /** @constant */
             status: "ok";
             version: string;
+            /**
+             * @description The storage adapter this server runs on.
+             * @enum {string}
+             */
+            store: "embedded" | "postgres";
+            /** @description False while this replica is further behind the database than its staleness bound; it then answers key verification with 503 `store_unavailable`. Route traffic on this flag. */
+            ready: boolean;
+            /** @description How far this replica's in-memory copy may be behind the database (0 on the embedded store). */
+            lag_ms: number;
         };
         /**
          * @description `integration`: a dedicated user for one integration (never an admin). `person`: a human.
@@ -841,19 +999,32 @@ export interface components {
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
         };
+        /** @description Give exactly one of `permissions` or `preset`. */
         RoleCreate: {
             name: string;
             /** @default  */
             description?: string;
             permissions?: components["schemas"]["PermissionList"];
             preset?: components["schemas"]["PresetName"];
-        };
+        } & ({
+            permissions: components["schemas"]["PermissionList"];
+            preset?: never;
+        } | {
+            preset: components["schemas"]["PresetName"];
+            permissions?: never;
+        });
+        /** @description Give at most one of `permissions` or `preset`. */
         RoleUpdate: {
             name?: string;
             description?: string;
             permissions?: components["schemas"]["PermissionList"];
             preset?: components["schemas"]["PresetName"];
-        };
+        } & ({
+            preset?: never;
+        } | {
+            preset: components["schemas"]["PresetName"];
+            permissions?: never;
+        });
         RolePage: {
             data: components["schemas"]["Role"][];
             next_cursor: components["schemas"]["NextCursor"];
@@ -905,11 +1076,12 @@ export interface components {
         /** @description A key with its token; the token is shown only here, once. */
         ApiKeyWithToken: {
             /**
-             * @description The secret. Store it now; it is never shown again.
+             * @description The secret, when Keyward generated it. Store it now; it is never shown again. Absent when the request supplied the token.
              * @example kw_3fZq9LxB7mN2pQ8rT1vW4yZ6aC0dE51Mw4NF
              */
-            token: string;
+            token?: string;
         } & components["schemas"]["ApiKeyFields"];
+        /** @description Give exactly one of `permissions` or `preset`. */
         ApiKeyCreate: {
             name: string;
             /** @default  */
@@ -925,7 +1097,15 @@ export interface components {
             permissions?: components["schemas"]["PermissionList"];
             preset?: components["schemas"]["PresetName"];
             allowed_ips?: components["schemas"]["AllowedIps"];
-        };
+            token?: components["schemas"]["SuppliedToken"];
+        } & ({
+            permissions: components["schemas"]["PermissionList"];
+            preset?: never;
+        } | {
+            preset: components["schemas"]["PresetName"];
+            permissions?: never;
+        });
+        /** @description Give at most one of `permissions` or `preset`. */
         ApiKeyUpdate: {
             name?: string;
             description?: string;
@@ -935,7 +1115,12 @@ export interface components {
             permissions?: components["schemas"]["PermissionList"];
             preset?: components["schemas"]["PresetName"];
             allowed_ips?: components["schemas"]["AllowedIps"];
-        };
+        } & ({
+            preset?: never;
+        } | {
+            preset: components["schemas"]["PresetName"];
+            permissions?: never;
+        });
         /**
          * @description IPv4/IPv6 addresses or CIDR ranges; empty = any address.
          * @example [
@@ -954,7 +1139,15 @@ export interface components {
              * @default 0
              */
             grace_period_seconds?: number;
+            token?: components["schemas"]["SuppliedToken"];
         };
+        /**
+         * @description A token made by the client instead of by Keyward: `kw_`, 30 random base62 characters, then the 6-character
+         *     base62 CRC32 checksum of everything before it. It must be new (409 `token_in_use` if any key has or had it) and
+         *     must come from a cryptographic random source: Keyward can check its format, not its randomness.
+         * @example kw_3fZq9LxB7mN2pQ8rT1vW4yZ6aC0dE51Mw4NF
+         */
+        SuppliedToken: string;
         RevokeAllRequest: {
             /**
              * @description Must be exactly `REVOKE ALL KEYS`.
@@ -987,6 +1180,8 @@ export interface components {
             key_inactivity_days: number;
             /** @description When set, every new key must expire within this many days. */
             max_key_lifetime_days: number | null;
+            /** @description Revoked keys are purged this many days after their revocation (0 = kept forever). The audit log keeps the record of their life. */
+            revoked_key_retention_days: number;
             updated_at: components["schemas"]["Timestamp"];
         };
         Features: {
@@ -999,9 +1194,10 @@ export interface components {
             };
             key_inactivity_days?: number;
             max_key_lifetime_days?: number | null;
+            revoked_key_retention_days?: number;
         };
         /** @enum {string} */
-        AuditAction: "user.created" | "user.updated" | "user.deleted" | "role.created" | "role.updated" | "role.deleted" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.revoked_all" | "key.disabled_inactive" | "key.refused" | "settings.updated" | "admin_token.created";
+        AuditAction: "user.created" | "user.updated" | "user.deleted" | "role.created" | "role.updated" | "role.deleted" | "key.created" | "key.updated" | "key.rotated" | "key.revoked" | "key.revoked_all" | "key.disabled_inactive" | "key.refused" | "settings.updated" | "admin_token.created" | "management_token.created" | "management_token.updated" | "management_token.rotated" | "management_token.revoked";
         AuditEvent: {
             id: string;
             time: components["schemas"]["Timestamp"];
@@ -1011,10 +1207,12 @@ export interface components {
                 type: "admin" | "key" | "system" | "anonymous";
                 /** @description The admin user, the key or null. */
                 id: string | null;
+                /** @description For an admin actor, the management token the change was made with. */
+                token_id?: string | null;
             };
             target: {
                 /** @enum {string} */
-                type: "user" | "role" | "key" | "settings" | "admin_token" | "request";
+                type: "user" | "role" | "key" | "settings" | "admin_token" | "management_token" | "request";
                 id: string | null;
             };
             /** @description The names of the fields that changed (never their secret values). */
@@ -1031,6 +1229,97 @@ export interface components {
         AuditEventPage: {
             data: components["schemas"]["AuditEvent"][];
             next_cursor: components["schemas"]["NextCursor"];
+        };
+        /**
+         * @description What a management token may do; each management operation names the scope it needs (`x-keyward-scope`).
+         *     A `…:write` scope includes the matching `…:read`.
+         * @enum {string}
+         */
+        ManagementScope: "users:read" | "users:write" | "roles:read" | "roles:write" | "keys:read" | "keys:write" | "settings:read" | "settings:write" | "audit:read" | "keys:verify" | "tokens:manage";
+        ManagementScopeList: components["schemas"]["ManagementScope"][];
+        /**
+         * @description A management token id.
+         * @example adm_4Tq9ZxW1mN8pLr2K
+         */
+        ManagementTokenIdValue: string;
+        /** @description A management token. Its secret is never part of it. */
+        ManagementToken: components["schemas"]["ManagementTokenFields"];
+        /** @description The fields of a management token (open, so that `ManagementToken` and `ManagementTokenWithToken` can close it each their own way). */
+        ManagementTokenFields: {
+            id: components["schemas"]["ManagementTokenIdValue"];
+            user_id: components["schemas"]["UserIdValue"];
+            name: string;
+            description: string;
+            scopes: components["schemas"]["ManagementScope"][];
+            /**
+             * Format: date-time
+             * @description When the token stops working; null = never.
+             */
+            expires_at: string | null;
+            /** @description False when disabled. */
+            active: boolean;
+            status: components["schemas"]["ApiKeyStatus"];
+            /**
+             * @description The first characters of the token, to recognise it.
+             * @example kwa_3fZq9L
+             */
+            prefix: string;
+            /** @description The id of the admin user who issued the token (`system` for the first one). */
+            created_by: string;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** Format: date-time */
+            last_used_at: string | null;
+            /** Format: date-time */
+            revoked_at: string | null;
+        };
+        /** @description A management token with its secret; the secret is shown only here, once. */
+        ManagementTokenWithToken: {
+            /**
+             * @description The secret. Store it now; it is never shown again.
+             * @example kwa_3fZq9LxB7mN2pQ8rT1vW4yZ6aC0dE51Mw4NF
+             */
+            token: string;
+        } & components["schemas"]["ManagementTokenFields"];
+        ManagementTokenCreate: {
+            name: string;
+            /** @default  */
+            description?: string;
+            /** @description The admin user the token belongs to; the caller's own user when left out. */
+            user_id?: components["schemas"]["UserIdValue"];
+            scopes: components["schemas"]["ManagementScopeList"];
+            /**
+             * Format: date-time
+             * @description Must be in the future; null = never.
+             */
+            expires_at?: string | null;
+            /** @default true */
+            active?: boolean;
+        };
+        ManagementTokenUpdate: {
+            name?: string;
+            description?: string;
+            scopes?: components["schemas"]["ManagementScopeList"];
+            /** Format: date-time */
+            expires_at?: string | null;
+            active?: boolean;
+        };
+        ManagementTokenPage: {
+            data: components["schemas"]["ManagementToken"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
+        ConsoleSession: {
+            user: {
+                id: components["schemas"]["UserIdValue"];
+                username: string;
+            };
+            /** @description Send it as `X-Keyward-CSRF` with every POST, PATCH and DELETE made with the session cookie. */
+            csrf_token: string;
+            /**
+             * Format: date-time
+             * @description When the session ends (it is short-lived; sign in again after it).
+             */
+            expires_at: string;
         };
         Me: {
             key: {
@@ -1294,7 +1583,11 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The token is valid but not allowed to do this (missing permission, field not allowed, admin token required). */
+        /**
+         * @description The token is valid but not allowed to do this: a missing permission (`permission_denied`, checked before the
+         *     request is validated), a field not allowed, an admin token required, a missing scope (`scope_missing`) or a
+         *     token that would get scopes its creator lacks (`scope_escalation`).
+         */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -1367,9 +1660,24 @@ export interface components {
             };
         };
         /**
-         * @description Too many failed authentications from this client address: every request from it that needs a token
-         *     is refused, before the token is looked at, until the window ends. Retry after the number of seconds
-         *     in `Retry-After`.
+         * @description `store_unavailable`: the database can't be reached (a write: nothing was written), or this replica is
+         *     further behind it than its staleness bound (verification fails closed). Retry after `Retry-After` seconds.
+         */
+        StoreUnavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description Too many failed guesses from this client address (well-formed tokens that match no usable credential):
+         *     until the window ends, every further guess from it is answered 429 instead of 401. A valid token is
+         *     never refused for someone else's failures, and a missing or malformed token always gets 401. Retry after
+         *     the number of seconds in `Retry-After`.
          */
         TooManyRequests: {
             headers: {
@@ -1393,6 +1701,8 @@ export interface components {
         RoleId: components["schemas"]["RoleIdValue"];
         /** @description The key's id. */
         KeyId: components["schemas"]["KeyIdValue"];
+        /** @description The management token's id. */
+        ManagementTokenId: components["schemas"]["ManagementTokenIdValue"];
         /** @description The business record's id. */
         RecordId: components["schemas"]["RecordIdValue"];
     };
@@ -1434,6 +1744,7 @@ export type ApiKeyUpdate = components['schemas']['ApiKeyUpdate'];
 export type AllowedIps = components['schemas']['AllowedIps'];
 export type ApiKeyPage = components['schemas']['ApiKeyPage'];
 export type RotateRequest = components['schemas']['RotateRequest'];
+export type SuppliedToken = components['schemas']['SuppliedToken'];
 export type RevokeAllRequest = components['schemas']['RevokeAllRequest'];
 export type RevokeAllResult = components['schemas']['RevokeAllResult'];
 export type PermissionCatalog = components['schemas']['PermissionCatalog'];
@@ -1445,6 +1756,16 @@ export type SettingsUpdate = components['schemas']['SettingsUpdate'];
 export type AuditAction = components['schemas']['AuditAction'];
 export type AuditEvent = components['schemas']['AuditEvent'];
 export type AuditEventPage = components['schemas']['AuditEventPage'];
+export type ManagementScope = components['schemas']['ManagementScope'];
+export type ManagementScopeList = components['schemas']['ManagementScopeList'];
+export type ManagementTokenIdValue = components['schemas']['ManagementTokenIdValue'];
+export type ManagementToken = components['schemas']['ManagementToken'];
+export type ManagementTokenFields = components['schemas']['ManagementTokenFields'];
+export type ManagementTokenWithToken = components['schemas']['ManagementTokenWithToken'];
+export type ManagementTokenCreate = components['schemas']['ManagementTokenCreate'];
+export type ManagementTokenUpdate = components['schemas']['ManagementTokenUpdate'];
+export type ManagementTokenPage = components['schemas']['ManagementTokenPage'];
+export type ConsoleSession = components['schemas']['ConsoleSession'];
 export type Me = components['schemas']['Me'];
 export type VerifyRequest = components['schemas']['VerifyRequest'];
 export type VerifyResult = components['schemas']['VerifyResult'];
@@ -1479,12 +1800,14 @@ export type ResponseConflict = components['responses']['Conflict'];
 export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
 export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
 export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
+export type ResponseStoreUnavailable = components['responses']['StoreUnavailable'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ParameterCursor = components['parameters']['Cursor'];
 export type ParameterLimit = components['parameters']['Limit'];
 export type ParameterUserId = components['parameters']['UserId'];
 export type ParameterRoleId = components['parameters']['RoleId'];
 export type ParameterKeyId = components['parameters']['KeyId'];
+export type ParameterManagementTokenId = components['parameters']['ManagementTokenId'];
 export type ParameterRecordId = components['parameters']['RecordId'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -2061,6 +2384,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2202,6 +2526,296 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    getCurrentManagementToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calling token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementToken"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listManagementTokens: {
+        parameters: {
+            query?: {
+                /** @description Only tokens of this admin user. */
+                user_id?: components["schemas"]["UserIdValue"];
+                /** @description Only tokens with this status. */
+                status?: components["schemas"]["ApiKeyStatus"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of management tokens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementTokenPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createManagementToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManagementTokenCreate"];
+            };
+        };
+        responses: {
+            /** @description The token was created. `token` is shown only in this response. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementTokenWithToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getManagementToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The management token's id. */
+                token_id: components["parameters"]["ManagementTokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The management token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    revokeManagementToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The management token's id. */
+                token_id: components["parameters"]["ManagementTokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revoked token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateManagementToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The management token's id. */
+                token_id: components["parameters"]["ManagementTokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManagementTokenUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    rotateManagementToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The management token's id. */
+                token_id: components["parameters"]["ManagementTokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RotateRequest"];
+            };
+        };
+        responses: {
+            /** @description The token with its new secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementTokenWithToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getConsoleSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createConsoleSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session was opened; `Set-Cookie` carries it. */
+            201: {
+                headers: {
+                    /** @description `keyward_session=…; HttpOnly; SameSite=Strict; Path=/; Max-Age=…` */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteConsoleSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session is over. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };

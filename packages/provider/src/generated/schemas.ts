@@ -8,10 +8,10 @@ import { validators } from "../validators/index.js";
 export const providerAddress = "keyward.dev/keyward/keyward";
 
 export const providerSchema = {
-  description: "Manages Keyward integration users, roles, scoped API keys and workspace settings.",
+  description: "Manages Keyward integration users, roles, scoped API keys, management tokens and workspace settings.",
   attributes: {
     endpoint: attr.string({ optional: true, description: "The Keyward server's base URL, e.g. `http://localhost:8080`. Defaults to the `KEYWARD_ENDPOINT` environment variable." }),
-    token: attr.string({ optional: true, sensitive: true, description: "An admin token (`kwa_…`). Defaults to the `KEYWARD_TOKEN` environment variable." }),
+    token: attr.string({ optional: true, sensitive: true, description: "A management token (`kwa_…`) with the scopes the configuration needs (e.g. `roles:write` for `keyward_role`). Defaults to the `KEYWARD_TOKEN` environment variable." }),
   },
 } as const;
 
@@ -35,6 +35,7 @@ export const role = {
       created_at: attr.string({ computed: true, description: "An RFC 3339 timestamp in UTC.", planModifiers: [useStateForUnknown()] }),
     },
   },
+  exactlyOneOf: [["permissions","preset"]],
 } as const;
 
 export const integrationUser = {
@@ -78,8 +79,32 @@ export const apiKey = {
       ),
       preset: attr.string({ optional: true, description: "A preset from the permission catalog, instead of `permissions`." }),
       allowed_ips: attr.set(types.string, { optional: true, computed: true, description: "IPv4/IPv6 addresses or CIDR ranges; empty = any address. Defaults to `[]`.", default: [], validators: [validators["ip-rules"]] }),
-      token: attr.string({ computed: true, sensitive: true, description: "The secret, known only after the key is created (null for an imported key). Store it now; Keyward never shows it again.", planModifiers: [useStateForUnknown()] }),
+      token: attr.string({ computed: true, sensitive: true, description: "The secret Keyward generated, known only after the key is created (null for an imported key, and when `token_wo` is used). It is stored in state; on Terraform/OpenTofu ≥ 1.11 use `token_wo` instead.", planModifiers: [useStateForUnknown()] }),
       rotate_when_changed: attr.map(types.string, { optional: true, description: "Arbitrary values (e.g. from a `time_rotating` resource); changing them replaces the key, issuing a new token. Kept by Terraform only. Changing it replaces the resource.", planModifiers: [requiresReplaceOnceSet()] }),
+      token_wo_version: attr.number({ optional: true, description: "Version of `token_wo`. Set it with `token_wo`; changing it rotates the key to the `token_wo` of that run (core never compares write-only values, so this is what triggers the rotation). Kept by Terraform only." }),
+      rotation_grace_period_seconds: attr.number({ optional: true, description: "When `token_wo_version` changes, how long the previous token keeps working (at most 7 days); null = it stops at once. Kept by Terraform only." }),
+      token_wo: attr.string({ optional: true, sensitive: true, writeOnly: true, description: "A token made by the client (e.g. `ephemeral.keyward_token.x.token`), sent when the key is created or rotated. Write-only (Terraform/OpenTofu ≥ 1.11), so it never reaches plan or state. Requires `token_wo_version`." }),
+    },
+  },
+  exactlyOneOf: [["permissions","preset"]],
+} as const;
+
+export const managementToken = {
+  typeName: "keyward_management_token",
+  schema: {
+    description: "A scoped management token (`kwa_…`) of an admin user, e.g. for a CI pipeline that applies users, roles and keys. The token is known only after the token is created (or replaced); destroying it revokes it. A revoked or expired token is planned for replacement. The provider's own token needs `tokens:manage` and every scope it grants.",
+    attributes: {
+      id: attr.string({ computed: true, description: "A management token id.", planModifiers: [useStateForUnknown()] }),
+      user_id: attr.string({ optional: true, computed: true, description: "The admin user the token belongs to; the provider token's own user when left out. Changing it replaces the resource.", planModifiers: [useStateForUnknown(), requiresReplace()] }),
+      name: attr.string({ required: true, description: "Display name of the token." }),
+      description: attr.string({ optional: true, computed: true, description: "What the token is used for. Defaults to `\"\"`.", default: "" }),
+      scopes: attr.set(types.string, { required: true, description: "The scopes (`users:read`, `users:write`, `roles:read`, `roles:write`, `keys:read`, `keys:write`, `settings:read`, `settings:write`, `audit:read`, `keys:verify`, `tokens:manage`); a `…:write` scope includes the matching `…:read`." }),
+      expires_at: attr.string({ optional: true, description: "When the token stops working, as an RFC 3339 timestamp (must be in the future); null = never.", validators: [validators["rfc3339"]] }),
+      active: attr.bool({ optional: true, computed: true, description: "Whether the token may be used; false disables it (reversibly). Defaults to `true`.", default: true }),
+      status: attr.string({ computed: true, description: "`active`, `disabled`, `expired` or `revoked`." }),
+      prefix: attr.string({ computed: true, description: "The first characters of the token, to recognise it.", planModifiers: [useStateForUnknown()] }),
+      created_at: attr.string({ computed: true, description: "An RFC 3339 timestamp in UTC.", planModifiers: [useStateForUnknown()] }),
+      token: attr.string({ computed: true, sensitive: true, description: "The secret, known only after the token is created (null for an imported token). Store it now; Keyward never shows it again.", planModifiers: [useStateForUnknown()] }),
     },
   },
 } as const;
@@ -97,6 +122,7 @@ export const settings = {
       ),
       key_inactivity_days: attr.number({ optional: true, computed: true, description: "Keys unused for this many days are disabled automatically (0 = never). Defaults to `90`.", default: 90 }),
       max_key_lifetime_days: attr.number({ optional: true, description: "When set, every new key must expire within this many days." }),
+      revoked_key_retention_days: attr.number({ optional: true, computed: true, description: "Revoked keys are purged this many days after their revocation (0 = kept forever). The audit log keeps the record of their life. Defaults to `30`.", default: 30 }),
       id: attr.string({ computed: true, description: "Always `settings`.", planModifiers: [useStateForUnknown()] }),
     },
   },
@@ -169,6 +195,16 @@ export const integrationUserData = {
       role_ids: attr.set(types.string, { computed: true, description: "The roles granting this user's permissions." }),
       active: attr.bool({ computed: true, description: "An inactive user's keys fail with 401." }),
       created_at: attr.string({ computed: true, description: "An RFC 3339 timestamp in UTC." }),
+    },
+  },
+} as const;
+
+export const tokenEphemeral = {
+  typeName: "keyward_token",
+  schema: {
+    description: "A new Keyward key token (`kw_…`), generated locally from a cryptographic random source on every plan and apply, and never stored. Pass it to `keyward_api_key.token_wo` and to a secret store's write-only input. Needs Terraform ≥ 1.10 or OpenTofu ≥ 1.11 (write-only inputs need ≥ 1.11).",
+    attributes: {
+      token: attr.string({ computed: true, sensitive: true, description: "The token, in the format Keyward checks (`kw_`, 30 random base62 characters, 6-character checksum)." }),
     },
   },
 } as const;

@@ -1,17 +1,20 @@
-// keyward_api_key: a scoped key owned by an integration user. The token exists only in the create response, so it
-// lives in state (sensitive) and an imported key has none. Deleting a key revokes it; a revoked or expired key can
-// never work again, so it is planned for replacement.
-import { type AttributePath, defineResource, type Model, type Planned, Unknown } from "@keyward/tfplugin";
-import type { ApiKey, ApiKeyCreate } from "@keyward/sdk";
+// keyward_api_key: a scoped key owned by an integration user. Either Keyward makes the token (it exists only in the
+// create response, so it lives in state, sensitive, and an imported key has none), or the configuration supplies it
+// through the write-only `token_wo` (Terraform/OpenTofu ≥ 1.11), so it reaches neither plan nor state; bumping
+// `token_wo_version` rotates the key to a new one. Deleting a key revokes it; a revoked or expired key can never work
+// again, so it is planned for replacement.
+import { type Diagnostics, defineResource, type Model, type Planned, Unknown, cty, valuesEqual } from "@keyward/tfplugin";
+import type { ApiKey, ApiKeyCreate, ApiKeyUpdate } from "@keyward/sdk";
 import { callApi, changedFields } from "../api.js";
+import { checkExpiryAhead, isDead, replaceDead } from "../credentials.js";
 import type { ProviderClient } from "../client.js";
 import { apiKey } from "../generated/schemas.js";
-import { grantsToModel, grantsToRequest, keepPresetPermissions, validateGrantChoice } from "../permissions.js";
+import { grantsToModel, grantsToRequest, keepPresetPermissions, validateExactlyOne } from "../permissions.js";
 import { known } from "../values.js";
 
 type KeyModel = Model<typeof apiKey.schema>;
 /** Attributes kept by Terraform alone: the server never returns them. */
-type TerraformOnly = "token" | "rotate_when_changed";
+type TerraformOnly = "token" | "rotate_when_changed" | "token_wo" | "token_wo_version" | "rotation_grace_period_seconds";
 
 function toModel(api: ApiKey): Omit<KeyModel, TerraformOnly> {
   return {
@@ -31,7 +34,8 @@ function toModel(api: ApiKey): Omit<KeyModel, TerraformOnly> {
   };
 }
 
-function toRequest(model: Planned<KeyModel>): ApiKeyCreate {
+/** The whole request: the body of an update as is, of a create once its grant choice is known (always, at apply). */
+function toRequest(model: Planned<KeyModel>): ApiKeyUpdate & Pick<ApiKeyCreate, "user_id"> {
   return {
     name: known(model.name) ?? "",
     description: known(model.description) ?? "",
@@ -43,18 +47,36 @@ function toRequest(model: Planned<KeyModel>): ApiKeyCreate {
   };
 }
 
-/** A key that can never authenticate again; only a new key helps. */
-const isDead = (state: KeyModel | null) => state?.status === "revoked" || state?.status === "expired";
-
 /** What a replacement changes: everything the server assigns to a new key. */
 const newKeyValues = { id: Unknown, number: Unknown, created_at: Unknown, status: Unknown, prefix: Unknown, token: Unknown } as const;
+
+/** The write-only token, once known: at create and update (core opens the ephemeral source before applying). */
+const suppliedToken = (config: KeyModel): string | undefined => known(config.token_wo) ?? undefined;
+
+/** `token_wo` and `token_wo_version` go together: the version is the only change core can see. */
+function validateTokenWo(config: Planned<KeyModel>, diagnostics: Diagnostics): void {
+  const hasToken = config.token_wo !== null;
+  const hasVersion = config.token_wo_version !== null;
+  if (hasToken !== hasVersion) {
+    const [missing, given] = hasToken ? ["token_wo_version", "token_wo"] : ["token_wo", "token_wo_version"];
+    diagnostics.error(
+      `Missing ${missing}`,
+      `${given} is set, so ${missing} must be set too: token_wo is write-only, so core can't see it change; bumping token_wo_version is what rotates the key to a new token_wo.`,
+      [missing],
+    );
+  }
+}
+
+/** A new `token_wo_version` is the one sign of a new `token_wo` (write-only values are never compared). */
+const rotates = (plan: Planned<KeyModel>, state: KeyModel) => !valuesEqual(cty.number, plan.token_wo_version, state.token_wo_version);
 
 const call = (summary: string, id: string | null) => ({ summary, subject: id ? `API key ${id}` : "a new API key", schema: apiKey.schema });
 
 export const apiKeyResource = defineResource<typeof apiKey.schema, ProviderClient>({
   ...apiKey,
   validate({ config }, { diagnostics }) {
-    validateGrantChoice(config, diagnostics);
+    validateExactlyOne(config, apiKey.exactlyOneOf, diagnostics);
+    validateTokenWo(config, diagnostics);
   },
   modifyPlan({ config, plan, state }, resp) {
     if (!config || !plan) {
@@ -64,29 +86,28 @@ export const apiKeyResource = defineResource<typeof apiKey.schema, ProviderClien
     const replacing = isDead(state);
     if (replacing) {
       next = { ...next, ...newKeyValues };
-      resp.requiresReplace.push(["status"] satisfies AttributePath);
+      resp.requiresReplace.push(replaceDead);
     } else if (state && next.active === state.active && next.expires_at === state.expires_at) {
       // Status follows active and expiry alone; a rename must not show it as "known after apply".
       next = { ...next, status: state.status };
     }
-    // Checked here rather than in validate, so that a key whose expiry has passed can still be destroyed.
-    const expiresAt = known(plan.expires_at);
-    const sent = state === null || replacing || expiresAt !== state.expires_at;
-    if (typeof expiresAt === "string" && sent && Date.parse(expiresAt) <= Date.now()) {
-      resp.diagnostics.error(
-        "Expiry in the past",
-        `expires_at ${expiresAt} is not in the future${replacing ? ` (key ${state?.id} is ${state?.status} and must be replaced)` : ""}. Use a later time, or null for a key that never expires.`,
-        ["expires_at"],
-      );
+    checkExpiryAhead(plan.expires_at, state, replacing, "key", resp.diagnostics);
+    if (config.token_wo !== null) {
+      // The token is the configuration's: Keyward never returns it, and state must not hold it.
+      next = { ...next, token: null };
+      if (state && !replacing && rotates(next, state)) {
+        next = { ...next, prefix: Unknown };
+      }
     }
     resp.plan = next;
   },
-  async create({ client, plan }, resp) {
+  async create({ client, config, plan }, resp) {
+    const token = suppliedToken(config);
     const result = await callApi(resp.diagnostics, call("Unable to create API key", null), () =>
-      client.api.POST("/v1/api-keys", { body: toRequest(plan) }),
+      client.api.POST("/v1/api-keys", { body: { ...(toRequest(plan) as ApiKeyCreate), ...(token !== undefined && { token }) } }),
     );
     if (result.ok) {
-      resp.state = { ...plan, ...toModel(result.data), token: result.data.token };
+      resp.state = { ...plan, ...toModel(result.data), token: result.data.token ?? null };
     }
   },
   async read({ client, state }, resp) {
@@ -100,15 +121,21 @@ export const apiKeyResource = defineResource<typeof apiKey.schema, ProviderClien
       resp.state = null;
     }
   },
-  async update({ client, plan, state }, resp) {
+  async update({ client, config, plan, state }, resp) {
     const id = state.id ?? "";
+    const path = { params: { path: { key_id: id } } };
     const body = changedFields(toRequest(plan), toRequest(state));
     // Only Terraform's own attributes changed (e.g. rotate_when_changed set after an import): nothing to send.
-    const result = await callApi(resp.diagnostics, call("Unable to update API key", id), () =>
-      Object.keys(body).length === 0
-        ? client.api.GET("/v1/api-keys/{key_id}", { params: { path: { key_id: id } } })
-        : client.api.PATCH("/v1/api-keys/{key_id}", { params: { path: { key_id: id } }, body }),
+    let result = await callApi(resp.diagnostics, call("Unable to update API key", id), () =>
+      Object.keys(body).length === 0 ? client.api.GET("/v1/api-keys/{key_id}", path) : client.api.PATCH("/v1/api-keys/{key_id}", { ...path, body }),
     );
+    const token = suppliedToken(config);
+    if (result.ok && token !== undefined && rotates(plan, state)) {
+      const grace = Number(known(plan.rotation_grace_period_seconds) ?? 0);
+      result = await callApi(resp.diagnostics, call("Unable to rotate API key", id), () =>
+        client.api.POST("/v1/api-keys/{key_id}/rotate", { ...path, body: { token, grace_period_seconds: grace } }),
+      );
+    }
     if (result.ok) {
       resp.state = { ...plan, ...toModel(result.data) };
     }

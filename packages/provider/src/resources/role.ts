@@ -1,10 +1,10 @@
 // keyward_role: a permission template. Either permissions or a preset (whose permissions the server expands).
 import { defineResource, type Model, type Planned } from "@keyward/tfplugin";
-import type { Role, RoleCreate } from "@keyward/sdk";
+import type { Role, RoleCreate, RoleUpdate } from "@keyward/sdk";
 import { callApi, changedFields } from "../api.js";
 import type { ProviderClient } from "../client.js";
 import { role } from "../generated/schemas.js";
-import { grantsToModel, grantsToRequest, keepPresetPermissions, validateGrantChoice } from "../permissions.js";
+import { grantsToModel, grantsToRequest, keepPresetPermissions, validateExactlyOne } from "../permissions.js";
 import { known } from "../values.js";
 
 type RoleModel = Model<typeof role.schema>;
@@ -20,7 +20,8 @@ export function roleToModel(api: Role): RoleModel {
   };
 }
 
-function toRequest(model: Planned<RoleModel>): RoleCreate {
+/** The whole request: the body of an update as is, of a create once its grant choice is known (always, at apply). */
+function toRequest(model: Planned<RoleModel>): RoleUpdate {
   return { name: known(model.name) ?? "", description: known(model.description) ?? "", ...grantsToRequest(model) };
 }
 
@@ -29,7 +30,7 @@ const call = (summary: string, id: string | null) => ({ summary, subject: id ? `
 export const roleResource = defineResource<typeof role.schema, ProviderClient>({
   ...role,
   validate({ config }, { diagnostics }) {
-    validateGrantChoice(config, diagnostics);
+    validateExactlyOne(config, role.exactlyOneOf, diagnostics);
   },
   modifyPlan({ config, plan, state }, resp) {
     if (config && plan) {
@@ -38,7 +39,7 @@ export const roleResource = defineResource<typeof role.schema, ProviderClient>({
   },
   async create({ client, plan }, resp) {
     const result = await callApi(resp.diagnostics, call("Unable to create role", null), () =>
-      client.api.POST("/v1/roles", { body: toRequest(plan) }),
+      client.api.POST("/v1/roles", { body: toRequest(plan) as RoleCreate }),
     );
     if (result.ok) {
       resp.state = roleToModel(result.data);

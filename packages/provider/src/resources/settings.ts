@@ -18,6 +18,7 @@ function toModel(api: Settings): SettingsModel {
     features: { external_connectivity: api.features.external_connectivity },
     key_inactivity_days: api.key_inactivity_days,
     max_key_lifetime_days: api.max_key_lifetime_days,
+    revoked_key_retention_days: api.revoked_key_retention_days,
   };
 }
 
@@ -26,10 +27,12 @@ function toRequest(model: Planned<SettingsModel>): SettingsUpdate {
   const connectivity = features ? known(features.external_connectivity) : undefined;
   const days = known(model.key_inactivity_days);
   const lifetime = known(model.max_key_lifetime_days);
+  const retention = known(model.revoked_key_retention_days);
   return {
     ...(typeof connectivity === "boolean" && { features: { external_connectivity: connectivity } }),
     ...(days !== undefined && days !== null && { key_inactivity_days: Number(days) }),
     max_key_lifetime_days: lifetime === undefined || lifetime === null ? null : Number(lifetime),
+    ...(retention !== undefined && retention !== null && { revoked_key_retention_days: Number(retention) }),
   };
 }
 
@@ -39,6 +42,7 @@ const defaults: Planned<SettingsModel> = {
   features: settings.schema.attributes.features.default ?? null,
   key_inactivity_days: settings.schema.attributes.key_inactivity_days.default ?? null,
   max_key_lifetime_days: null,
+  revoked_key_retention_days: settings.schema.attributes.revoked_key_retention_days.default ?? null,
 };
 
 const call = (summary: string) => ({ summary, subject: "the workspace settings", schema: settings.schema });

@@ -5,14 +5,15 @@ import { catalogView } from "./catalog.js";
 import { auditEvent, type Context, currentSettings } from "./context.js";
 import { isInactive, keyStatus } from "./key-rules.js";
 import { effectivePermissions, effectiveScope, type FieldScope, forbiddenFields, scopeOf } from "./permissions.js";
+import type { TokenMatch } from "./ports.js";
 import { hashToken, sameHash } from "./tokens.js";
-import type { Action, AdminTokenRecord, KeyRecord, PermissionGrant, ResourceName, RoleRecord, SettingsRecord, UserRecord, VerifyReason } from "./types.js";
+import type { Action, Actor, KeyRecord, ManagementTokenRecord, PermissionGrant, ResourceName, RoleRecord, SettingsRecord, UserRecord, VerifyReason } from "./types.js";
 
 export type AuthFailure = Exclude<VerifyReason, "ok" | "feature_disabled" | "permission_denied" | "field_not_allowed"> | "missing_token";
 
 export type Principal =
   | { kind: "key"; key: KeyRecord; user: UserRecord; roleGrants: PermissionGrant[]; settings: SettingsRecord }
-  | { kind: "admin"; token: AdminTokenRecord; user: UserRecord };
+  | { kind: "admin"; token: ManagementTokenRecord; user: UserRecord };
 
 export type Authentication = { ok: true; principal: Principal } | { ok: false; reason: AuthFailure; detail: string };
 
@@ -21,6 +22,14 @@ export type Authorization =
   | { ok: false; reason: "feature_disabled" | "permission_denied" | "field_not_allowed"; detail: string; fields?: string[]; missing?: string };
 
 const fail = (reason: AuthFailure, detail: string): Authentication => ({ ok: false, reason, detail });
+
+/** The hash matched (in constant time) and, when it is a rotated-out secret, its grace period still runs. */
+function matches(match: TokenMatch<KeyRecord | ManagementTokenRecord>, hash: string, now: Date): boolean {
+  const { record, previous } = match;
+  const expected = previous ? record.previous_token_hash : record.token_hash;
+  if (!expected || !sameHash(expected, hash)) return false;
+  return !previous || (record.previous_token_expires_at !== null && Date.parse(record.previous_token_expires_at) > now.getTime());
+}
 
 export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: string) => void }) {
   const { store, clock, catalog } = ctx;
@@ -34,6 +43,25 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
     return roles;
   }
 
+  /**
+   * A management token (`kwa_…`) by the hash of its secret: for a bearer token, and again on every request of a
+   * console session opened with one (so a revoked, disabled, expired or rotated-out token ends the session).
+   */
+  async function authenticateManagementHash(hash: string, now: Date = clock()): Promise<Authentication> {
+    const match = await store.managementTokenByHash(hash);
+    if (!match || !matches(match, hash, now)) return fail("invalid_token", match?.previous ? `This secret of management token ${match.record.name} was rotated out.` : "Unknown token.");
+    const token = match.record;
+    const status = keyStatus(token, now);
+    if (status === "revoked") return fail("key_revoked", `Management token ${token.name} was revoked.`);
+    if (status === "expired") return fail("key_expired", `Management token ${token.name} expired at ${token.expires_at}.`);
+    if (status === "disabled") return fail("key_disabled", `Management token ${token.name} is disabled.`);
+    const user = await store.read.users.get(token.user_id);
+    if (!user) return fail("invalid_token", "The token's user no longer exists.");
+    if (!user.active) return fail("owner_inactive", `The token's user ${user.username} is inactive.`);
+    store.recordKeyUse(token.id, now.toISOString());
+    return { ok: true, principal: { kind: "admin", token, user } };
+  }
+
   async function authenticate(token: string | undefined, clientIp: string | undefined): Promise<Authentication> {
     if (!token) return fail("missing_token", "No token: send `Authorization: Bearer <token>` or HTTP Basic with the token as password.");
     const parsed = parseKeywardToken(token);
@@ -41,23 +69,14 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
     const hash = hashToken(token);
     const now = clock();
 
-    if (parsed.kind === "admin") {
-      const record = await store.adminTokenByHash(hash);
-      if (!record || !sameHash(record.token_hash, hash)) return fail("invalid_token", "Unknown token.");
-      const user = await store.read.users.get(record.user_id);
-      if (!user) return fail("invalid_token", "The token's user no longer exists.");
-      if (!user.active) return fail("owner_inactive", `The token's user ${user.username} is inactive.`);
-      return { ok: true, principal: { kind: "admin", token: record, user } };
-    }
+    if (parsed.kind === "admin") return authenticateManagementHash(hash, now);
 
     const match = await store.keyByTokenHash(hash);
     if (!match) return fail("invalid_token", "Unknown token.");
-    const { record: key, previous } = match;
-    const expected = previous ? key.previous_token_hash : key.token_hash;
-    if (!expected || !sameHash(expected, hash)) return fail("invalid_token", "Unknown token.");
-    if (previous && (!key.previous_token_expires_at || Date.parse(key.previous_token_expires_at) <= now.getTime())) {
-      return fail("invalid_token", `This token of key #${key.number} was rotated out.`);
+    if (!matches(match, hash, now)) {
+      return fail("invalid_token", match.previous ? `This token of key #${match.record.number} was rotated out.` : "Unknown token.");
     }
+    const key = match.record;
     const status = keyStatus(key, now);
     if (status === "revoked") return fail("key_revoked", `Key #${key.number} was revoked.`);
     if (status === "expired") return fail("key_expired", `Key #${key.number} expired at ${key.expires_at}.`);
@@ -103,7 +122,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
 
   /** Writes a refusal to the audit log (never the token). Not awaited by callers on the hot path. */
   function recordRefusal(reason: string, principal: Principal | undefined, request: { method: string; path: string; ip?: string }) {
-    const actor = principal ? { type: principal.kind, id: principal.kind === "key" ? principal.key.id : principal.user.id } : { type: "anonymous" as const, id: null };
+    const actor = principal ? actorOf(principal) : { type: "anonymous" as const, id: null };
     const event = auditEvent(clock(), "key.refused", actor, { type: "request", id: null }, [], {
       reason,
       request: { method: request.method, path: request.path, ...(request.ip !== undefined && { ip: request.ip }) },
@@ -113,6 +132,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
 
   return {
     authenticate,
+    authenticateManagementHash,
     authorize,
     recordRefusal,
 
@@ -160,4 +180,9 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
       };
     },
   };
+}
+
+/** Who acts, for the audit log: a key, or an admin user with the management token used. */
+export function actorOf(principal: Principal): Actor {
+  return principal.kind === "key" ? { type: "key", id: principal.key.id } : { type: "admin", id: principal.user.id, token_id: principal.token.id };
 }

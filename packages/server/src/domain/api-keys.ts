@@ -4,7 +4,8 @@ import { KeywardError, notFound } from "./errors.js";
 import { newId } from "./ids.js";
 import { checkAllowedIps, checkExpiry, isInactive, keyStatus, publicKey } from "./key-rules.js";
 import { resolveGrants } from "./permissions.js";
-import { displayPrefix, hashToken, issueToken } from "./tokens.js";
+import { requireUnusedToken, tokenToInstall } from "./supplied-token.js";
+import { displayPrefix, hashToken } from "./tokens.js";
 import type { Actor, ApiKey, ApiKeyStatus, KeyRecord } from "./types.js";
 
 type ApiKeyCreate = components["schemas"]["ApiKeyCreate"];
@@ -48,8 +49,37 @@ export function apiKeyService(ctx: Context) {
     return key;
   }
 
+  /**
+   * Deletes keys revoked more than `revoked_key_retention_days` ago (0 = never), so the store stops growing
+   * under create/revoke churn. The audit log keeps their history. Idempotent, so every replica may run it.
+   */
+  async function purgeRevokedKeys(): Promise<number> {
+    const now = clock();
+    const { revoked_key_retention_days: days } = await currentSettings(store.read, now);
+    if (days === 0) return 0;
+    const cutoff = now.getTime() - days * 86_400_000;
+    const expired = (key: KeyRecord) => key.revoked_at !== null && Date.parse(key.revoked_at) < cutoff;
+    let purged = 0;
+    for (;;) {
+      const { items } = await store.read.keys.list({ filter: expired, limit: 1000 });
+      if (items.length === 0) return purged;
+      purged += await store.transaction(async (tx) => {
+        let count = 0;
+        for (const { id } of items) {
+          const key = await tx.keys.get(id);
+          if (key && expired(key)) {
+            await tx.keys.delete(id);
+            count++;
+          }
+        }
+        return count;
+      });
+    }
+  }
+
   return {
     disableInactiveKeys,
+    purgeRevokedKeys,
 
     async list(query: { userId?: string; status?: ApiKeyStatus; after?: string; limit: number }) {
       await disableInactiveKeys();
@@ -74,8 +104,9 @@ export function apiKeyService(ctx: Context) {
       const now = clock();
       const grants = resolveGrants(input, catalog);
       checkAllowedIps(input.allowed_ips);
-      const token = issueToken("key");
+      const { token, supplied } = tokenToInstall(input.token);
       const record = await store.transaction(async (tx) => {
+        if (supplied) await requireUnusedToken(store, token);
         checkExpiry(input.expires_at ?? null, await currentSettings(tx, now), now);
         const owner = await tx.users.get(input.user_id);
         if (!owner) {
@@ -112,7 +143,7 @@ export function apiKeyService(ctx: Context) {
         tx.audit(auditEvent(now, "key.created", actor, { type: "key", id: key.id }, changedFields(input)));
         return key;
       });
-      return { ...view(record, now), token };
+      return withToken(view(record, now), token, supplied);
     },
 
     async update(id: string, patch: ApiKeyUpdate, actor: Actor) {
@@ -160,11 +191,12 @@ export function apiKeyService(ctx: Context) {
       return { revoked: count };
     },
 
-    async rotate(id: string, gracePeriodSeconds: number, actor: Actor): Promise<ApiKeyWithToken> {
+    async rotate(id: string, gracePeriodSeconds: number, actor: Actor, suppliedToken?: string): Promise<ApiKeyWithToken> {
       const now = clock();
-      const token = issueToken("key");
+      const { token, supplied } = tokenToInstall(suppliedToken);
       const record = await store.transaction(async (tx) => {
         const current = await requireLive(id, "rotated", tx);
+        if (supplied) await requireUnusedToken(store, token);
         const next: KeyRecord = {
           ...current,
           token_hash: hashToken(token),
@@ -178,7 +210,10 @@ export function apiKeyService(ctx: Context) {
         tx.audit(auditEvent(now, "key.rotated", actor, { type: "key", id }, ["token", "prefix"]));
         return next;
       });
-      return { ...view(record, now), token };
+      return withToken(view(record, now), token, supplied);
     },
   };
 }
+
+/** The token goes back only when Keyward made it: the client already has its own, and a response is one more copy. */
+const withToken = (key: ApiKey, token: string, supplied: boolean): ApiKeyWithToken => (supplied ? key : { ...key, token });

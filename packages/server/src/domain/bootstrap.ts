@@ -1,11 +1,11 @@
-// First start on an empty store: create the `admin` user and one admin token, shown once.
+// First start on an empty store: create the `admin` user and one management token with every scope, shown once.
 import { auditEvent, type Context } from "./context.js";
 import { KeywardError } from "./errors.js";
 import { DEFAULT_SETTINGS } from "./key-rules.js";
 import { newId } from "./ids.js";
-import { parseKeywardToken } from "@keyward/contract";
-import { displayPrefix, hashToken, issueToken } from "./tokens.js";
-import type { AdminTokenRecord, UserRecord } from "./types.js";
+import { generateKeywardToken, parseKeywardToken } from "@keyward/contract";
+import { displayPrefix, hashToken } from "./tokens.js";
+import type { ManagementTokenRecord, UserRecord } from "./types.js";
 
 export interface BootstrapResult {
   /** Set only when this start created the admin token and it was not supplied by the operator. */
@@ -13,16 +13,19 @@ export interface BootstrapResult {
   created: boolean;
 }
 
-export async function bootstrapAdmin({ store, clock }: Context, suppliedToken?: string): Promise<BootstrapResult> {
+export async function bootstrapAdmin({ store, clock, catalog }: Context, suppliedToken?: string): Promise<BootstrapResult> {
   if (suppliedToken !== undefined) {
     const parsed = parseKeywardToken(suppliedToken);
     if (!parsed.ok || parsed.kind !== "admin") {
       throw new KeywardError("malformed_token", "KEYWARD_ADMIN_TOKEN must be an admin token (kwa_…) with a valid checksum.");
     }
   }
-  const token = suppliedToken ?? issueToken("admin");
+  const token = suppliedToken ?? generateKeywardToken("admin");
   const now = clock();
   const created = await store.transaction(async (tx) => {
+    const stored = await tx.settings();
+    // Settings stored before a setting existed get its default, once, so reads never have to fill it in.
+    if (stored && Object.keys(DEFAULT_SETTINGS(now)).some((field) => !(field in stored))) await tx.putSettings({ ...DEFAULT_SETTINGS(now), ...stored });
     if ((await tx.users.list({ limit: 1 })).items.length > 0) return null;
     const admin: UserRecord = {
       id: newId("usr"),
@@ -36,15 +39,31 @@ export async function bootstrapAdmin({ store, clock }: Context, suppliedToken?: 
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
     };
-    const record: AdminTokenRecord = { id: newId("adm"), user_id: admin.id, token_hash: hashToken(token), prefix: displayPrefix(token), created_at: now.toISOString() };
+    const record: ManagementTokenRecord = {
+      id: newId("adm"),
+      user_id: admin.id,
+      name: "bootstrap",
+      description: "Issued on first start. Revocable once another token with tokens:manage exists.",
+      scopes: [...catalog.scopes],
+      expires_at: null,
+      active: true,
+      prefix: displayPrefix(token),
+      created_by: "system",
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      revoked_at: null,
+      token_hash: hashToken(token),
+      previous_token_hash: null,
+      previous_token_expires_at: null,
+    };
     await tx.users.put(admin);
-    await tx.adminTokens.put(record);
+    await tx.managementTokens.put(record);
     // Stored once, so that every request reads them instead of building the defaults again.
     if (!(await tx.settings())) await tx.putSettings(DEFAULT_SETTINGS(now));
     const system = { type: "system" as const, id: null };
     tx.audit(
       auditEvent(now, "user.created", system, { type: "user", id: admin.id }, ["username", "is_admin"]),
-      auditEvent(now, "admin_token.created", system, { type: "admin_token", id: record.id }),
+      auditEvent(now, "management_token.created", system, { type: "management_token", id: record.id }, ["name", "scopes"]),
     );
     return true;
   });

@@ -1,7 +1,8 @@
 // The permission catalog (resources with their actions and fields, and the presets) is the contract's, generated
-// into @keyward/contract from openapi.yaml; here it becomes maps for lookups.
-import { permissionCatalog } from "@keyward/contract";
-import type { Action, PermissionCatalog, PermissionGrant, ResourceName } from "./types.js";
+// into @keyward/contract from openapi.yaml; here it becomes maps for lookups. Management scopes come from
+// `ManagementScope`, and each management operation names the one it needs in `x-keyward-scope`.
+import { managementScopes, permissionCatalog } from "@keyward/contract";
+import type { Action, ManagementScope, PermissionCatalog, PermissionGrant, ResourceName } from "./types.js";
 
 export interface CatalogResource {
   name: ResourceName;
@@ -13,6 +14,8 @@ export interface CatalogResource {
 export interface Catalog {
   resources: Map<ResourceName, CatalogResource>;
   presets: Map<string, { description: string; permissions: PermissionGrant[] }>;
+  /** Every management scope, in the contract's order (the bootstrap token gets them all). */
+  scopes: ManagementScope[];
 }
 
 export interface OperationPermission {
@@ -25,6 +28,11 @@ export function operationPermission(operation: unknown): OperationPermission | u
   return (operation as { "x-keyward-permission"?: OperationPermission })["x-keyward-permission"];
 }
 
+export function operationScope(operation: unknown): ManagementScope | undefined {
+  if (typeof operation !== "object" || operation === null) return undefined;
+  return (operation as { "x-keyward-scope"?: ManagementScope })["x-keyward-scope"];
+}
+
 export function createCatalog(): Catalog {
   return {
     resources: new Map(permissionCatalog.resources.map((r) => [r.name, { ...r, actions: [...r.actions], fields: [...r.fields] }])),
@@ -34,6 +42,7 @@ export function createCatalog(): Catalog {
         { description, permissions: permissions.map((grant) => ({ ...grant, actions: [...grant.actions] })) },
       ]),
     ),
+    scopes: [...managementScopes],
   };
 }
 

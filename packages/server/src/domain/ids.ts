@@ -1,4 +1,4 @@
-import { randomBase62 } from "./tokens.js";
+import { randomBase62 } from "@keyward/contract";
 
 export type IdKind = "usr" | "rol" | "key" | "adm" | "aud" | string;
 

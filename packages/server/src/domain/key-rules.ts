@@ -30,15 +30,21 @@ export function checkExpiry(expiresAt: string | null | undefined, settings: Sett
     }
     return;
   }
+  checkFuture(expiresAt, now);
   const at = Date.parse(expiresAt);
-  if (at <= now.getTime()) {
-    throw new KeywardError("expiry_in_past", `expires_at ${expiresAt} is not in the future.`, {
-      errors: [{ path: "/body/expires_at", message: "must be in the future" }],
-    });
-  }
   if (limitDays !== null && at > now.getTime() + limitDays * DAY_MS) {
     throw new KeywardError("expiry_beyond_policy", `expires_at ${expiresAt} is beyond the ${limitDays}-day key lifetime policy.`, {
       errors: [{ path: "/body/expires_at", message: `must be within ${limitDays} days` }],
+    });
+  }
+}
+
+/** An expiry given in a request must lie ahead (null = never, undefined = unchanged). */
+export function checkFuture(expiresAt: string | null | undefined, now: Date): void {
+  if (expiresAt === undefined || expiresAt === null) return;
+  if (Date.parse(expiresAt) <= now.getTime()) {
+    throw new KeywardError("expiry_in_past", `expires_at ${expiresAt} is not in the future.`, {
+      errors: [{ path: "/body/expires_at", message: "must be in the future" }],
     });
   }
 }
@@ -66,5 +72,6 @@ export const DEFAULT_SETTINGS = (now: Date): SettingsRecord => ({
   features: { external_connectivity: true },
   key_inactivity_days: 90,
   max_key_lifetime_days: null,
+  revoked_key_retention_days: 30,
   updated_at: now.toISOString(),
 });

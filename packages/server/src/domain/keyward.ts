@@ -2,6 +2,7 @@
 import { accessService } from "./access.js";
 import { apiKeyService } from "./api-keys.js";
 import type { Context } from "./context.js";
+import { managementTokenService } from "./management-tokens.js";
 import { recordService } from "./records.js";
 import { roleService } from "./roles.js";
 import { settingsService } from "./settings.js";
@@ -10,14 +11,17 @@ import { userService } from "./users.js";
 export function createKeyward(ctx: Context) {
   const keys = apiKeyService(ctx);
   return {
+    clock: ctx.clock,
     users: userService(ctx),
     roles: roleService(ctx),
     keys,
+    managementTokens: managementTokenService(ctx),
     settings: settingsService(ctx),
     records: recordService(ctx),
     access: accessService(ctx, {
       onInactiveKey: (keyId) => void keys.disableInactiveKeys(keyId).catch(() => undefined),
     }),
+    health: () => ctx.store.health(),
     audit: {
       list: (query: Parameters<Context["store"]["listAudit"]>[0]) => ctx.store.listAudit(query),
     },

@@ -1,10 +1,10 @@
 // The storage port. Asynchronous throughout so that a PostgreSQL adapter can implement it later
 // without touching the domain. Adapters return plain records and own durability.
 import type {
-  AdminTokenRecord,
   AuditEvent,
   BusinessRecord,
   KeyRecord,
+  ManagementTokenRecord,
   ResourceName,
   RoleRecord,
   SettingsRecord,
@@ -16,14 +16,14 @@ export interface ListQuery<T> {
   where?: Partial<T>;
   /** A further in-memory refinement, for conditions that depend on the clock. */
   filter?: (record: T) => boolean;
-  /** Return records after this id, in insertion order. */
+  /** Return records after this cursor (a `next` handed out earlier), in insertion order. */
   after?: string;
   limit?: number;
 }
 
 export interface Page<T> {
   items: T[];
-  /** The id of the last item when more may follow, else null. */
+  /** Where the next page starts when more may follow, else null. Still valid if the item it follows is deleted. */
   next: string | null;
 }
 
@@ -41,7 +41,7 @@ export interface ReadTables {
   users: Table<UserRecord>;
   roles: Table<RoleRecord>;
   keys: Table<KeyRecord>;
-  adminTokens: Table<AdminTokenRecord>;
+  managementTokens: Table<ManagementTokenRecord>;
   records(resource: ResourceName): Table<BusinessRecord>;
   settings(): Promise<SettingsRecord | undefined>;
 }
@@ -50,7 +50,7 @@ export interface WriteTables {
   users: WritableTable<UserRecord>;
   roles: WritableTable<RoleRecord>;
   keys: WritableTable<KeyRecord>;
-  adminTokens: WritableTable<AdminTokenRecord>;
+  managementTokens: WritableTable<ManagementTokenRecord>;
   records(resource: ResourceName): WritableTable<BusinessRecord>;
   settings(): Promise<SettingsRecord | undefined>;
   putSettings(settings: SettingsRecord): Promise<void>;
@@ -61,7 +61,7 @@ export interface WriteTables {
 
 export interface TokenMatch<T> {
   record: T;
-  /** True when the token matched the rotated-out hash of a key still in its grace period. */
+  /** True when the token matched the rotated-out hash of a credential (maybe still in its grace period). */
   previous: boolean;
 }
 
@@ -73,6 +73,15 @@ export interface AuditQuery {
   limit: number;
 }
 
+/** What `GET /v1/health` reports about the store. */
+export interface StoreHealth {
+  store: "embedded" | "postgres";
+  /** False when this replica is further behind the database than its staleness bound (verification answers 503). */
+  ready: boolean;
+  /** How far this replica's copy may be behind the database (0 for the embedded store). */
+  lag_ms: number;
+}
+
 export interface StoragePort {
   read: ReadTables;
   /**
@@ -82,10 +91,13 @@ export interface StoragePort {
   transaction<T>(fn: (tx: WriteTables) => Promise<T>): Promise<T>;
   /** Indexed lookups for authentication: must not touch the disk. */
   keyByTokenHash(hash: string): Promise<TokenMatch<KeyRecord> | undefined>;
-  adminTokenByHash(hash: string): Promise<AdminTokenRecord | undefined>;
-  /** Usage timestamps are coalesced and persisted in the background, never on the request path. */
-  recordKeyUse(keyId: string, at: string): void;
-  lastUsedAt(keyId: string): string | null;
+  managementTokenByHash(hash: string): Promise<TokenMatch<ManagementTokenRecord> | undefined>;
+  /**
+   * Usage timestamps of keys and management tokens (by id), coalesced and persisted in the background, never on
+   * the request path.
+   */
+  recordKeyUse(credentialId: string, at: string): void;
+  lastUsedAt(credentialId: string): string | null;
   /** Audit events outside any change (refused requests). */
   appendAudit(events: AuditEvent[]): Promise<void>;
   /** Sees every event of every transaction that has resolved. */
@@ -93,4 +105,5 @@ export interface StoragePort {
   /** Persists pending usage timestamps and audit lines. */
   flush(): Promise<void>;
   close(): Promise<void>;
+  health(): StoreHealth;
 }

@@ -16,6 +16,7 @@ export function settingsService({ store, clock }: Context) {
           ...current,
           ...(patch.key_inactivity_days !== undefined && { key_inactivity_days: patch.key_inactivity_days }),
           ...(patch.max_key_lifetime_days !== undefined && { max_key_lifetime_days: patch.max_key_lifetime_days }),
+          ...(patch.revoked_key_retention_days !== undefined && { revoked_key_retention_days: patch.revoked_key_retention_days }),
           features: { ...current.features, ...patch.features },
           updated_at: now.toISOString(),
         };

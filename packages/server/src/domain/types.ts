@@ -29,12 +29,14 @@ export interface KeyRecord extends Omit<ApiKey, "status" | "last_used_at"> {
   inactivity_since: string;
 }
 
-export interface AdminTokenRecord {
-  id: string;
-  user_id: string;
+export type ManagementScope = Schemas["ManagementScope"];
+export type ManagementToken = Schemas["ManagementToken"];
+
+/** A management token as stored: the public fields except the derived ones, plus hashes (never the token). */
+export interface ManagementTokenRecord extends Omit<ManagementToken, "status" | "last_used_at"> {
   token_hash: string;
-  prefix: string;
-  created_at: string;
+  previous_token_hash: string | null;
+  previous_token_expires_at: string | null;
 }
 
 /** A business-API object (event, person, …): an id plus the resource's fields. */
@@ -46,4 +48,6 @@ export type Clock = () => Date;
 export interface Actor {
   type: "admin" | "key" | "system" | "anonymous";
   id: string | null;
+  /** For an admin: the management token the change is made with. */
+  token_id?: string | null;
 }

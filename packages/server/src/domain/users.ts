@@ -1,6 +1,7 @@
 import { auditEvent, changedFields, type Context } from "./context.js";
 import { KeywardError, notFound } from "./errors.js";
 import { newId } from "./ids.js";
+import { assertManageTokenRemains } from "./management-tokens.js";
 import type { WriteTables } from "./ports.js";
 import type { Actor, UserRecord } from "./types.js";
 import type { components } from "@keyward/contract";
@@ -103,13 +104,14 @@ export function userService({ store, clock }: Context) {
         if (patch.active === false) await assertNotLastAdmin(tx, current, "deactivated");
         const next: UserRecord = { ...current, ...patch, updated_at: now.toISOString() };
         await tx.users.put(next);
+        if (patch.is_admin === false || patch.active === false) await assertManageTokenRemains(tx, now, `${current.username} holds it`);
         tx.audit(auditEvent(now, "user.updated", actor, { type: "user", id }, changedFields(patch)));
         return next;
       });
       return user;
     },
 
-    /** Deletes the user, revokes its keys and drops its admin tokens. */
+    /** Deletes the user and revokes its keys and management tokens. */
     async delete(id: string, actor: Actor) {
       const now = clock();
       const revoked = await store.transaction(async (tx) => {
@@ -118,10 +120,13 @@ export function userService({ store, clock }: Context) {
         await assertNotLastAdmin(tx, current, "deleted");
         const keys = await liveKeysOf(tx, id);
         for (const key of keys) await tx.keys.put({ ...key, revoked_at: now.toISOString(), updated_at: now.toISOString() });
-        for (const token of (await tx.adminTokens.list({ where: { user_id: id } })).items) await tx.adminTokens.delete(token.id);
+        const tokens = (await tx.managementTokens.list({ where: { user_id: id }, filter: (t) => !t.revoked_at })).items;
+        for (const token of tokens) await tx.managementTokens.put({ ...token, revoked_at: now.toISOString(), updated_at: now.toISOString(), previous_token_hash: null, previous_token_expires_at: null });
         await tx.users.delete(id);
+        await assertManageTokenRemains(tx, now, `${current.username} holds it`);
         tx.audit(
           ...keys.map((key) => auditEvent(now, "key.revoked", actor, { type: "key", id: key.id }, ["revoked_at"])),
+          ...tokens.map((token) => auditEvent(now, "management_token.revoked", actor, { type: "management_token", id: token.id }, ["revoked_at"])),
           auditEvent(now, "user.deleted", actor, { type: "user", id }),
         );
         return keys.length;

@@ -7,6 +7,8 @@ import type { Catalog } from "../domain/catalog.js";
 import type { Keyward } from "../domain/keyward.js";
 import { authenticate } from "./auth.js";
 import { type AuthFailureLimitOptions, AuthFailureLimiter, DEFAULT_AUTH_FAILURE_LIMIT } from "./auth-failure-limit.js";
+import { consoleRoutes } from "./console-assets.js";
+import { ConsoleSessions } from "./console-session.js";
 import type { Contract } from "./contract.js";
 import { cors } from "./cors.js";
 import { docsRoutes } from "./docs.js";
@@ -16,8 +18,10 @@ import { errorHandler, sendProblem } from "./problem.js";
 import { requestLog } from "./request-log.js";
 import { securityHeaders } from "./security-headers.js";
 import { businessHandlers } from "./routes/business.js";
+import { consoleSessionHandlers } from "./routes/console-session.js";
 import { introspectionHandlers } from "./routes/introspection.js";
 import { managementHandlers } from "./routes/management.js";
+import { managementTokenHandlers } from "./routes/management-tokens.js";
 
 export interface AppOptions {
   contract: Contract;
@@ -49,9 +53,12 @@ export function createApp(options: AppOptions): Express {
 
   const enforcement = options.enforcement ?? true;
   const limiter = new AuthFailureLimiter(options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT);
+  const sessions = new ConsoleSessions(() => keyward.clock().getTime());
   const handlers = {
     ...introspectionHandlers(keyward, contract.document.info.version),
+    ...consoleSessionHandlers(sessions),
     ...managementHandlers(keyward),
+    ...managementTokenHandlers(keyward),
     ...businessHandlers(keyward, options.catalog, enforcement),
   };
   app.use(
@@ -59,9 +66,10 @@ export function createApp(options: AppOptions): Express {
       requestLog(logger),
       securityHeaders(),
       cors(options.corsOrigins),
-      docsRoutes(contract),
+      onPaths(/^\/(?:docs|openapi\.yaml)(?:\/|$)/i, docsRoutes(contract)),
+      onPaths(/^\/console(?:\/|$)/i, consoleRoutes()),
       methodGuard(contract),
-      authenticate(contract, keyward, { enforcement, limiter }),
+      authenticate(contract, keyward, { enforcement, limiter, sessions }),
       jsonBody(options.bodyLimit ?? "64kb"),
       operationDispatch(contract, handlers, { logger, ...(options.validateResponses !== undefined && { validateResponses: options.validateResponses }) }),
     ),
@@ -69,6 +77,14 @@ export function createApp(options: AppOptions): Express {
   app.use((req, res) => sendProblem(res, { code: "not_found", detail: `No route ${req.method} ${req.path}.` }));
   app.use(errorHandler(logger));
   return app;
+}
+
+/**
+ * `handler` only for the paths `pattern` matches (a router's pass through its routes costs every API request).
+ * Express matches routes ignoring letter case and a trailing slash, so `pattern` must too.
+ */
+function onPaths(pattern: RegExp, handler: RequestHandler): RequestHandler {
+  return (req, res, next) => (pattern.test(req.path) ? handler(req, res, next) : next());
 }
 
 /** express.json, not even entered by a request without a body (most of them: GETs, DELETEs). */

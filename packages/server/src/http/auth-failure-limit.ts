@@ -1,6 +1,8 @@
-// Failed authentication is limited per client address: after `max` failures (401s) within `windowMs`, every
-// request from that address that needs a token gets 429 with `Retry-After` until the window ends — before
-// its token is even looked at, so a guesser learns nothing more. Successful requests are not counted.
+// Failed authentication is limited per client address: after `max` failed guesses within `windowMs` (well-formed
+// tokens that match no usable credential; a missing or malformed token can never be right, so it is answered 401
+// and not counted), every further failed guess from that address gets 429 with `Retry-After` until the window
+// ends, so a guesser learns nothing more. The token is checked first: a valid token from the same address (a
+// neighbour behind the same NAT) is never refused for someone else's failures. Successful requests don't count.
 // A fixed window per address, held in a Map whose size is capped: expired entries are swept when it is
 // full, then the oldest go, so a flood of distinct addresses can't grow memory without bound.
 import { isIPv4 } from "node:net";
@@ -43,7 +45,7 @@ export class AuthFailureLimiter {
 
   /** Seconds until `ip` may try again, or 0 when it may now. */
   retryAfter(ip: string | undefined): number {
-    // On the hot path of every authenticated request: nothing to parse while nobody has failed.
+    // Only failed authentications ask; still, nothing to parse while nobody has failed.
     if (!this.enabled || this.entries.size === 0) return 0;
     const entry = this.entries.get(clientKey(ip));
     if (!entry) return 0;

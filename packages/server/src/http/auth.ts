@@ -1,10 +1,15 @@
-// Authentication runs before body parsing and validation, so a caller without a valid token learns
-// nothing about the API beyond 401. Which tokens an operation accepts comes from its `security`.
+// Authentication and authorization run before body parsing and validation, so a caller without a valid token
+// learns nothing beyond 401, and one without the right learns nothing beyond 403 (not the shape of a body or
+// whether an id exists). Which tokens an operation accepts comes from its `security`; the management scope it
+// needs from `x-keyward-scope`; the business permission from `x-keyward-permission`.
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import type { Principal } from "../domain/access.js";
-import { operationPermission } from "../domain/catalog.js";
+import { actorOf as principalActor, type Principal } from "../domain/access.js";
+import { operationPermission, operationScope } from "../domain/catalog.js";
+import type { TokenCaller } from "../domain/management-tokens.js";
+import { scopeSatisfies } from "../domain/management-tokens.js";
 import type { Keyward } from "../domain/keyward.js";
 import type { AuthFailureLimiter } from "./auth-failure-limit.js";
+import { authenticateSession, type ConsoleSessions, sessionCookie } from "./console-session.js";
 import { type Contract, matchOperation, type OperationRoute } from "./contract.js";
 import { sendProblem } from "./problem.js";
 
@@ -13,6 +18,8 @@ declare global {
     interface Request {
       principal?: Principal;
       operation?: OperationRoute;
+      /** The console session id, when the request was authenticated by the session cookie. */
+      consoleSession?: string;
     }
   }
 }
@@ -41,12 +48,14 @@ export function tokenFromHeader(header: string | undefined): string | undefined 
 export interface AuthenticateOptions {
   /** `false` (benchmarks only) skips authentication on the business API. */
   enforcement?: boolean;
-  /** Failed authentication per client address; when it is exceeded, 429 before the token is looked at. */
+  /** Failed authentications per client address; past the limit, a failed one answers 429 instead of 401. */
   limiter?: AuthFailureLimiter;
+  /** Console sessions: where an admin token is accepted, so is a session cookie (without `Authorization`). */
+  sessions?: ConsoleSessions;
 }
 
 export function authenticate(contract: Contract, keyward: Keyward, options: AuthenticateOptions = {}): RequestHandler {
-  const { enforcement = true, limiter } = options;
+  const { enforcement = true, limiter, sessions } = options;
   return async (req: Request, res: Response, next: NextFunction) => {
     const route = req.operation ?? matchOperation(contract, req.method, req.path);
     if (!route) return next();
@@ -56,15 +65,27 @@ export function authenticate(contract: Contract, keyward: Keyward, options: Auth
 
     // req.ip re-parses the forwarding chain on every read: read it once.
     const ip = req.ip;
-    const wait = limiter?.retryAfter(ip) ?? 0;
-    if (wait > 0) {
-      res.setHeader("Retry-After", String(wait));
-      return sendProblem(res, { code: "rate_limited", detail: `Too many failed authentications from this address; retry in ${wait} s.` });
-    }
     const request = () => ({ method: req.method, path: req.path, ...(ip !== undefined && { ip }) });
-    const result = await keyward.access.authenticate(tokenFromHeader(req.headers.authorization), ip);
+    // The token (or console session) is checked first, from memory: a valid one is never locked out by other
+    // callers' failures.
+    const session = sessions && route.accepts.admin && !req.headers.authorization ? sessionCookie(req) : undefined;
+    const result =
+      session !== undefined && sessions
+        ? await authenticateSession(sessions, keyward, session, req)
+        : await keyward.access.authenticate(tokenFromHeader(req.headers.authorization), ip);
+    if (!result.ok && result.reason === "csrf_token_invalid") {
+      keyward.access.recordRefusal(result.reason, undefined, request());
+      return sendProblem(res, { code: result.reason, detail: result.detail });
+    }
     if (!result.ok) {
-      limiter?.recordFailure(ip);
+      // Only a well-formed token that matched nothing is a guess; a missing or malformed one can never be right.
+      const guess = result.reason !== "missing_token" && result.reason !== "malformed_token";
+      const wait = guess ? (limiter?.retryAfter(ip) ?? 0) : 0;
+      if (wait > 0) {
+        res.setHeader("Retry-After", String(wait));
+        return sendProblem(res, { code: "rate_limited", detail: `Too many failed authentications from this address; retry in ${wait} s.` });
+      }
+      if (guess) limiter?.recordFailure(ip);
       keyward.access.recordRefusal(result.reason, undefined, request());
       res.setHeader("WWW-Authenticate", CHALLENGE);
       return sendProblem(res, { code: result.reason, detail: result.detail, status: 401 });
@@ -81,15 +102,37 @@ export function authenticate(contract: Contract, keyward: Keyward, options: Auth
       keyward.access.recordRefusal("admin_required", principal, request());
       return sendProblem(res, { code: "admin_required", detail: `${principal.user.username} is no longer an admin.` });
     }
+    const scope = operationScope(route.operation);
+    if (principal.kind === "admin" && scope && !scopeSatisfies(principal.token.scopes, scope)) {
+      keyward.access.recordRefusal("scope_missing", principal, request());
+      return sendProblem(res, {
+        code: "scope_missing",
+        detail: `${route.operationId} needs the scope ${scope}; management token ${principal.token.name} (${principal.token.prefix}…) lacks it.`,
+        extra: { missing_scope: scope },
+      });
+    }
+    const permission = operationPermission(route.operation);
+    if (principal.kind === "key" && permission) {
+      // The permission alone here; which fields a write may set is checked once the body is parsed.
+      const decision = keyward.access.authorize(principal, permission.resource, permission.action);
+      if (!decision.ok) {
+        keyward.access.recordRefusal(decision.reason, principal, request());
+        return sendProblem(res, { code: decision.reason, detail: decision.detail, extra: { ...(decision.missing && { missing_permission: decision.missing }) } });
+      }
+    }
     req.principal = principal;
     next();
   };
 }
 
 export function actorOf(req: Pick<Request, "principal">) {
+  return req.principal ? principalActor(req.principal) : { type: "anonymous" as const, id: null };
+}
+
+export function tokenCaller(req: Pick<Request, "principal">): TokenCaller {
   const principal = req.principal;
-  if (!principal) return { type: "anonymous" as const, id: null };
-  return principal.kind === "admin" ? { type: "admin" as const, id: principal.user.id } : { type: "key" as const, id: principal.key.id };
+  if (principal?.kind !== "admin") throw new Error("route reached without a management token");
+  return { actor: principalActor(principal), userId: principal.user.id, tokenId: principal.token.id, scopes: principal.token.scopes };
 }
 
 export function keyPrincipal(req: Pick<Request, "principal">): Extract<Principal, { kind: "key" }> {

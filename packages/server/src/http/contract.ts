@@ -36,7 +36,7 @@ export interface OperationRoute {
   template: string;
   pattern: RegExp;
   operationId: string;
-  /** Token kinds the operation's `security` accepts; empty = no token needed. */
+  /** Token kinds the operation's `security` accepts (the console's session cookie counts as admin); empty = no token needed. */
   accepts: { admin: boolean; key: boolean };
   operation: Record<string, unknown>;
 }
@@ -58,7 +58,7 @@ export function loadContract(path = DEFAULT_CONTRACT_PATH): Contract {
         template,
         pattern,
         operationId: String(operation.operationId),
-        accepts: { admin: schemes.includes("adminToken"), key: schemes.includes("integrationKey") || schemes.includes("integrationBasic") },
+        accepts: { admin: schemes.includes("adminToken") || schemes.includes("adminSession"), key: schemes.includes("integrationKey") || schemes.includes("integrationBasic") },
         operation,
       });
     }

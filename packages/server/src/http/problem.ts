@@ -26,6 +26,7 @@ const STATUS: Record<ProblemCode, number> = {
   admin_required: 403,
   integration_key_required: 403,
   username_taken: 409,
+  token_in_use: 409,
   role_name_taken: 409,
   integration_user_cannot_be_admin: 409,
   user_is_admin: 409,
@@ -35,12 +36,19 @@ const STATUS: Record<ProblemCode, number> = {
   unknown_user: 422,
   last_admin: 409,
   cors_origin_not_allowed: 403,
+  csrf_token_invalid: 403,
   invalid_permissions: 422,
   expiry_in_past: 422,
   expiry_beyond_policy: 422,
   invalid_cidr: 422,
   rate_limited: 429,
   internal_error: 500,
+  store_unavailable: 503,
+  scope_missing: 403,
+  scope_escalation: 403,
+  last_manage_token: 409,
+  token_revoked: 409,
+  user_not_admin: 422,
 };
 
 const TITLE: Record<number, string> = {
@@ -56,6 +64,7 @@ const TITLE: Record<number, string> = {
   422: "Unprocessable content",
   429: "Too many requests",
   500: "Internal server error",
+  503: "Service unavailable",
 };
 
 export interface ProblemInit {
@@ -68,6 +77,8 @@ export interface ProblemInit {
 
 export function sendProblem(res: Response, problem: ProblemInit): void {
   const status = problem.status ?? STATUS[problem.code];
+  // The store is down or this replica is behind: worth retrying soon.
+  if (status === 503) res.setHeader("Retry-After", "1");
   res
     .status(status)
     .type("application/problem+json")
@@ -110,7 +121,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (status === 404) return sendProblem(res, { code: "not_found", detail: `No route ${req.method} ${req.path}.` });
     if (status === 405) return sendProblem(res, { code: "method_not_allowed", detail: `${req.method} is not allowed on ${req.path}.` });
     if (status >= 400 && status < 500) {
-      const errors = (e.errors ?? []).map((item) => ({ path: item.path ?? "", message: item.message ?? "is invalid" }));
+      const errors = (e.errors ?? []).map((item) => ({ path: item.path ?? "", message: readable(item.message ?? "is invalid") }));
       const detail = errors.length > 0 ? errors.map((item) => `${item.path} ${item.message}`).join("; ") : (e.message ?? "Bad request.");
       return sendProblem(res, { code: "validation_failed", detail, errors, status: 400 });
     }
@@ -122,4 +133,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 export function sendInternalError(req: Request, res: Response, logger: Logger, error: unknown): void {
   logger.error({ err: error, method: req.method, path: req.path }, "unhandled error");
   sendProblem(res, { code: "internal_error", detail: "An internal error occurred; it was logged." });
+}
+
+/** ajv's wording for a property a `oneOf` branch forbids (`preset: false`), said the way a caller needs it. */
+function readable(message: string): string {
+  return message === "boolean schema is false" ? "is not allowed together with the fields given (see the schema's oneOf)" : message;
 }

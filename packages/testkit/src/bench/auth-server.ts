@@ -35,11 +35,16 @@ const server = await startServer({
 });
 
 let closing: Promise<void> | null = null;
+/** Writes of the embedded store's file (the benchmark runs on it; a PostgreSQL store writes no file). */
+function fileWrites(): number {
+  return "fileWrites" in server.store ? server.store.fileWrites : 0;
+}
+
 function shutdown(code = 0): Promise<void> {
   closing ??= (async () => {
     try {
       await server.close();
-      send({ closed: true, fileWrites: server.store.fileWrites });
+      send({ closed: true, fileWrites: fileWrites() });
     } catch (error) {
       process.stderr.write(`bench-server: close failed: ${error instanceof Error ? error.stack : String(error)}\n`);
       code = 1;
@@ -59,7 +64,7 @@ lines.on("line", (line) => {
   const command = line.trim();
   if (command === "stats") {
     const cpu = process.cpuUsage();
-    send({ fileWrites: server.store.fileWrites, cpuUs: cpu.user + cpu.system });
+    send({ fileWrites: fileWrites(), cpuUs: cpu.user + cpu.system });
   } else if (command === "profile-start") void startProfile().then(() => send({ profiling: true }));
   else if (command.startsWith("profile-stop ")) void stopProfile(command.slice("profile-stop ".length)).then((path) => send({ profiled: path }));
   else if (command === "close") void shutdown(0);

@@ -233,6 +233,7 @@ try {
     body: { name: "bench:auth key", user_id: user.id, permissions: [{ resource: "events", actions: ["read"], fields: ["name", "starts_at"] }] },
   }));
   log(`  key #${key.number} ${key.prefix}… (events:read name,starts_at; its role allows name,starts_at,ends_at,venue)`);
+  if (!key.token) throw new Error("the create response had no token");
   const writer = createKeywardClient({ baseUrl: url.enforced, token: (await fullAccessIntegration(url.enforced, adminToken, "bench-writer")).token });
   const integration = createKeywardClient({ baseUrl: url.enforced, token: key.token });
   const existing = unwrap(await integration.GET("/v1/events", { params: { query: { limit: LIST_SIZE } } })).data.length;

@@ -1,18 +1,21 @@
 // `npm run bench:tofu`: what the Keyward provider (Node, packages/provider) costs a real OpenTofu/Terraform run,
-// side by side with the core-only floor and a Go provider peer (issue 3 item 8):
+// side by side with the core-only floor, the Go provider floor and the Go framework peer (issues 3 and 14):
 //   keyward  an apply creating 10 roles, 10 users and 100 keys against a running Keyward server, then a no-op plan
 //   data     120 `terraform_data` resources (built into the CLI: no provider process at all)
-//   null     120 `null_resource` from hashicorp/null v3.2.4, a Go provider built with Go (the peer)
-// and the provider's cold start: launcher spawned as the CLI does it (magic cookie, PLUGIN_PROTOCOL_VERSIONS=6, a
-// client certificate in PLUGIN_CLIENT_CERT) until GetProviderSchema has answered over gRPC with mTLS.
+//   go       the keyward workload through bench/go-peer, a Go terraform-plugin-framework provider making the same
+//            HTTP calls (the fair peer; built by ./go-peer.ts)
+//   null     120 `null_resource` from hashicorp/null v3.2.4, a Go provider that makes no calls (the CLI's floor)
+// and the cold start of the provider executable and the Go peer: spawned as the CLI does it (magic cookie,
+// PLUGIN_PROTOCOL_VERSIONS=6, a client certificate in PLUGIN_CLIENT_CERT) until GetProviderSchema has answered over
+// gRPC with mTLS. Every CLI runs with no `node` on its PATH, as users without Node.js run the provider.
 //
 // Same CLI, same -parallelism for every workload; rounds alternate the workloads (rotating their order) and the
-// median is reported. Targets: keyward apply and no-op plan ≤ 1.5× null; cold start ≤ 300 ms. Exits non-zero when a
-// target is missed.
+// median is reported. Targets (issue 14): keyward apply and no-op plan ≤ 1.2× the Go peer and ≤ 1.5× null; cold
+// start ≤ 60 ms. Exits non-zero when a target is missed.
 //
 // Tunables (environment): BENCH_ROUNDS (3), BENCH_PARALLELISM (10), BENCH_COLD_STARTS (15), BENCH_CLIENTS
 // ("tofu,terraform": which CLI names to run; the first found per name), BENCH_ONLY=cold-start (skip the CLI runs),
-// BENCH_NULL_SRC (a checkout of hashicorp/terraform-provider-null at v3.2.4 to build the peer from when it isn't
+// BENCH_NULL_SRC (a checkout of hashicorp/terraform-provider-null at v3.2.4 to build null from when it isn't
 // cached and `go install` can't fetch it), BENCH_SKIP_BUILD=1 (use the provider mirror as it is).
 import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -26,10 +29,10 @@ import { createSelfSignedCert, MAGIC_COOKIE_VALUE, type SelfSignedCert } from "@
 import { type Harness, startHarness } from "../harness.js";
 import { cacheBin } from "../paths.js";
 import { callEmpty, connectProvider, handshakeCertPem } from "../plugin.js";
-import { buildProvider, launcherPath, mirrorDir, providerVersion } from "../provider-mirror.js";
 import { runStep } from "../steps.js";
-import { cliEnvironment, requiredProviders, Workspace } from "../terraform.js";
+import { buildProvider, cliEnvironment, hostPlatform, mirrorDir, mirroredExecutable, providerVersion, requiredProviders, Workspace } from "../terraform.js";
 import { findClients, openTofuStep, type TerraformClient } from "../tools/terraform-cli.js";
+import { ensureGoPeer, goPeerMirror, goPeerRequiredProviders } from "./go-peer.js";
 
 const run = promisify(execFile);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -37,7 +40,8 @@ const PARALLELISM = Number(process.env.BENCH_PARALLELISM ?? 10);
 const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 15);
 const CLIENT_NAMES = (process.env.BENCH_CLIENTS ?? "tofu,terraform").split(",").map((name) => name.trim());
 const RATIO_TARGET = 1.5;
-const COLD_START_TARGET_MS = 300;
+const PEER_RATIO_TARGET = 1.2;
+const COLD_START_TARGET_MS = 60;
 
 // The peer. Its go.mod names `github.com/terraform-providers/terraform-provider-null` without a /v3 suffix, so its
 // v3 tags are no valid module versions: `go install` takes the tag's commit (a pseudo-version) instead.
@@ -56,7 +60,7 @@ const median = (values: number[]) => {
 const loadavg = async () => (await readFile("/proc/loadavg", "utf8").catch(() => "? ? ?")).split(" ").slice(0, 3).join(" ");
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-// ── the Go peer: hashicorp/null in a filesystem mirror ──────────────────────────────────────────────────────────
+// ── the CLI floor: hashicorp/null in a filesystem mirror ────────────────────────────────────────────────────────
 
 async function ensureNullProvider(): Promise<string> {
   if (existsSync(nullBinary)) {
@@ -78,7 +82,7 @@ async function ensureNullProvider(): Promise<string> {
       const source = process.env.BENCH_NULL_SRC;
       if (!source) {
         throw new Error(
-          `Cannot get the Go peer provider: go install ${NULL_MODULE}@${NULL_COMMIT} failed:\n${error.stderr ?? error.message}\n` +
+          `Cannot get hashicorp/null: go install ${NULL_MODULE}@${NULL_COMMIT} failed:\n${error.stderr ?? error.message}\n` +
             `Set BENCH_NULL_SRC to a checkout of hashicorp/terraform-provider-null at v${NULL_VERSION} (dependencies come from the Go module proxy), ` +
             `or put the binary at ${nullBinary}.`,
         );
@@ -91,12 +95,14 @@ async function ensureNullProvider(): Promise<string> {
   }
 }
 
-/** A mirror holding hashicorp/null under both registries' addresses, and a CLI config using both mirrors only. */
-async function writeCliConfig(dir: string, keywardMirror: string): Promise<string> {
+/**
+ * A mirror holding hashicorp/null under both registries' addresses, and a CLI config using only the mirrors: the
+ * provider's, the Go peer's (`goPeerBlock`) and null's.
+ */
+async function writeCliConfig(dir: string, keywardMirror: string, goPeerBlock: string): Promise<string> {
   const nullMirror = join(dir, "null-mirror");
-  const platform = `linux_${process.arch === "arm64" ? "arm64" : "amd64"}`;
   for (const host of ["registry.terraform.io", "registry.opentofu.org"]) {
-    const packageDir = join(nullMirror, host, "hashicorp", "null", NULL_VERSION, platform);
+    const packageDir = join(nullMirror, host, "hashicorp", "null", NULL_VERSION, hostPlatform);
     await mkdir(packageDir, { recursive: true });
     const target = join(packageDir, `terraform-provider-null_v${NULL_VERSION}`);
     await copyFile(nullBinary, target);
@@ -107,7 +113,8 @@ async function writeCliConfig(dir: string, keywardMirror: string): Promise<strin
     config,
     [
       "provider_installation {",
-      `  filesystem_mirror {\n    path    = ${JSON.stringify(keywardMirror)}\n    include = ["keyward.dev/*/*"]\n  }`,
+      `  filesystem_mirror {\n    path    = ${JSON.stringify(keywardMirror)}\n    include = ["keyward.dev/keyward/*"]\n  }`,
+      goPeerBlock,
       `  filesystem_mirror {\n    path    = ${JSON.stringify(nullMirror)}\n    include = ["registry.terraform.io/hashicorp/null", "registry.opentofu.org/hashicorp/null"]\n  }`,
       "}",
       "",
@@ -120,15 +127,13 @@ async function writeCliConfig(dir: string, keywardMirror: string): Promise<strin
 
 interface Workload {
   label: string;
-  main(slug: string, requiredProviders: string): string;
+  main(slug: string): string;
 }
-type WorkloadName = "keyward" | "data" | "null";
+type WorkloadName = "keyward" | "go" | "data" | "null";
 type Timings = { apply: number[]; plan: number[]; load: string[] };
 
-const workloads: Record<WorkloadName, Workload> = {
-  keyward: {
-    label: "keyward (10 roles, 10 users, 100 keys)",
-    main: (slug, providers) => `${providers}
+/** 10 roles, 10 users, 100 keys; `providers` picks the provider that manages them. */
+const keywardConfig = (slug: string, providers: string) => `${providers}
 resource "keyward_role" "bench" {
   count       = 10
   name        = "bench-${slug}-\${count.index}"
@@ -148,7 +153,16 @@ resource "keyward_api_key" "bench" {
   user_id     = keyward_integration_user.bench[count.index % 10].id
   permissions = [{ resource = "events", actions = ["read"] }]
 }
-`,
+`;
+
+const workloads: Record<WorkloadName, Workload> = {
+  keyward: {
+    label: "keyward (10 roles, 10 users, 100 keys)",
+    main: (slug) => keywardConfig(slug, requiredProviders),
+  },
+  go: {
+    label: "Go framework peer (same resources and calls)",
+    main: (slug) => keywardConfig(`go-${slug}`, goPeerRequiredProviders),
   },
   data: {
     label: "terraform_data ×120 (core only)",
@@ -190,7 +204,7 @@ async function benchClient(client: TerraformClient, keyward: Harness, cliConfig:
     const workload = workloads[name];
     const dir = await mkdtemp(join(tmpdir(), `keyward-bench-${name}-`));
     const ws = new Workspace(client, dir, env);
-    await ws.write(workload.main(slug, requiredProviders));
+    await ws.write(workload.main(slug));
     await ws.run(["init", "-input=false"]);
     spaces[name] = ws;
   }
@@ -273,7 +287,8 @@ async function coldStarts(executable: string, count: number, schema = true) {
 /**
  * What each Keyward call costs seen from a client like the provider (node:http, keep-alive): the same calls a
  * keyward apply (POST role/user/key) and a no-op plan (GET key) make, one at a time and 10 at a time (the CLI's
- * -parallelism). The Go peer makes no calls at all; this is the part of the keyward figures that is the server's.
+ * -parallelism). null makes no calls at all; this is the part of the keyward (and Go peer) figures that is the
+ * server's.
  */
 async function serverLatency(keyward: Harness) {
   const agent = new HttpAgent({ keepAlive: true });
@@ -321,9 +336,12 @@ async function serverLatency(keyward: Harness) {
 
 async function main() {
   log(`bench:tofu  node ${process.version}, ${ROUNDS} rounds, -parallelism=${PARALLELISM}, load ${await loadavg()}`);
-  const launcher = process.env.BENCH_SKIP_BUILD === "1" ? launcherPath(await providerVersion()) : (await buildProvider()).launcher;
-  log(`provider: ${launcher}`);
+  const executable =
+    process.env.BENCH_SKIP_BUILD === "1" ? mirroredExecutable(mirrorDir, providerVersion(), hostPlatform) : (await buildProvider()).executable;
+  log(`provider: ${executable}`);
   log(`peer: hashicorp/null ${NULL_VERSION}: ${await ensureNullProvider()}`);
+  const goPeer = await ensureGoPeer();
+  log(`peer: Go framework provider (bench/go-peer): ${goPeer}`);
   await runStep(openTofuStep);
   const found = await findClients();
   const clients = CLIENT_NAMES.flatMap((name) => found.find((client) => client.name === name) ?? []);
@@ -333,7 +351,8 @@ async function main() {
 
   log("");
   log(`cold start (spawn → GetProviderSchema answered over gRPC/mTLS), median of ${COLD_STARTS}  (load ${await loadavg()})`);
-  const keywardCold = await coldStarts(launcher, COLD_STARTS);
+  const keywardCold = await coldStarts(executable, COLD_STARTS);
+  const goCold = await coldStarts(goPeer, COLD_STARTS);
   // hashicorp/null serves protocol 5 (tfplugin5.Provider), which the tfplugin test client doesn't speak: handshake only.
   const nullCold = await coldStarts(nullBinary, COLD_STARTS, false);
   const bareNode = [];
@@ -341,6 +360,7 @@ async function main() {
     bareNode.push(await timed(() => run(process.execPath, ["-e", ""])));
   }
   log(`  keyward: handshake ${keywardCold.handshake.toFixed(0)} ms, schema ${keywardCold.schema.toFixed(0)} ms  [${keywardCold.all.map((ms) => ms.toFixed(0)).join(" ")}]`);
+  log(`  go peer: handshake ${goCold.handshake.toFixed(0)} ms, schema ${goCold.schema.toFixed(0)} ms  [${goCold.all.map((ms) => ms.toFixed(0)).join(" ")}]`);
   log(`  null:    handshake ${nullCold.handshake.toFixed(0)} ms (protocol 5: schema not asked)`);
   log(`  bare \`node -e ''\`: ${median(bareNode).toFixed(0)} ms`);
 
@@ -355,7 +375,7 @@ async function main() {
   const keyward = await startHarness({ validateResponses: false });
   const table: { client: TerraformClient; med: Record<WorkloadName, { apply: number; plan: number }> }[] = [];
   try {
-    const cliConfig = await writeCliConfig(work, mirrorDir);
+    const cliConfig = await writeCliConfig(work, mirrorDir, await goPeerMirror(goPeer, join(work, "go-peer-mirror")));
     for (const client of clients) {
       log("");
       log(`${client.name} ${client.version} (${client.path})`);
@@ -375,7 +395,7 @@ async function main() {
 
   log("");
   log(`summary (medians of ${ROUNDS}, -parallelism=${PARALLELISM}; load now ${await loadavg()})`);
-  const header = ["CLI", "workload", "apply", "no-op plan", "apply ×null", "plan ×null"];
+  const header = ["CLI", "workload", "apply", "no-op plan", "apply ×go", "plan ×go", "apply ×null", "plan ×null"];
   const rows: string[][] = [header];
   for (const { client, med } of table) {
     for (const name of workloadNames) {
@@ -385,13 +405,17 @@ async function main() {
         workloads[name].label,
         seconds(apply),
         seconds(plan),
+        `${(apply / med.go.apply).toFixed(2)}×`,
+        `${(plan / med.go.plan).toFixed(2)}×`,
         `${(apply / med.null.apply).toFixed(2)}×`,
         `${(plan / med.null.plan).toFixed(2)}×`,
       ]);
     }
   }
-  rows.push(["—", "keyward cold start (launch → schema)", `${keywardCold.schema.toFixed(0)} ms`, "", "", ""]);
-  rows.push(["—", "null cold start (launch → handshake)", `${nullCold.handshake.toFixed(0)} ms`, "", "", ""]);
+  const coldStartRow = (label: string, ms: number) => ["—", label, `${ms.toFixed(0)} ms`, ...header.slice(3).map(() => "")];
+  rows.push(coldStartRow("keyward cold start (launch → schema)", keywardCold.schema));
+  rows.push(coldStartRow("go peer cold start (launch → schema)", goCold.schema));
+  rows.push(coldStartRow("null cold start (launch → handshake)", nullCold.handshake));
   const widths = header.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? "").length)));
   for (const [i, row] of rows.entries()) {
     log(`| ${row.map((cell, j) => cell.padEnd(widths[j] ?? 0)).join(" | ")} |`);
@@ -407,8 +431,12 @@ async function main() {
   for (const { client, med } of table) {
     const applyRatio = med.keyward.apply / med.null.apply;
     const planRatio = med.keyward.plan / med.null.plan;
-    check(applyRatio <= RATIO_TARGET, `${client.name} ${client.version}: apply ${applyRatio.toFixed(2)}× the Go provider (≤ ${RATIO_TARGET}×)`);
-    check(planRatio <= RATIO_TARGET, `${client.name} ${client.version}: no-op plan ${planRatio.toFixed(2)}× the Go provider (≤ ${RATIO_TARGET}×)`);
+    check(applyRatio <= RATIO_TARGET, `${client.name} ${client.version}: apply ${applyRatio.toFixed(2)}× null (≤ ${RATIO_TARGET}×)`);
+    check(planRatio <= RATIO_TARGET, `${client.name} ${client.version}: no-op plan ${planRatio.toFixed(2)}× null (≤ ${RATIO_TARGET}×)`);
+    const peerApply = med.keyward.apply / med.go.apply;
+    const peerPlan = med.keyward.plan / med.go.plan;
+    check(peerApply <= PEER_RATIO_TARGET, `${client.name} ${client.version}: apply ${peerApply.toFixed(2)}× the Go framework peer (≤ ${PEER_RATIO_TARGET}×)`);
+    check(peerPlan <= PEER_RATIO_TARGET, `${client.name} ${client.version}: no-op plan ${peerPlan.toFixed(2)}× the Go framework peer (≤ ${PEER_RATIO_TARGET}×)`);
   }
   check(keywardCold.schema <= COLD_START_TARGET_MS, `cold start ${keywardCold.schema.toFixed(0)} ms (≤ ${COLD_START_TARGET_MS} ms)`);
   if (problems.length > 0) {

@@ -1,6 +1,6 @@
-// Terraform-compatible CLIs for the end-to-end tests: `tofu` and `terraform` on the PATH or in ~/.cache/keyward/bin;
-// OpenTofu is built there with Go when it is missing (the last version `go install` can build; see the protocol
-// notes §9). Terraform is used where present.
+// Terraform-compatible CLIs for the end-to-end tests: `tofu` and `terraform` on the PATH, in ~/.cache/keyward/bin,
+// and the OpenTofu 1.11 build of opentofu-1-11.ts. OpenTofu is built into ~/.cache/keyward/bin with Go when it is
+// missing (1.6.3, the last version `go install` can build; see the protocol notes §9). Terraform is used where present.
 import { execFile, spawn } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readFileSync, realpathSync } from "node:fs";
 import { homedir } from "node:os";
@@ -8,6 +8,8 @@ import { delimiter, join } from "node:path";
 import { promisify } from "node:util";
 import { cacheBin, cacheLogs, tildify } from "../paths.js";
 import type { SetupStep } from "../steps.js";
+import { cliVersion } from "./cli-version.js";
+import { openTofu111Dir } from "./opentofu-1-11.js";
 
 const run = promisify(execFile);
 
@@ -30,41 +32,37 @@ export const installHint =
   `    GOBIN=${cacheBin} go install ${OPENTOFU_MODULE})\n` +
   "  - Terraform: put `terraform` on the PATH (https://developer.hashicorp.com/terraform/install)";
 
-/** Every CLI on this machine, tofu first; one entry per real file. */
+/** The PATH and ~/.cache/keyward/bin: where a user's CLIs and the OpenTofu 1.6.3 build are. */
+const installedDirs = () => [...(process.env.PATH ?? "").split(delimiter).filter(Boolean), cacheBin];
+
+/** Every CLI on this machine (the OpenTofu 1.11 build included), tofu first; one entry per real file. */
 export async function findClients(): Promise<TerraformClient[]> {
+  return clientsIn([...installedDirs(), openTofu111Dir]);
+}
+
+async function clientsIn(dirs: string[]): Promise<TerraformClient[]> {
   const clients: TerraformClient[] = [];
   const seen = new Set<string>();
   for (const name of ["tofu", "terraform"] as const) {
-    for (const path of candidates(name)) {
+    for (const path of dirs.map((dir) => join(dir, name)).filter((candidate) => existsSync(candidate))) {
       const real = realpathSync(path);
       if (seen.has(real)) continue;
       seen.add(real);
-      const version = await versionOf(path);
+      const version = await cliVersion(path);
       if (version) clients.push({ name, version, path });
     }
   }
   return clients;
 }
 
-function candidates(name: CliName): string[] {
-  const dirs = [...(process.env.PATH ?? "").split(delimiter).filter(Boolean), cacheBin];
-  return dirs.map((dir) => join(dir, name)).filter((path) => existsSync(path));
-}
-
-async function versionOf(path: string): Promise<string | undefined> {
-  try {
-    const { stdout } = await run(path, ["version", "-json"], { env: { ...process.env, CHECKPOINT_DISABLE: "1" }, timeout: 20_000 });
-    return (JSON.parse(stdout) as { terraform_version?: string }).terraform_version;
-  } catch {
-    return undefined;
-  }
-}
-
-/** OpenTofu on the PATH or built into ~/.cache/keyward/bin with Go (joining a build another process runs). */
+/**
+ * OpenTofu on the PATH or built into ~/.cache/keyward/bin with Go (joining a build another process runs). The
+ * OpenTofu 1.11 build doesn't count: the older CLI is what shows the secret-free example's clear refusal.
+ */
 export const openTofuStep: SetupStep = {
   name: `OpenTofu ${OPENTOFU_VERSION}`,
   async check() {
-    const tofu = (await findClients()).find((client) => client.name === "tofu");
+    const tofu = (await clientsIn(installedDirs())).find((client) => client.name === "tofu");
     return tofu ? `found ${tofu.name} ${tofu.version} at ${tildify(tofu.path)}` : undefined;
   },
   installs: `building with Go into ${tildify(cacheBin)} (first run only, a few minutes; log ${tildify(BUILD_LOG)})`,

@@ -4,33 +4,47 @@ import { type Diagnostic, errorDiagnostic } from "../protocol/diagnostics.js";
 import type {
   ApplyResourceChangeRequest,
   ImportResourceStateResponse,
+  OpenEphemeralResourceResponse,
   PlanResourceChangeRequest,
   PlanResourceChangeResponse,
   ProviderServer,
+  PrivateState,
   ReadResourceRequest,
+  RenewEphemeralResourceResponse,
   StateResponse,
   UpgradeResourceStateRequest,
+  ValidateResourceConfigRequest,
 } from "../protocol/provider-server.js";
 import type { ProviderSchemas, Schema } from "../protocol/schema.js";
 import { applyResourceChange } from "./apply.js";
 import type { DataSource } from "./data-source.js";
 import { Diagnostics, guard } from "./diagnostics.js";
+import { closeEphemeralResource, openEphemeralResource, renewEphemeralResource } from "./ephemeral-operations.js";
+import type { EphemeralResource } from "./ephemeral-resource.js";
 import { planResourceChange } from "./plan.js";
 import type { Provider } from "./provider.js";
 import type { Resource } from "./resource.js";
-import type { Planned } from "./schema.js";
+import type { BlockDefinition, Planned } from "./schema.js";
 import { toProtocolSchema } from "./schema-to-protocol.js";
 import { importResourceState, readResource, upgradeResourceState } from "./state-operations.js";
 import { validateConfig } from "./validate.js";
+import { checkWriteOnlyPlacement, nullWriteOnly, writeOnlyNotAllowed } from "./write-only.js";
 
 /** The protocol schemas of a provider definition (also what `providerSchemaJson` renders). */
 export function providerSchemas<C>(provider: Provider<C>): ProviderSchemas {
-  const byName = <T extends { typeName: string; schema: Resource<C>["schema"] }>(items: readonly T[]) =>
-    Object.fromEntries(items.map((item): [string, Schema] => [item.typeName, toProtocolSchema(item.schema)]));
+  const byName = <T extends { typeName: string; schema: Resource<C>["schema"] }>(items: readonly T[], managed = false) =>
+    Object.fromEntries(
+      items.map((item): [string, Schema] => {
+        checkWriteOnlyPlacement(item.typeName, item.schema, managed);
+        return [item.typeName, toProtocolSchema(item.schema)];
+      }),
+    );
+  checkWriteOnlyPlacement("the provider", provider.schema, false);
   return {
     provider: toProtocolSchema(provider.schema),
-    resources: byName(provider.resources),
+    resources: byName(provider.resources, true),
     dataSources: byName(provider.dataSources ?? []),
+    ephemeralResources: byName(provider.ephemeralResources ?? []),
   };
 }
 
@@ -40,6 +54,7 @@ export class FrameworkServer<C> implements ProviderServer {
   private readonly provider: Provider<C>;
   private readonly resources: Map<string, Resource<C>>;
   private readonly dataSources: Map<string, DataSource<C>>;
+  private readonly ephemeralResources: Map<string, EphemeralResource<C>>;
   private configured: { client: C } | undefined;
 
   constructor(provider: Provider<C>) {
@@ -47,15 +62,19 @@ export class FrameworkServer<C> implements ProviderServer {
     this.schemas = providerSchemas(provider);
     this.resources = new Map(provider.resources.map((r) => [r.typeName, r]));
     this.dataSources = new Map((provider.dataSources ?? []).map((d) => [d.typeName, d]));
+    this.ephemeralResources = new Map((provider.ephemeralResources ?? []).map((e) => [e.typeName, e]));
   }
 
   validateProviderConfig(req: { config: CtyValue }): Promise<Diagnostic[]> {
     return validateConfig("provider", this.provider.schema, req.config, this.provider.validate);
   }
 
-  validateResourceConfig(req: { typeName: string; config: CtyValue }): Promise<Diagnostic[]> {
+  async validateResourceConfig(req: ValidateResourceConfigRequest): Promise<Diagnostic[]> {
     const resource = this.resource(req.typeName);
-    return validateConfig(resource.typeName, resource.schema, req.config, resource.validate);
+    const refused = req.clientCapabilities.writeOnlyAttributesAllowed
+      ? []
+      : writeOnlyNotAllowed(resource.typeName, resource.schema, req.config);
+    return [...refused, ...(await validateConfig(resource.typeName, resource.schema, req.config, resource.validate))];
   }
 
   validateDataResourceConfig(req: { typeName: string; config: CtyValue }): Promise<Diagnostic[]> {
@@ -73,13 +92,15 @@ export class FrameworkServer<C> implements ProviderServer {
     return diagnostics.items;
   }
 
-  upgradeResourceState(req: UpgradeResourceStateRequest): Promise<StateResponse> {
-    return upgradeResourceState(this.resource(req.typeName) as Resource<unknown>, req);
+  async upgradeResourceState(req: UpgradeResourceStateRequest): Promise<StateResponse> {
+    const resource = this.resource(req.typeName);
+    return withoutWriteOnly(resource.schema, await upgradeResourceState(resource as Resource<unknown>, req));
   }
 
   readResource(req: ReadResourceRequest): Promise<StateResponse> {
-    return this.withClient((client) =>
-      readResource(this.resource(req.typeName), client, { state: req.currentState as CtyObject | null, private: req.private }),
+    const resource = this.resource(req.typeName);
+    return this.withClient(async (client) =>
+      withoutWriteOnly(resource.schema, await readResource(resource, client, { state: req.currentState as CtyObject | null, private: req.private })),
     );
   }
 
@@ -93,13 +114,17 @@ export class FrameworkServer<C> implements ProviderServer {
   }
 
   applyResourceChange(req: ApplyResourceChangeRequest): Promise<StateResponse> {
-    return this.withClient((client) =>
-      applyResourceChange(this.resource(req.typeName), client, {
-        priorState: req.priorState as CtyObject | null,
-        plannedState: req.plannedState as CtyObject | null,
-        config: req.config as CtyObject | null,
-        plannedPrivate: req.plannedPrivate,
-      }),
+    const resource = this.resource(req.typeName);
+    return this.withClient(async (client) =>
+      withoutWriteOnly(
+        resource.schema,
+        await applyResourceChange(resource, client, {
+          priorState: req.priorState as CtyObject | null,
+          plannedState: req.plannedState as CtyObject | null,
+          config: req.config as CtyObject | null,
+          plannedPrivate: req.plannedPrivate,
+        }),
+      ),
     );
   }
 
@@ -107,8 +132,9 @@ export class FrameworkServer<C> implements ProviderServer {
     if (!this.configured) {
       return { importedResources: [], diagnostics: [notConfigured] };
     }
-    const result = await importResourceState(this.resource(req.typeName), this.configured.client, req.id);
-    const imported = result.state === null ? [] : [{ typeName: req.typeName, state: result.state }];
+    const resource = this.resource(req.typeName);
+    const result = withoutWriteOnly(resource.schema, await importResourceState(resource, this.configured.client, req.id));
+    const imported = result.state === null ? [] : [{ typeName: req.typeName, state: result.state as CtyObject }];
     return { importedResources: imported, diagnostics: result.diagnostics };
   }
 
@@ -125,6 +151,35 @@ export class FrameworkServer<C> implements ProviderServer {
       }
       return { state: diagnostics.hasErrors() ? null : (resp.state as CtyObject), diagnostics: diagnostics.items };
     });
+  }
+
+  validateEphemeralResourceConfig(req: { typeName: string; config: CtyValue }): Promise<Diagnostic[]> {
+    const resource = this.ephemeralResource(req.typeName);
+    return validateConfig(resource.typeName, resource.schema, req.config, resource.validate);
+  }
+
+  async openEphemeralResource(req: { typeName: string; config: CtyValue }): Promise<OpenEphemeralResourceResponse> {
+    const resource = this.ephemeralResource(req.typeName);
+    if (!this.configured) {
+      return { result: null, diagnostics: [notConfigured] };
+    }
+    return openEphemeralResource(resource, this.configured.client, req.config as CtyObject);
+  }
+
+  async renewEphemeralResource(req: { typeName: string; private: PrivateState }): Promise<RenewEphemeralResourceResponse> {
+    const resource = this.ephemeralResource(req.typeName);
+    if (!this.configured) {
+      return { private: req.private, diagnostics: [notConfigured] };
+    }
+    return renewEphemeralResource(resource, this.configured.client, req.private);
+  }
+
+  async closeEphemeralResource(req: { typeName: string; private: PrivateState }): Promise<Diagnostic[]> {
+    const resource = this.ephemeralResource(req.typeName);
+    if (!this.configured) {
+      return [notConfigured];
+    }
+    return closeEphemeralResource(resource, this.configured.client, req.private);
   }
 
   async stopProvider(): Promise<string | undefined> {
@@ -145,6 +200,15 @@ export class FrameworkServer<C> implements ProviderServer {
   private dataSource(typeName: string): DataSource<C> {
     return lookup(this.dataSources, typeName, "data source");
   }
+
+  private ephemeralResource(typeName: string): EphemeralResource<C> {
+    return lookup(this.ephemeralResources, typeName, "ephemeral resource");
+  }
+}
+
+/** Core rejects any plan or state holding a write-only value (plans are nulled inside planResourceChange). */
+function withoutWriteOnly<R extends { readonly state: CtyValue }>(schema: BlockDefinition, response: R): R {
+  return { ...response, state: nullWriteOnly(schema, response.state as CtyObject | null) };
 }
 
 const notConfigured = errorDiagnostic(

@@ -6,6 +6,7 @@ import type { ModifyPlanResponse, PrivateState, Resource } from "./resource.js";
 import type { BlockDefinition, Planned } from "./schema.js";
 import { blockCtyType } from "./schema-to-protocol.js";
 import { type WalkValues, walkSchema } from "./schema-walk.js";
+import { nullWriteOnly } from "./write-only.js";
 
 export interface PlanRequest {
   readonly priorState: CtyObject | null;
@@ -23,9 +24,10 @@ export interface PlanResult {
 }
 
 /**
- * All plan bookkeeping, in terraform-plugin-framework's order: defaults → computed nulls become unknown (only
- * when something changes) → attribute plan modifiers → the resource's modifyPlan → normalised requiresReplace.
- * A destroy plan stays null; a plan equal to the prior state is the prior state, so a re-plan shows no diff.
+ * All plan bookkeeping, in terraform-plugin-framework's order: defaults → write-only values nulled → computed
+ * nulls become unknown (only when something changes) → attribute plan modifiers → the resource's modifyPlan →
+ * normalised requiresReplace. A destroy plan stays null; a plan equal to the prior state is the prior state, so a
+ * re-plan shows no diff (write-only values are nulled before that comparison, as core sees them: never stored).
  */
 export async function planResourceChange<C>(resource: Resource<C>, client: C | undefined, req: PlanRequest): Promise<PlanResult> {
   const diagnostics = new Diagnostics();
@@ -36,7 +38,7 @@ export async function planResourceChange<C>(resource: Resource<C>, client: C | u
   }
   const config = req.config ?? {};
   const type = blockCtyType(resource.schema);
-  let plan = applyDefaults(resource.schema, config, req.proposedNewState);
+  let plan = nullWriteOnly(resource.schema, applyDefaults(resource.schema, config, req.proposedNewState)) as CtyObject;
   if (priorState === null || !valuesEqual(type, plan, priorState)) {
     plan = markComputedNullsUnknown(resource.schema, config, plan);
   }
@@ -49,7 +51,7 @@ export async function planResourceChange<C>(resource: Resource<C>, client: C | u
     if (resp.plan === null) {
       diagnostics.error("Invalid plan from modifyPlan", `${resource.typeName}: modifyPlan removed the plan of a resource that is not being destroyed.`);
     } else {
-      plan = resp.plan;
+      plan = nullWriteOnly(resource.schema, resp.plan as CtyObject) as CtyObject;
       requiresReplace.push(...resp.requiresReplace);
     }
   }

@@ -1,5 +1,6 @@
 import type { DataSource } from "./data-source.js";
 import type { Diagnostics } from "./diagnostics.js";
+import type { EphemeralResource } from "./ephemeral-resource.js";
 import type { Resource } from "./resource.js";
 import type { Model, Planned, ResourceSchema } from "./schema.js";
 
@@ -13,13 +14,14 @@ export interface ProviderConfigureRequest<M> {
 export interface ProviderDefinition<S extends ResourceSchema, C> {
   readonly schema: S;
   readonly validate?: (req: { readonly config: Planned<Model<S>> }, resp: { readonly diagnostics: Diagnostics }) => void | Promise<void>;
-  /** Builds the client handed to every resource and data source as `req.client`. */
+  /** Builds the client handed to every resource, data source and ephemeral resource as `req.client`. */
   readonly configure: (
     req: ProviderConfigureRequest<Model<S>>,
     resp: { readonly diagnostics: Diagnostics },
   ) => C | Promise<C>;
   readonly resources: readonly Resource<C>[];
   readonly dataSources?: readonly DataSource<C>[];
+  readonly ephemeralResources?: readonly EphemeralResource<C>[];
 }
 
 /** A provider with its config model erased, as `serve` holds it. */

@@ -55,6 +55,9 @@ function toProtocolAttribute(name: string, attribute: Attribute): SchemaAttribut
   if (attribute.default !== undefined && !computed) {
     throw new Error(`schema: attribute ${name} has a default and must therefore be computed`);
   }
+  if (attribute.writeOnly && computed) {
+    throw new Error(`schema: attribute ${name} is write-only and therefore cannot be computed`);
+  }
   return {
     name,
     ...(attribute.nested
@@ -66,6 +69,7 @@ function toProtocolAttribute(name: string, attribute: Attribute): SchemaAttribut
     ...(computed ? { computed } : {}),
     ...(attribute.sensitive ? { sensitive: true } : {}),
     ...(attribute.deprecated ? { deprecated: true } : {}),
+    ...(attribute.writeOnly ? { writeOnly: true } : {}),
   };
 }
 

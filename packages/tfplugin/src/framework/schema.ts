@@ -33,6 +33,12 @@ export interface AttributeOptions<T> {
   readonly optional?: boolean;
   readonly computed?: boolean;
   readonly sensitive?: boolean;
+  /**
+   * Managed resources only (Terraform ≥ 1.11, OpenTofu ≥ 1.11): the value is in the config handed to `create`
+   * and `update`, and null in every plan and state. Pair it with a version attribute whose change triggers the
+   * update; older CLIs get a validation error when the config sets it. Not with `computed`, nor inside a set.
+   */
+  readonly writeOnly?: boolean;
   readonly deprecated?: boolean;
   readonly description?: string;
   /** Takes precedence over `description` and is marked as markdown in the schema. */
@@ -77,7 +83,8 @@ export interface ResourceSchema extends BlockDefinition {
   readonly version?: number;
 }
 
-type IsRequired<O> = O extends { readonly required: true } ? true : false;
+/** Write-only values are null everywhere but the config, so their model type is nullable even when required. */
+type IsRequired<O> = O extends { readonly writeOnly: true } ? false : O extends { readonly required: true } ? true : false;
 
 const primitive =
   <T>(type: CtyType) =>

@@ -11,6 +11,7 @@ export interface ProviderSchemaJson {
   readonly provider: SchemaJson;
   readonly resource_schemas?: Record<string, SchemaJson>;
   readonly data_source_schemas?: Record<string, SchemaJson>;
+  readonly ephemeral_resource_schemas?: Record<string, SchemaJson>;
 }
 
 export interface SchemaJson {
@@ -36,6 +37,7 @@ interface AttributeJson {
   computed?: boolean;
   sensitive?: boolean;
   deprecated?: boolean;
+  write_only?: boolean;
 }
 
 /** Mirrors core's jsonprovider rendering: false flags and empty maps are omitted; keys sorted. */
@@ -45,6 +47,7 @@ export function providersSchemaJson(address: string, schemas: ProviderSchemas): 
     provider: schemaJson(schemas.provider),
     ...(Object.keys(schemas.resources).length ? { resource_schemas: all(schemas.resources) } : {}),
     ...(Object.keys(schemas.dataSources).length ? { data_source_schemas: all(schemas.dataSources) } : {}),
+    ...(Object.keys(schemas.ephemeralResources).length ? { ephemeral_resource_schemas: all(schemas.ephemeralResources) } : {}),
   };
   return { format_version: "1.0", provider_schemas: { [address]: provider } };
 }
@@ -99,6 +102,7 @@ function attributeJson(attribute: SchemaAttribute): AttributeJson {
     ...(attribute.computed ? { computed: true } : {}),
     ...(attribute.sensitive ? { sensitive: true } : {}),
     ...(attribute.deprecated ? { deprecated: true } : {}),
+    ...(attribute.writeOnly ? { write_only: true } : {}),
   };
 }
 

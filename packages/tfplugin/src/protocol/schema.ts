@@ -15,6 +15,8 @@ export interface SchemaAttribute {
   readonly computed?: boolean;
   readonly sensitive?: boolean;
   readonly deprecated?: boolean;
+  /** Managed resources only (protocol 6.8): core takes the value from config but never stores it. */
+  readonly writeOnly?: boolean;
 }
 
 export type ObjectNesting = "single" | "list" | "set" | "map";
@@ -49,6 +51,7 @@ export interface ProviderSchemas {
   readonly provider: Schema;
   readonly resources: Readonly<Record<string, Schema>>;
   readonly dataSources: Readonly<Record<string, Schema>>;
+  readonly ephemeralResources: Readonly<Record<string, Schema>>;
 }
 
 /** The object type a block's values have on the wire (see the protocol notes, "Nesting → value type"). */

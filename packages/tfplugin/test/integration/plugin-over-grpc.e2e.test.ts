@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { X509Certificate } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { X509Certificate, createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { status } from "@grpc/grpc-js";
@@ -17,6 +17,8 @@ const dir = mkdtempSync(join(tmpdir(), "tfplugin-it-"));
 const script = join(dir, "provider.js");
 const clientIdentity = createSelfSignedCert();
 const thingType = impliedType(providerSchemas(exampleProvider).resources.example_thing?.block ?? { attributes: [], blockTypes: [] });
+const credentialType = impliedType(providerSchemas(exampleProvider).resources.example_credential?.block ?? { attributes: [], blockTypes: [] });
+const tokenType = impliedType(providerSchemas(exampleProvider).ephemeralResources.example_token?.block ?? { attributes: [], blockTypes: [] });
 const providerType = cty.object({ store_path: cty.string });
 const dv = (value: Parameters<typeof encodeMsgpack>[0], type = thingType) => ({ msgpack: encodeMsgpack(value, type) });
 
@@ -79,6 +81,39 @@ describe("a bundled provider served over go-plugin gRPC", () => {
 
     const read = await call("ReadResource", { type_name: "example_thing", current_state: dv(created as never) });
     expect(decodeMsgpack((read.new_state as { msgpack: Buffer }).msgpack, thingType)).toEqual(created);
+  });
+
+  it("opens an ephemeral resource and closes it with the private state from open", async () => {
+    await call("ConfigureProvider", { terraform_version: "1.11.4", config: dv({ store_path: null }, providerType) });
+    const opened = await call("OpenEphemeralResource", { type_name: "example_token", config: dv({ prefix: null, token: null }, tokenType) });
+    expect(opened.diagnostics).toEqual([]);
+    expect(decodeMsgpack((opened.result as { msgpack: Buffer }).msgpack, tokenType)).toEqual({ prefix: "ex_", token: expect.stringMatching(/^ex_[0-9a-f]{32}$/) });
+    const id = Buffer.from(opened.private as Buffer).toString();
+    expect((await call("CloseEphemeralResource", { type_name: "example_token", private: opened.private })).diagnostics).toEqual([]);
+    expect(readFileSync(join(dir, "store.json.closed"), "utf8").split("\n")).toContain(id);
+  });
+
+  it("keeps a write-only attribute out of plan and state, and hands its value to create", async () => {
+    await call("ConfigureProvider", { terraform_version: "1.11.4", config: dv({ store_path: null }, providerType) });
+    const config = { id: null, name: "c", secret_wo: "s3cret", secret_wo_version: 1, secret_sha256: null };
+    const refused = await call("ValidateResourceConfig", { type_name: "example_credential", config: dv(config, credentialType) });
+    expect(refused.diagnostics).toEqual([expect.objectContaining({ severity: "ERROR", summary: "Write-only attribute not supported by this CLI" })]);
+    const allowed = await call("ValidateResourceConfig", {
+      type_name: "example_credential",
+      config: dv(config, credentialType),
+      client_capabilities: { write_only_attributes_allowed: true },
+    });
+    expect(allowed.diagnostics).toEqual([]);
+
+    const plan = await call("PlanResourceChange", { type_name: "example_credential", prior_state: dv(null, credentialType), proposed_new_state: dv(config, credentialType), config: dv(config, credentialType) });
+    const planned = decodeMsgpack((plan.planned_state as { msgpack: Buffer }).msgpack, credentialType);
+    expect(planned).toMatchObject({ secret_wo: null, secret_sha256: Unknown });
+    const apply = await call("ApplyResourceChange", { type_name: "example_credential", prior_state: dv(null, credentialType), planned_state: dv(planned, credentialType), config: dv(config, credentialType) });
+    expect(apply.diagnostics).toEqual([]);
+    expect(decodeMsgpack((apply.new_state as { msgpack: Buffer }).msgpack, credentialType)).toMatchObject({
+      secret_wo: null,
+      secret_sha256: createHash("sha256").update("s3cret").digest("hex"),
+    });
   });
 
   it("reports an unknown resource type as a diagnostic", async () => {

@@ -4,7 +4,7 @@ import { schemaToProto } from "../../src/protocol/internal/convert-schema.js";
 import type { ProtoSchema, ProtoSchemaBlock } from "../../src/protocol/internal/proto-types.js";
 import type { Schema } from "../../src/protocol/schema.js";
 
-const flags = { description: "", description_kind: "PLAIN", required: false, optional: false, computed: false, sensitive: false, deprecated: false } as const;
+const flags = { description: "", description_kind: "PLAIN", required: false, optional: false, computed: false, sensitive: false, deprecated: false, write_only: false } as const;
 const block: Omit<ProtoSchemaBlock, "version"> = { attributes: [], block_types: [], description: "", description_kind: "PLAIN", deprecated: false };
 
 const cases: Record<string, { given: Schema; want: ProtoSchema }> = {
@@ -32,6 +32,14 @@ const cases: Record<string, { given: Schema; want: ProtoSchema }> = {
         block_types: [{ type_name: "rule", nesting: "SET", min_items: 0, max_items: 3, block: { ...block, version: 0 } }],
       },
     },
+  },
+};
+
+cases["write-only sensitive attribute"] = {
+  given: { version: 0, block: { attributes: [{ name: "token_wo", type: cty.string, optional: true, sensitive: true, writeOnly: true }], blockTypes: [] } },
+  want: {
+    version: 0,
+    block: { ...block, version: 0, attributes: [{ ...flags, name: "token_wo", type: new TextEncoder().encode('"string"'), optional: true, sensitive: true, write_only: true }] },
   },
 };
 

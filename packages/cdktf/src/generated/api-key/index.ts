@@ -57,6 +57,24 @@ export interface ApiKeyConfig extends cdktf.TerraformMetaArguments {
   */
   readonly rotateWhenChanged?: { [key: string]: string };
   /**
+  * When `token_wo_version` changes, how long the previous token keeps working (at most 7 days); null = it stops at once. Kept by Terraform only.
+  *
+  * Docs at Terraform Registry: {@link https://keyward.dev/providers/keyward/keyward/latest/docs/resources/api_key#rotation_grace_period_seconds ApiKey#rotation_grace_period_seconds}
+  */
+  readonly rotationGracePeriodSeconds?: number;
+  /**
+  * A token made by the client (e.g. `ephemeral.keyward_token.x.token`), sent when the key is created or rotated. Write-only (Terraform/OpenTofu ≥ 1.11), so it never reaches plan or state. Requires `token_wo_version`.
+  *
+  * Docs at Terraform Registry: {@link https://keyward.dev/providers/keyward/keyward/latest/docs/resources/api_key#token_wo ApiKey#token_wo}
+  */
+  readonly tokenWo?: string;
+  /**
+  * Version of `token_wo`. Set it with `token_wo`; changing it rotates the key to the `token_wo` of that run (core never compares write-only values, so this is what triggers the rotation). Kept by Terraform only.
+  *
+  * Docs at Terraform Registry: {@link https://keyward.dev/providers/keyward/keyward/latest/docs/resources/api_key#token_wo_version ApiKey#token_wo_version}
+  */
+  readonly tokenWoVersion?: number;
+  /**
   * The owning integration user's id. Changing it replaces the resource.
   *
   * Docs at Terraform Registry: {@link https://keyward.dev/providers/keyward/keyward/latest/docs/resources/api_key#user_id ApiKey#user_id}
@@ -299,6 +317,9 @@ export class ApiKey extends cdktf.TerraformResource {
     this._permissions.internalValue = config.permissions;
     this._preset = config.preset;
     this._rotateWhenChanged = config.rotateWhenChanged;
+    this._rotationGracePeriodSeconds = config.rotationGracePeriodSeconds;
+    this._tokenWo = config.tokenWo;
+    this._tokenWoVersion = config.tokenWoVersion;
     this._userId = config.userId;
   }
 
@@ -451,6 +472,22 @@ export class ApiKey extends cdktf.TerraformResource {
     return this._rotateWhenChanged;
   }
 
+  // rotation_grace_period_seconds - computed: false, optional: true, required: false
+  private _rotationGracePeriodSeconds?: number; 
+  public get rotationGracePeriodSeconds() {
+    return this.getNumberAttribute('rotation_grace_period_seconds');
+  }
+  public set rotationGracePeriodSeconds(value: number) {
+    this._rotationGracePeriodSeconds = value;
+  }
+  public resetRotationGracePeriodSeconds() {
+    this._rotationGracePeriodSeconds = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get rotationGracePeriodSecondsInput() {
+    return this._rotationGracePeriodSeconds;
+  }
+
   // status - computed: true, optional: false, required: false
   public get status() {
     return this.getStringAttribute('status');
@@ -459,6 +496,38 @@ export class ApiKey extends cdktf.TerraformResource {
   // token - computed: true, optional: false, required: false
   public get token() {
     return this.getStringAttribute('token');
+  }
+
+  // token_wo - computed: false, optional: true, required: false
+  private _tokenWo?: string; 
+  public get tokenWo() {
+    return this.getStringAttribute('token_wo');
+  }
+  public set tokenWo(value: string) {
+    this._tokenWo = value;
+  }
+  public resetTokenWo() {
+    this._tokenWo = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get tokenWoInput() {
+    return this._tokenWo;
+  }
+
+  // token_wo_version - computed: false, optional: true, required: false
+  private _tokenWoVersion?: number; 
+  public get tokenWoVersion() {
+    return this.getNumberAttribute('token_wo_version');
+  }
+  public set tokenWoVersion(value: number) {
+    this._tokenWoVersion = value;
+  }
+  public resetTokenWoVersion() {
+    this._tokenWoVersion = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get tokenWoVersionInput() {
+    return this._tokenWoVersion;
   }
 
   // user_id - computed: false, optional: false, required: true
@@ -488,6 +557,9 @@ export class ApiKey extends cdktf.TerraformResource {
       permissions: cdktf.listMapper(apiKeyPermissionsToTerraform, false)(this._permissions.internalValue),
       preset: cdktf.stringToTerraform(this._preset),
       rotate_when_changed: cdktf.hashMapper(cdktf.stringToTerraform)(this._rotateWhenChanged),
+      rotation_grace_period_seconds: cdktf.numberToTerraform(this._rotationGracePeriodSeconds),
+      token_wo: cdktf.stringToTerraform(this._tokenWo),
+      token_wo_version: cdktf.numberToTerraform(this._tokenWoVersion),
       user_id: cdktf.stringToTerraform(this._userId),
     };
   }
@@ -541,6 +613,24 @@ export class ApiKey extends cdktf.TerraformResource {
         isBlock: false,
         type: "map",
         storageClassType: "stringMap",
+      },
+      rotation_grace_period_seconds: {
+        value: cdktf.numberToHclTerraform(this._rotationGracePeriodSeconds),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      token_wo: {
+        value: cdktf.stringToHclTerraform(this._tokenWo),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      token_wo_version: {
+        value: cdktf.numberToHclTerraform(this._tokenWoVersion),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
       user_id: {
         value: cdktf.stringToHclTerraform(this._userId),

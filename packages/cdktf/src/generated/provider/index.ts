@@ -15,7 +15,7 @@ export interface KeywardProviderConfig {
   */
   readonly endpoint?: string;
   /**
-  * An admin token (`kwa_…`). Defaults to the `KEYWARD_TOKEN` environment variable.
+  * A management token (`kwa_…`) with the scopes the configuration needs (e.g. `roles:write` for `keyward_role`). Defaults to the `KEYWARD_TOKEN` environment variable.
   *
   * Docs at Terraform Registry: {@link https://keyward.dev/providers/keyward/keyward/latest/docs#token KeywardProvider#token}
   */

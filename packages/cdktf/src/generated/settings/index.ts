@@ -26,6 +26,12 @@ export interface SettingsConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://keyward.dev/providers/keyward/keyward/latest/docs/resources/settings#max_key_lifetime_days Settings#max_key_lifetime_days}
   */
   readonly maxKeyLifetimeDays?: number;
+  /**
+  * Revoked keys are purged this many days after their revocation (0 = kept forever). The audit log keeps the record of their life. Defaults to `30`.
+  *
+  * Docs at Terraform Registry: {@link https://keyward.dev/providers/keyward/keyward/latest/docs/resources/settings#revoked_key_retention_days Settings#revoked_key_retention_days}
+  */
+  readonly revokedKeyRetentionDays?: number;
 }
 export interface SettingsFeatures {
   /**
@@ -176,6 +182,7 @@ export class Settings extends cdktf.TerraformResource {
     this._features.internalValue = config.features;
     this._keyInactivityDays = config.keyInactivityDays;
     this._maxKeyLifetimeDays = config.maxKeyLifetimeDays;
+    this._revokedKeyRetentionDays = config.revokedKeyRetentionDays;
   }
 
   // ==========
@@ -235,6 +242,22 @@ export class Settings extends cdktf.TerraformResource {
     return this._maxKeyLifetimeDays;
   }
 
+  // revoked_key_retention_days - computed: true, optional: true, required: false
+  private _revokedKeyRetentionDays?: number; 
+  public get revokedKeyRetentionDays() {
+    return this.getNumberAttribute('revoked_key_retention_days');
+  }
+  public set revokedKeyRetentionDays(value: number) {
+    this._revokedKeyRetentionDays = value;
+  }
+  public resetRevokedKeyRetentionDays() {
+    this._revokedKeyRetentionDays = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get revokedKeyRetentionDaysInput() {
+    return this._revokedKeyRetentionDays;
+  }
+
   // =========
   // SYNTHESIS
   // =========
@@ -244,6 +267,7 @@ export class Settings extends cdktf.TerraformResource {
       features: settingsFeaturesToTerraform(this._features.internalValue),
       key_inactivity_days: cdktf.numberToTerraform(this._keyInactivityDays),
       max_key_lifetime_days: cdktf.numberToTerraform(this._maxKeyLifetimeDays),
+      revoked_key_retention_days: cdktf.numberToTerraform(this._revokedKeyRetentionDays),
     };
   }
 
@@ -263,6 +287,12 @@ export class Settings extends cdktf.TerraformResource {
       },
       max_key_lifetime_days: {
         value: cdktf.numberToHclTerraform(this._maxKeyLifetimeDays),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      revoked_key_retention_days: {
+        value: cdktf.numberToHclTerraform(this._revokedKeyRetentionDays),
         isBlock: false,
         type: "simple",
         storageClassType: "number",

@@ -35,7 +35,8 @@ export function managementHandlers(keyward: Keyward) {
     getApiKey: async (req, res) => void res.json(await keys.get(req.params.key_id)),
     updateApiKey: async (req, res) => void res.json(await keys.update(req.params.key_id, req.body, actorOf(req))),
     revokeApiKey: async (req, res) => void res.json(await keys.revoke(req.params.key_id, actorOf(req))),
-    rotateApiKey: async (req, res) => void res.json(await keys.rotate(req.params.key_id, req.body?.grace_period_seconds ?? 0, actorOf(req))),
+    rotateApiKey: async (req, res) =>
+      void res.json(await keys.rotate(req.params.key_id, req.body?.grace_period_seconds ?? 0, actorOf(req), req.body?.token)),
 
     getSettings: async (_req, res) => void res.json(await settings.get()),
     updateSettings: async (req, res) => void res.json(await settings.update(req.body, actorOf(req))),

@@ -4,18 +4,20 @@ import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
-import type { ListQuery, ReadTables, StoragePort, TokenMatch, WritableTable, WriteTables } from "../../domain/ports.js";
+import type { ListQuery, ReadTables, StoragePort, StoreHealth, TokenMatch, WritableTable, WriteTables } from "../../domain/ports.js";
 import type {
-  AdminTokenRecord,
   AuditEvent,
   BusinessRecord,
   KeyRecord,
+  ManagementTokenRecord,
   ResourceName,
   SettingsRecord,
 } from "../../domain/types.js";
+import { deepFreeze } from "../deep-freeze.js";
 import { GroupCommitter } from "../group-commit.js";
 import { JsonlAuditLog } from "../jsonl-audit-log.js";
 import { pageOf } from "../list-page.js";
+import { TokenHashIndex } from "../token-hash-index.js";
 import { emptyDocument, type KeywardDocument, parseDocument, type TableName } from "./document.js";
 
 type AnyRecord = { id: string };
@@ -46,8 +48,8 @@ export class LowdbStore implements StoragePort {
 
   private readonly committer: GroupCommitter;
   private queue: Promise<unknown> = Promise.resolve();
-  private keyHashes = new Map<string, { id: string; previous: boolean }>();
-  private adminHashes = new Map<string, string>();
+  private readonly keyHashes = new TokenHashIndex();
+  private readonly tokenHashes = new TokenHashIndex();
   private usageTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -63,7 +65,7 @@ export class LowdbStore implements StoragePort {
     users: this.readTable("users"),
     roles: this.readTable("roles"),
     keys: this.readTable("keys"),
-    adminTokens: this.readTable("admin_tokens"),
+    managementTokens: this.readTable("management_tokens"),
     records: (resource) => this.readTableOf(() => this.recordsOf(resource)),
     settings: async () => this.doc.settings ?? undefined,
   };
@@ -79,7 +81,7 @@ export class LowdbStore implements StoragePort {
         users: this.writeTable("users", staged),
         roles: this.writeTable("roles", staged),
         keys: this.writeTable("keys", staged),
-        adminTokens: this.writeTable("admin_tokens", staged),
+        managementTokens: this.writeTable("management_tokens", staged),
         records: (resource) => this.writeTableOf(() => this.recordsOf(resource), stagedFor(staged, `records:${resource}`)),
         settings: async () => settings ?? this.doc.settings ?? undefined,
         putSettings: async (value) => {
@@ -109,9 +111,10 @@ export class LowdbStore implements StoragePort {
     return record ? { record, previous: entry.previous } : undefined;
   }
 
-  async adminTokenByHash(hash: string): Promise<AdminTokenRecord | undefined> {
-    const id = this.adminHashes.get(hash);
-    return id ? this.doc.admin_tokens[id] : undefined;
+  async managementTokenByHash(hash: string): Promise<TokenMatch<ManagementTokenRecord> | undefined> {
+    const entry = this.tokenHashes.get(hash);
+    const record = entry && this.doc.management_tokens[entry.id];
+    return record ? { record, previous: entry.previous } : undefined;
   }
 
   recordKeyUse(keyId: string, at: string): void {
@@ -146,10 +149,17 @@ export class LowdbStore implements StoragePort {
     await this.audit.flush();
   }
 
+  health(): StoreHealth {
+    return { store: "embedded", ready: !this.closed, lag_ms: 0 };
+  }
+
   async close(): Promise<void> {
     await this.flush();
     this.closed = true;
   }
+
+  /** Records staged in a transaction have no position yet: they come last. */
+  private readonly positionOf = (id: string): number => this.doc.positions[id] ?? Number.MAX_SAFE_INTEGER;
 
   private recordsOf(resource: ResourceName): Record<string, BusinessRecord> {
     this.doc.records[resource] ??= {};
@@ -163,7 +173,7 @@ export class LowdbStore implements StoragePort {
   private readTableOf<T extends AnyRecord>(base: () => Record<string, T>) {
     return {
       get: async (id: string) => base()[id],
-      list: async (query?: ListQuery<T>) => pageOf(Object.keys(base()), (id) => base()[id], query),
+      list: async (query?: ListQuery<T>) => pageOf(Object.keys(base()), (id) => base()[id], this.positionOf, query),
     };
   }
 
@@ -180,7 +190,7 @@ export class LowdbStore implements StoragePort {
       list: async (query) => {
         const ids = new Set(Object.keys(base()));
         for (const id of stage.keys()) ids.add(id);
-        return pageOf(ids, lookup, query);
+        return pageOf(ids, lookup, this.positionOf, query);
       },
       put: async (record) => {
         stage.set(record.id, deepFreeze(structuredClone(record)));
@@ -197,13 +207,18 @@ export class LowdbStore implements StoragePort {
         ? this.recordsOf(name.slice("records:".length) as ResourceName)
         : (this.doc[name as TableName] as unknown as Record<string, AnyRecord>);
       for (const [id, record] of changes) {
-        if (name === "keys") this.unindexKey(id);
-        if (name === "admin_tokens") this.unindexAdmin(id);
-        if (record === null) delete table[id];
-        else table[id] = record;
-        if (name === "keys" && record) this.indexKey(record as KeyRecord);
-        if (name === "admin_tokens" && record) this.adminHashes.set((record as AdminTokenRecord).token_hash, id);
-        if (name === "keys" && record === null) delete this.doc.key_last_used[id];
+        if (name === "keys") this.keyHashes.remove(this.doc.keys[id]);
+        if (name === "management_tokens") this.tokenHashes.remove(this.doc.management_tokens[id]);
+        if (record === null) {
+          delete table[id];
+          delete this.doc.positions[id];
+        } else {
+          table[id] = record;
+          this.doc.positions[id] ??= ++this.doc.last_position;
+        }
+        if (name === "keys" && record) this.keyHashes.add(record as KeyRecord);
+        if (name === "management_tokens" && record) this.tokenHashes.add(record as ManagementTokenRecord);
+        if ((name === "keys" || name === "management_tokens") && record === null) delete this.doc.key_last_used[id];
       }
     }
     if (settings) this.doc.settings = settings;
@@ -212,26 +227,9 @@ export class LowdbStore implements StoragePort {
 
   private rebuildIndexes(): void {
     this.keyHashes.clear();
-    this.adminHashes.clear();
-    for (const key of Object.values(this.doc.keys)) this.indexKey(key);
-    for (const token of Object.values(this.doc.admin_tokens)) this.adminHashes.set(token.token_hash, token.id);
-  }
-
-  private indexKey(key: KeyRecord): void {
-    this.keyHashes.set(key.token_hash, { id: key.id, previous: false });
-    if (key.previous_token_hash) this.keyHashes.set(key.previous_token_hash, { id: key.id, previous: true });
-  }
-
-  private unindexKey(id: string): void {
-    const old = this.doc.keys[id];
-    if (!old) return;
-    this.keyHashes.delete(old.token_hash);
-    if (old.previous_token_hash) this.keyHashes.delete(old.previous_token_hash);
-  }
-
-  private unindexAdmin(id: string): void {
-    const old = this.doc.admin_tokens[id];
-    if (old) this.adminHashes.delete(old.token_hash);
+    this.tokenHashes.clear();
+    for (const key of Object.values(this.doc.keys)) this.keyHashes.add(key);
+    for (const token of Object.values(this.doc.management_tokens)) this.tokenHashes.add(token);
   }
 }
 
@@ -242,15 +240,6 @@ function stagedFor(staged: Map<string, Staged>, name: string): Staged {
     staged.set(name, stage);
   }
   return stage;
-}
-
-/** Records handed out are shared with the in-memory document: freezing makes accidental mutation throw. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 export function auditFileFor(dataFile: string): string {

@@ -44,6 +44,7 @@ function attributeToProto(attribute: SchemaAttribute): ProtoSchemaAttribute {
     computed: attribute.computed ?? false,
     sensitive: attribute.sensitive ?? false,
     deprecated: attribute.deprecated ?? false,
+    write_only: attribute.writeOnly ?? false,
   };
 }
 

@@ -31,6 +31,7 @@ export interface ProtoSchemaAttribute {
   computed: boolean;
   sensitive: boolean;
   deprecated: boolean;
+  write_only: boolean;
 }
 
 export interface ProtoSchemaObject {
@@ -75,4 +76,11 @@ export interface ProtoRequest {
   planned_state?: ProtoDynamicValue;
   planned_private?: Uint8Array;
   id?: string;
+  client_capabilities?: { deferral_allowed?: boolean; write_only_attributes_allowed?: boolean };
+}
+
+/** google.protobuf.Timestamp's shape (declared as tfplugin6.Timestamp in our .proto). */
+export interface ProtoTimestamp {
+  seconds: number;
+  nanos: number;
 }

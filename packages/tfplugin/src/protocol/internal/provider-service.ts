@@ -9,7 +9,7 @@ import type { PrivateState, ProviderServer, StateResponse } from "../provider-se
 import { type Schema, impliedType } from "../schema.js";
 import { attributePathToProto, diagnosticToProto } from "./convert-diagnostics.js";
 import { schemaToProto } from "./convert-schema.js";
-import type { ProtoDynamicValue, ProtoRequest } from "./proto-types.js";
+import type { ProtoDynamicValue, ProtoRequest, ProtoTimestamp } from "./proto-types.js";
 
 const textDecoder = new TextDecoder();
 type Handler = (req: ProtoRequest) => Promise<object>;
@@ -24,18 +24,26 @@ export function providerService(server: ProviderServer, log: Logger): UntypedSer
       server_capabilities: capabilities,
       resources: Object.keys(server.schemas.resources).map((type_name) => ({ type_name })),
       data_sources: Object.keys(server.schemas.dataSources).map((type_name) => ({ type_name })),
+      ephemeral_resources: Object.keys(server.schemas.ephemeralResources).map((type_name) => ({ type_name })),
     }),
     GetProviderSchema: async () => ({
       provider: schemaToProto(server.schemas.provider),
       resource_schemas: mapValues(server.schemas.resources, schemaToProto),
       data_source_schemas: mapValues(server.schemas.dataSources, schemaToProto),
+      ephemeral_resource_schemas: mapValues(server.schemas.ephemeralResources, schemaToProto),
       server_capabilities: capabilities,
     }),
     ValidateProviderConfig: async (req) =>
       diagnosticsOnly(await server.validateProviderConfig({ config: dynamic(req.config, providerType) })),
     ValidateResourceConfig: async (req) => {
       const type = types.resource(req.type_name);
-      return diagnosticsOnly(await server.validateResourceConfig({ typeName: type.name, config: dynamic(req.config, type.type) }));
+      return diagnosticsOnly(
+        await server.validateResourceConfig({
+          typeName: type.name,
+          config: dynamic(req.config, type.type),
+          clientCapabilities: { writeOnlyAttributesAllowed: req.client_capabilities?.write_only_attributes_allowed ?? false },
+        }),
+      );
     },
     ValidateDataResourceConfig: async (req) => {
       const type = types.dataSource(req.type_name);
@@ -106,6 +114,31 @@ export function providerService(server: ProviderServer, log: Logger): UntypedSer
       const res = await server.readDataSource({ typeName: type.name, config: dynamic(req.config, type.type) });
       return stateResponse("state", res, type.type);
     },
+    ValidateEphemeralResourceConfig: async (req) => {
+      const type = types.ephemeralResource(req.type_name);
+      return diagnosticsOnly(
+        await server.validateEphemeralResourceConfig({ typeName: type.name, config: dynamic(req.config, type.type) }),
+      );
+    },
+    OpenEphemeralResource: async (req) => {
+      const type = types.ephemeralResource(req.type_name);
+      const res = await server.openEphemeralResource({ typeName: type.name, config: dynamic(req.config, type.type) });
+      return {
+        result: toDynamic(res.result, type.type),
+        private: res.private,
+        renew_at: timestamp(res.renewAt),
+        diagnostics: res.diagnostics.map(diagnosticToProto),
+      };
+    },
+    RenewEphemeralResource: async (req) => {
+      const type = types.ephemeralResource(req.type_name);
+      const res = await server.renewEphemeralResource({ typeName: type.name, private: bytes(req.private) });
+      return { private: res.private, renew_at: timestamp(res.renewAt), diagnostics: res.diagnostics.map(diagnosticToProto) };
+    },
+    CloseEphemeralResource: async (req) => {
+      const type = types.ephemeralResource(req.type_name);
+      return diagnosticsOnly(await server.closeEphemeralResource({ typeName: type.name, private: bytes(req.private) }));
+    },
   };
 
   const implementation: UntypedServiceImplementation = {
@@ -146,6 +179,9 @@ class TypeCache {
   dataSource(name: string | undefined): { name: string; type: CtyType } {
     return this.lookup("data source", name ?? "", this.server.schemas.dataSources);
   }
+  ephemeralResource(name: string | undefined): { name: string; type: CtyType } {
+    return this.lookup("ephemeral resource", name ?? "", this.server.schemas.ephemeralResources);
+  }
   private lookup(kind: string, name: string, schemas: Readonly<Record<string, Schema>>) {
     const key = `${kind}:${name}`;
     let type = this.cache.get(key);
@@ -178,6 +214,14 @@ function stateResponse(field: "new_state" | "state", res: StateResponse, type: C
 
 function diagnosticsOnly(diagnostics: Diagnostic[]): object {
   return { diagnostics: diagnostics.map(diagnosticToProto) };
+}
+
+function timestamp(date: Date | undefined): ProtoTimestamp | undefined {
+  if (date === undefined) {
+    return undefined;
+  }
+  const millis = date.getTime();
+  return { seconds: Math.floor(millis / 1000), nanos: (((millis % 1000) + 1000) % 1000) * 1_000_000 };
 }
 
 function bytes(value: Uint8Array | undefined): PrivateState {

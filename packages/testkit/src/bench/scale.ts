@@ -1,0 +1,217 @@
+// `npm run bench:scale`: the embedded store against PostgreSQL, side by side in one run (issue 9).
+// 1. Key creation with 50 concurrent clients at 1k, 10k and 100k stored keys: keys/s, p50/p99 latency.
+// 2. Key verification requests/s (POST /v1/keys/verify, autocannon, 50 connections) on a PostgreSQL-backed
+//    replica and a lowdb-backed server, alternating rounds.
+// 3. Propagation between two PostgreSQL replicas: create on A → allowed on B; revoke on A → refused on B.
+// 4. Memory a replica holds per 100k keys (heap, after GC).
+// Targets: PostgreSQL creation at 100k ≥ 300/s and ≥ 0.7× its 1k rate; verification ≥ 0.95× lowdb;
+// propagation p99 ≤ 1 s. Exits non-zero when one is missed. Tunables: BENCH_LEVELS (1000,10000,100000),
+// BENCH_CREATES (1000 per level), BENCH_CLIENTS (50), BENCH_ROUNDS (4), BENCH_ROUND_S (5), BENCH_PROPAGATIONS (50).
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { LowdbStore, PostgresStore } from "@keyward/server";
+import { startPostgres } from "../postgres.js";
+import { call, integration, type Replica, startReplica, verifyOn, waitFor } from "../replicas.js";
+
+const LEVELS = (process.env.BENCH_LEVELS ?? "1000,10000,100000").split(",").map(Number);
+const CREATES = Number(process.env.BENCH_CREATES ?? 1000);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+const ROUND_S = Number(process.env.BENCH_ROUND_S ?? 5);
+const PROPAGATIONS = Number(process.env.BENCH_PROPAGATIONS ?? 50);
+
+type StoreName = "postgres" | "lowdb";
+const log = (text: string) => console.log(text);
+const step = (text: string) => console.log(`▸ ${text}`);
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+};
+
+const dir = mkdtempSync(join(tmpdir(), "keyward-bench-scale-"));
+const cluster = await startPostgres({ port: 55433, progress: (text) => step(`PostgreSQL: ${text}`) });
+const database = `keyward_bench_${Date.now()}`;
+const databaseUrl = await cluster.createDatabase(database);
+const dataFile = join(dir, "keyward.json");
+const where = (store: StoreName) => ({ name: store, dataFile, ...(store === "postgres" && { databaseUrl }) });
+
+interface Fixture {
+  server: Replica;
+  adminToken: string;
+  ownerId: string;
+  verifyToken: string;
+  stored: number;
+}
+const fixtures = new Map<StoreName, Fixture>();
+const creation: Record<StoreName, Array<{ level: number; rate: number; p50: number; p99: number }>> = { postgres: [], lowdb: [] };
+
+/** Writes keys straight through the storage port (server stopped) until `target` are stored. */
+async function preload(store: StoreName, owner: string, stored: number, target: number): Promise<number> {
+  if (target <= stored) return stored;
+  const port = store === "postgres" ? await PostgresStore.open(databaseUrl) : await LowdbStore.open(dataFile);
+  const now = new Date().toISOString();
+  for (let done = stored; done < target; ) {
+    const batch = Math.min(10_000, target - done);
+    await port.transaction(async (tx) => {
+      for (let index = 0; index < batch; index++) {
+        const number = await tx.nextKeyNumber();
+        const id = `key_${randomBytes(12).toString("base64url").replace(/[-_]/g, "x").slice(0, 16)}`;
+        await tx.keys.put({
+          id, number, name: `preloaded ${number}`, description: "", user_id: owner, created_by: "bench", created_at: now, updated_at: now,
+          expires_at: null, active: true, disabled_reason: null, prefix: "kw_preload", permissions: [{ resource: "events", actions: ["read"] }],
+          preset: "events_read", allowed_ips: [], revoked_at: null, token_hash: randomBytes(32).toString("hex"), previous_token_hash: null,
+          previous_token_expires_at: null, inactivity_since: now,
+        } as never);
+      }
+    });
+    done += batch;
+  }
+  await port.close();
+  return target;
+}
+
+async function measureCreation(fixture: Fixture): Promise<{ rate: number; p50: number; p99: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next < CREATES) {
+        const index = next++;
+        const sent = performance.now();
+        const reply = await call(fixture.server.url, fixture.adminToken, "POST", "/v1/api-keys", { name: `bench ${index}`, user_id: fixture.ownerId, preset: "events_read" });
+        if (reply.status !== 201) throw new Error(`creation answered ${reply.status}: ${JSON.stringify(reply.json)}`);
+        latencies.push(performance.now() - sent);
+      }
+    }),
+  );
+  return { rate: CREATES / ((performance.now() - started) / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+const cannon = (fixture: Fixture, seconds = ROUND_S) =>
+  new Promise<{ rps: number; non2xx: number }>((resolve, reject) =>
+    autocannon(
+      {
+        url: `${fixture.server.url}/v1/keys/verify`,
+        method: "POST",
+        headers: { authorization: `Bearer ${fixture.adminToken}`, "content-type": "application/json" },
+        body: JSON.stringify({ token: fixture.verifyToken, resource: "events", action: "read" }),
+        connections: 50,
+        duration: seconds,
+      },
+      (error, result) => (error ? reject(error) : resolve({ rps: result.requests.average, non2xx: result.non2xx })),
+    ),
+  );
+
+const problems: string[] = [];
+const check = (ok: boolean, text: string) => {
+  log(`  ${ok ? "✔" : "✘"} ${text}`);
+  if (!ok) problems.push(text);
+};
+
+try {
+  for (const store of ["postgres", "lowdb"] as const) {
+    step(`${store}: first start`);
+    let server = await startReplica(where(store));
+    const adminToken = server.adminToken!;
+    const site = await integration(server.url, adminToken, `bench-${store}`);
+    const fixture: Fixture = { server, adminToken, ownerId: site.userId, verifyToken: site.token, stored: 1 };
+    fixtures.set(store, fixture);
+    for (const level of LEVELS) {
+      await server.stop();
+      step(`${store}: preloading to ${level} keys`);
+      fixture.stored = await preload(store, site.userId, fixture.stored, level);
+      server = await startReplica(where(store));
+      fixture.server = server;
+      step(`${store}: ${CREATES} creations by ${CLIENTS} concurrent clients at ${fixture.stored} keys`);
+      const result = await measureCreation(fixture);
+      fixture.stored += CREATES;
+      creation[store].push({ level, ...result });
+      log(`  ${result.rate.toFixed(0)} keys/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`);
+    }
+  }
+
+  const verification: Record<StoreName, number[]> = { postgres: [], lowdb: [] };
+  step("verification warm-up on both servers (not counted)");
+  for (const store of ["postgres", "lowdb"] as const) await cannon(fixtures.get(store)!, 2);
+  for (let round = 1; round <= ROUNDS; round++) {
+    // Alternating which store goes first, so a drift of the machine's load hits both alike.
+    const order = round % 2 ? (["postgres", "lowdb"] as const) : (["lowdb", "postgres"] as const);
+    for (const store of order) {
+      step(`verification round ${round}/${ROUNDS} on ${store} (${ROUND_S} s, 50 connections)`);
+      const result = await cannon(fixtures.get(store)!);
+      if (result.non2xx > 0) throw new Error(`${store}: ${result.non2xx} verifications were not 2xx`);
+      verification[store].push(result.rps);
+      log(`  ${result.rps.toFixed(0)} req/s`);
+    }
+  }
+
+  step(`propagation between two PostgreSQL replicas (${PROPAGATIONS} creations and revocations)`);
+  const a = fixtures.get("postgres")!;
+  const b = await startReplica({ name: "postgres-b", dataFile, databaseUrl });
+  const propagation: number[] = [];
+  try {
+    for (let index = 0; index < PROPAGATIONS; index++) {
+      const key = await call(a.server.url, a.adminToken, "POST", "/v1/api-keys", { name: `propagation ${index}`, user_id: a.ownerId, preset: "events_read" });
+      const token = String(key.json.token);
+      propagation.push(await waitFor("created key on B", async () => (await verifyOn(b.url, a.adminToken, token)).json.allowed === true));
+      await call(a.server.url, a.adminToken, "DELETE", `/v1/api-keys/${String(key.json.id)}`);
+      propagation.push(await waitFor("revoked key on B", async () => (await verifyOn(b.url, a.adminToken, token)).json.allowed === false));
+    }
+  } finally {
+    await b.stop();
+  }
+
+  for (const fixture of fixtures.values()) await fixture.server.stop();
+  const memory: Record<StoreName, number> = { postgres: 0, lowdb: 0 };
+  for (const store of ["postgres", "lowdb"] as const) {
+    step(`${store}: heap held for ${fixtures.get(store)!.stored} keys`);
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const before = process.memoryUsage().heapUsed;
+    const port = store === "postgres" ? await PostgresStore.open(databaseUrl) : await LowdbStore.open(dataFile);
+    gc?.();
+    memory[store] = ((process.memoryUsage().heapUsed - before) / fixtures.get(store)!.stored) * 100_000;
+    await port.close();
+    // Let the closed store's timers and listener end, so the next store is measured from a clean heap.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+
+  log("\nResults (keys/s, p50/p99 ms per stored-key level):");
+  for (const store of ["postgres", "lowdb"] as const) {
+    log(`  ${store.padEnd(8)} ${creation[store].map((row) => `${row.level}: ${row.rate.toFixed(0)}/s p50 ${row.p50.toFixed(1)} p99 ${row.p99.toFixed(1)}`).join(" | ")}`);
+  }
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((x, y) => x - y);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  };
+  // Each round measures both back to back: the per-round ratio cancels most of the machine's drift.
+  const ratios = verification.postgres.map((rps, round) => rps / verification.lowdb[round]!);
+  log(`  verification: postgres ${median(verification.postgres).toFixed(0)} req/s, lowdb ${median(verification.lowdb).toFixed(0)} req/s (medians); per-round ratios ${ratios.map((ratio) => ratio.toFixed(2)).join(", ")}`);
+  log(`  propagation: p50 ${percentile(propagation, 50).toFixed(1)} ms, p99 ${percentile(propagation, 99).toFixed(1)} ms`);
+  log(`  memory per 100k keys: postgres replica ${(memory.postgres / 1e6).toFixed(0)} MB, lowdb ${(memory.lowdb / 1e6).toFixed(0)} MB`);
+  const pg = creation.postgres;
+  const first = pg[0];
+  const last = pg[pg.length - 1];
+  log("\nTargets:");
+  if (first && last) {
+    check(last.rate >= 300, `PostgreSQL creation at ${last.level} keys ≥ 300/s (${last.rate.toFixed(0)})`);
+    check(last.rate >= 0.7 * first.rate, `PostgreSQL creation at ${last.level} ≥ 0.7× at ${first.level} (${(last.rate / first.rate).toFixed(2)}×)`);
+  }
+  const ratio = median(ratios);
+  check(ratio >= 0.95, `verification on PostgreSQL ≥ 0.95× lowdb (median per-round ratio ${ratio.toFixed(2)}×)`);
+  check(percentile(propagation, 99) <= 1000, `propagation p99 ≤ 1 s (${percentile(propagation, 99).toFixed(1)} ms)`);
+} finally {
+  for (const fixture of fixtures.values()) await fixture.server.stop();
+  await cluster.dropDatabase(database).catch(() => undefined);
+  await cluster.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+if (problems.length > 0) {
+  console.error(`\n${problems.length} target(s) missed.`);
+  process.exitCode = 1;
+}
