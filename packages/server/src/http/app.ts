@@ -1,8 +1,7 @@
 // The Express application: security headers → CORS → the contract operation a request is for (else 405 for
 // an undeclared method) → auth (from the contract's security, with the failed-authentication limit) → JSON
-// body → contract validation → that operation's handler → problem+json errors.
-import express, { type Express } from "express";
-import * as OpenApiValidator from "express-openapi-validator";
+// body → that operation's dispatch (request validation, then its handler) → problem+json errors.
+import express, { type Express, type RequestHandler } from "express";
 import type { Logger } from "pino";
 import type { Catalog } from "../domain/catalog.js";
 import type { Keyward } from "../domain/keyward.js";
@@ -10,7 +9,7 @@ import { authenticate } from "./auth.js";
 import { type AuthFailureLimitOptions, AuthFailureLimiter, DEFAULT_AUTH_FAILURE_LIMIT } from "./auth-failure-limit.js";
 import { consoleRoutes } from "./console-assets.js";
 import { ConsoleSessions } from "./console-session.js";
-import { type Contract, matchTemplate } from "./contract.js";
+import type { Contract } from "./contract.js";
 import { cors } from "./cors.js";
 import { docsRoutes } from "./docs.js";
 import { methodGuard } from "./method-guard.js";
@@ -52,40 +51,67 @@ export function createApp(options: AppOptions): Express {
   app.set("trust proxy", options.trustProxy ?? false);
   app.set("query parser", "simple");
 
-  app.use(requestLog(logger));
-  app.use(securityHeaders());
-  app.use(cors(options.corsOrigins));
-  app.use(docsRoutes(contract));
-  app.use(consoleRoutes());
-  app.use(methodGuard(contract));
   const enforcement = options.enforcement ?? true;
   const limiter = new AuthFailureLimiter(options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT);
   const sessions = new ConsoleSessions(() => keyward.clock().getTime());
-  app.use(authenticate(contract, keyward, { enforcement, limiter, sessions }));
-  app.use(express.json({ limit: options.bodyLimit ?? "64kb", strict: true, type: ["application/json", "application/*+json"] }));
+  const handlers = {
+    ...introspectionHandlers(keyward, contract.document.info.version),
+    ...consoleSessionHandlers(sessions),
+    ...managementHandlers(keyward),
+    ...managementTokenHandlers(keyward),
+    ...businessHandlers(keyward, options.catalog, enforcement),
+  };
   app.use(
-    OpenApiValidator.middleware({
-      apiSpec: structuredClone(contract.document) as never,
-      validateRequests: { allowUnknownQueryParameters: false },
-      validateResponses: options.validateResponses ? { allErrors: true } : false,
-      validateSecurity: false,
-      validateFormats: true,
-      ajvFormats: { mode: "full" },
-      // Only requests for one of the contract's paths, matched exactly as the method guard does: the
-      // validator's own matching ignores case and a trailing slash, and the rest are 404 anyway.
-      ignorePaths: (path: string) => !matchTemplate(contract, path),
-    }),
-  );
-  app.use(
-    operationDispatch(contract, {
-      ...introspectionHandlers(keyward, contract.document.info.version),
-      ...consoleSessionHandlers(sessions),
-      ...managementHandlers(keyward),
-      ...managementTokenHandlers(keyward),
-      ...businessHandlers(keyward, options.catalog, enforcement),
-    }),
+    inOneLayer(
+      requestLog(logger),
+      securityHeaders(),
+      cors(options.corsOrigins),
+      onPaths(/^\/(?:docs|openapi\.yaml)(?:\/|$)/i, docsRoutes(contract)),
+      onPaths(/^\/console(?:\/|$)/i, consoleRoutes()),
+      methodGuard(contract),
+      authenticate(contract, keyward, { enforcement, limiter, sessions }),
+      jsonBody(options.bodyLimit ?? "64kb"),
+      operationDispatch(contract, handlers, { logger, ...(options.validateResponses !== undefined && { validateResponses: options.validateResponses }) }),
+    ),
   );
   app.use((req, res) => sendProblem(res, { code: "not_found", detail: `No route ${req.method} ${req.path}.` }));
   app.use(errorHandler(logger));
   return app;
+}
+
+/**
+ * `handler` only for the paths `pattern` matches (a router's pass through its routes costs every API request).
+ * Express matches routes ignoring letter case and a trailing slash, so `pattern` must too.
+ */
+function onPaths(pattern: RegExp, handler: RequestHandler): RequestHandler {
+  return (req, res, next) => (pattern.test(req.path) ? handler(req, res, next) : next());
+}
+
+/** express.json, not even entered by a request without a body (most of them: GETs, DELETEs). */
+function jsonBody(limit: string): RequestHandler {
+  const parse = express.json({ limit, strict: true, type: ["application/json", "application/*+json"] });
+  return (req, res, next) =>
+    req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined ? next() : parse(req, res, next);
+}
+
+/**
+ * The steps run in order as one Express layer, with Express's semantics (`next(error)` skips to the error
+ * handler, a rejected promise is an error): each layer of its router costs every request a pass (bench:auth).
+ */
+function inOneLayer(...steps: RequestHandler[]): RequestHandler {
+  return (req, res, done) => {
+    let index = 0;
+    const next = (error?: unknown): void => {
+      if (error) return done(error);
+      const step = steps[index++];
+      if (!step) return done();
+      try {
+        const result: unknown = step(req, res, next);
+        if (result instanceof Promise) result.catch((reason: unknown) => next(reason ?? new Error("Rejected promise")));
+      } catch (thrown) {
+        next(thrown);
+      }
+    };
+    next();
+  };
 }

@@ -1,6 +1,6 @@
 // The only place that knows HTTP statuses: domain codes map to statuses here, and every error
 // leaves the server as RFC 9457 problem+json with a stable `code`.
-import type { ErrorRequestHandler, Response } from "express";
+import type { ErrorRequestHandler, Request, Response } from "express";
 import type { Logger } from "pino";
 import { KeywardError } from "../domain/errors.js";
 import type { FieldError, ProblemCode } from "../domain/types.js";
@@ -126,9 +126,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       const detail = errors.length > 0 ? errors.map((item) => `${item.path} ${item.message}`).join("; ") : (e.message ?? "Bad request.");
       return sendProblem(res, { code: "validation_failed", detail, errors, status: 400 });
     }
-    logger.error({ err: error, method: req.method, path: req.path }, "unhandled error");
-    return sendProblem(res, { code: "internal_error", detail: "An internal error occurred; it was logged." });
+    return sendInternalError(req, res, logger, error);
   };
+}
+
+/** A bug, not the client's mistake: logged with what went wrong, answered 500 without the details. */
+export function sendInternalError(req: Request, res: Response, logger: Logger, error: unknown): void {
+  logger.error({ err: error, method: req.method, path: req.path }, "unhandled error");
+  sendProblem(res, { code: "internal_error", detail: "An internal error occurred; it was logged." });
 }
 
 /** ajv's wording for a property a `oneOf` branch forbids (`preset: false`), said the way a caller needs it. */
