@@ -60,5 +60,5 @@ export function field(label: string, control: HTMLInputElement | HTMLSelectEleme
 
 export function formatTime(value: string | null | undefined, never = "Never"): string {
   if (!value) return never;
-  return new Date(value).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+  return `${new Date(value).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
 }

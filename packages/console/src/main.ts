@@ -37,7 +37,9 @@ function showSignIn(message?: string): void {
         event.preventDefault();
         clearProblem(form);
         submit.disabled = true;
-        const result = await signIn(token.value.trim()).finally(() => (submit.disabled = false));
+        const result = await signIn(token.value.trim()).finally(() => {
+          submit.disabled = false;
+        });
         if ("problem" in result) return showProblem(form, { ...result.problem, errors: [{ path: "/body/token", message: result.problem.detail }] });
         token.value = "";
         showConsole(result.session);
@@ -67,14 +69,23 @@ function showConsole(session: Session): void {
   };
   render(
     app,
-    h("a", { href: "#main", class: "skip-link", onClick: (event: Event) => (event.preventDefault(), main.focus()) }, "Skip to content"),
+    h("a", { href: "#main", class: "skip-link", onClick: (event: Event) => {
+        event.preventDefault();
+        main.focus();
+      },
+      }, "Skip to content"),
     h(
       "header",
       { class: "top" },
       h("span", { class: "brand" }, "Keyward"),
       h("nav", { "aria-label": "Console" }, h("ul", {}, links.map((link) => h("li", {}, link)))),
       h("span", { class: "who" }, `Signed in as ${session.info.user.username}`),
-      h("button", { type: "button", onClick: async () => (await signOut(session), window.removeEventListener("hashchange", show), showSignIn("You are signed out.")) }, "Sign out"),
+      h("button", { type: "button", onClick: async () => {
+          await signOut(session);
+          window.removeEventListener("hashchange", show);
+          showSignIn("You are signed out.");
+        },
+        }, "Sign out"),
     ),
     main,
     h("p", { id: "status", class: "status", role: "status", "aria-live": "polite" }),

@@ -52,7 +52,11 @@ export function confirmDialog(title: string, message: string, confirmLabel: stri
         "div",
         { class: "actions" },
         h("button", { type: "button", autofocus: true, onClick: close }, "Cancel"),
-        h("button", { type: "button", class: options.danger ? "danger" : "primary", onClick: () => ((confirmed = true), close()) }, confirmLabel),
+        h("button", { type: "button", class: options.danger ? "danger" : "primary", onClick: () => {
+          confirmed = true;
+          close();
+        },
+        }, confirmLabel),
       ),
     ]);
     handle.dialog.addEventListener("close", () => resolve(confirmed));

@@ -184,10 +184,19 @@ export function createHttpFetch(options: HttpFetchOptions = {}): (request: Reque
     if (!secure && url.protocol !== "http:") {
       throw new TypeError("fetch failed", { cause: new Error(`unsupported protocol ${url.protocol}`) });
     }
-    const transport = secure ? await (https ??= import("node:https")) : await (http ??= import("node:http"));
-    const agent = secure
-      ? (httpsAgent ??= new (transport as typeof import("node:https")).Agent(agentOptions))
-      : (httpAgent ??= new transport.Agent(agentOptions));
+    let transport: typeof import("node:http") | typeof import("node:https");
+    let agent: HttpAgent | HttpsAgent;
+    if (secure) {
+      https ??= import("node:https");
+      transport = await https;
+      httpsAgent ??= new transport.Agent(agentOptions);
+      agent = httpsAgent;
+    } else {
+      http ??= import("node:http");
+      transport = await http;
+      httpAgent ??= new transport.Agent(agentOptions);
+      agent = httpAgent;
+    }
     return new Promise<{ message: IncomingMessage; bytes: Uint8Array }>((resolve, reject) => {
       const attempt = (retried: boolean) => {
         const req = transport.request(url, { method, headers, agent });

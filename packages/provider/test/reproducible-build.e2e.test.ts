@@ -60,7 +60,9 @@ describe("building the provider again from the same sources", () => {
       env: { PATH: "/nonexistent", TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "6" },
     });
     let stderr = "";
-    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     const closed = new Promise((resolve) => child.once("close", resolve));
     const line = await new Promise<string>((resolve, reject) => {
       child.stdout?.once("data", (chunk: Buffer) => resolve(chunk.toString()));

@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, ensureServerBuilt, serverBin } from "@keyward/testkit";
+import { createTestDatabase, ensureServerBuilt } from "@keyward/testkit";
 import { loadMigrations, migrate } from "../src/storage/postgres/migrate.js";
 import { PostgresStore } from "../src/storage/postgres/postgres-store.js";
 

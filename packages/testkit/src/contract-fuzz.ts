@@ -212,8 +212,12 @@ async function runSchemathesis(
   ];
   const child = spawn(schemathesisBin, args, { cwd: workDir, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
+  child.stdout.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    output += chunk;
+  });
   const exit = await new Promise<number>((resolve) => child.once("exit", (code) => resolve(code ?? 1)));
   if (settings.reportDir) await writeFile(join(settings.reportDir, `schemathesis-${name}.log`), output);
   return { name, exit, output, ...countsFrom(output) };

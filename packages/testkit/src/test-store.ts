@@ -50,7 +50,10 @@ const byDataFile = new Map<string, Promise<TestDatabase>>();
 /** One database per data file, so that a child server restarted on "the same data" finds it again. */
 export function testDatabaseFor(dataFile: string): Promise<TestDatabase> {
   let database = byDataFile.get(dataFile);
-  if (!database) byDataFile.set(dataFile, (database = openTestDatabase()));
+  if (!database) {
+    database = openTestDatabase();
+    byDataFile.set(dataFile, database);
+  }
   return database;
 }
 

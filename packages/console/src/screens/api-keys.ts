@@ -21,9 +21,21 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
   let catalog: Catalog | undefined;
   const list = h("div", { class: "list" });
 
-  const statusFilter = h("select", { id: "filter-status", onChange: () => ((filters.status = statusFilter.value), void load()) }, h("option", { value: "" }, "Any status"), STATUSES.map((status) => h("option", { value: status }, status)));
-  const ownerFilter = h("select", { id: "filter-owner", onChange: () => ((filters.owner = ownerFilter.value), void load()) }, h("option", { value: "" }, "Any owner"));
-  const search = h("input", { id: "filter-search", type: "search", placeholder: "Name or prefix", onInput: () => ((filters.search = search.value), void load()) });
+  const statusFilter = h("select", { id: "filter-status", onChange: () => {
+      filters.status = statusFilter.value;
+      void load();
+    },
+    }, h("option", { value: "" }, "Any status"), STATUSES.map((status) => h("option", { value: status }, status)));
+  const ownerFilter = h("select", { id: "filter-owner", onChange: () => {
+      filters.owner = ownerFilter.value;
+      void load();
+    },
+    }, h("option", { value: "" }, "Any owner"));
+  const search = h("input", { id: "filter-search", type: "search", placeholder: "Name or prefix", onInput: () => {
+      filters.search = search.value;
+      void load();
+    },
+    });
 
   render(
     root,
@@ -242,7 +254,9 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
     openDialog("Revoke all keys", ({ close }) => {
       const typed = h("input", { type: "text", autocomplete: "off", spellcheck: "false" });
       const submit = h("button", { type: "submit", class: "danger", disabled: true }, "Revoke all keys");
-      typed.addEventListener("input", () => (submit.disabled = typed.value !== phrase));
+      typed.addEventListener("input", () => {
+        submit.disabled = typed.value !== phrase;
+      });
       const form: HTMLFormElement = h(
         "form",
         {

@@ -1,5 +1,5 @@
 // The sample business API's data (events, people, …). Access checks happen before these run.
-import { type Context } from "./context.js";
+import type { Context } from "./context.js";
 import { notFound } from "./errors.js";
 import { newId } from "./ids.js";
 import type { BusinessRecord, ResourceName } from "./types.js";

@@ -1,6 +1,6 @@
 // The audit log is an append-only JSON-lines file beside the data file, not part of the lowdb document,
 // so that it never makes the document (rewritten whole on every write) grow. Appends are grouped.
-import { appendFile, open, readFile } from "node:fs/promises";
+import { appendFile, type FileHandle, open, readFile } from "node:fs/promises";
 import type { AuditQuery, Page } from "../domain/ports.js";
 import type { AuditEvent } from "../domain/types.js";
 import { type Deferred, deferred } from "./deferred.js";
@@ -83,7 +83,7 @@ export class JsonlAuditLog {
 }
 
 async function endsWithTornLine(file: string): Promise<boolean> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(file, "r");
   } catch (error) {

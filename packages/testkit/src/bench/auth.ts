@@ -86,7 +86,11 @@ async function startChild(label: string, args: string[]): Promise<BenchServer> {
   const child = spawn(command[0], [...command.slice(1), ...CHILD_NODE_ARGS, script, ...args], { stdio: ["pipe", "pipe", "inherit"] });
   const waiting: Waiter[] = [];
   let exited: ChildExit | null = null;
-  const exitedPromise = new Promise<ChildExit>((resolve) => child.once("exit", (code, signal) => resolve((exited = { code, signal }))));
+  const exitedPromise = new Promise<ChildExit>((resolve) => child.once("exit", (code, signal) => {
+      exited = { code, signal };
+      resolve(exited);
+    }),
+  );
   exitedPromise.then(({ code, signal }) => {
     for (const waiter of waiting.splice(0)) waiter.reject(new Error(`${label} server exited (code ${code}, signal ${signal})`));
   });
@@ -105,7 +109,15 @@ async function startChild(label: string, args: string[]): Promise<BenchServer> {
     new Promise<Message>((resolve, reject) => {
       if (exited) return reject(new Error(`${label} server exited (code ${exited.code})`));
       const timer = setTimeout(() => reject(new Error(`${label} server did not answer within ${timeoutMs} ms`)), timeoutMs);
-      waiting.push({ test, resolve: (m) => (clearTimeout(timer), resolve(m)), reject: (e) => (clearTimeout(timer), reject(e)) });
+      waiting.push({ test, resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+        });
     });
 
   const ready = await next((m) => m.ready === true, 60_000);

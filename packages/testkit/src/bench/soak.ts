@@ -170,7 +170,10 @@ async function soak(server: ChildServer, samples: MemorySample[], serverErrorLin
 
   async function one(): Promise<void> {
     let roll = Math.random() * totalWeight;
-    const [, kind, make, expected] = mix.find(([weight]) => (roll -= weight) < 0) ?? (mix[0] as MixEntry);
+    const [, kind, make, expected] = mix.find(([weight]) => {
+      roll -= weight;
+      return roll < 0;
+    }) ?? (mix[0] as MixEntry);
     byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
     const request = await make();
     if (request) await timed(request[0], request[1], request[2], expected);

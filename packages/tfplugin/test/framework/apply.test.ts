@@ -21,14 +21,20 @@ describe("apply", () => {
   });
 
   it("names the attributes a create left unknown", async () => {
-    const resource = fakeResource({ create: (req, resp) => void (resp.state = { ...req.plan, id: "w-1" }) });
+    const resource = fakeResource({ create: (req, resp) => {
+        resp.state = { ...req.plan, id: "w-1" };
+      },
+    });
     const result = await applyResourceChange(resource, {}, { priorState: null, plannedState: planned, config, plannedPrivate: undefined });
     expect(result.state).toBeNull();
     expect(result.diagnostics[0]?.detail).toContain("left revision unknown");
   });
 
   it("reports missing state after create", async () => {
-    const resource = fakeResource({ create: (_req, resp) => void (resp.state = null) });
+    const resource = fakeResource({ create: (_req, resp) => {
+        resp.state = null;
+      },
+    });
     const result = await applyResourceChange(resource, {}, { priorState: null, plannedState: planned, config, plannedPrivate: undefined });
     expect(result.diagnostics).toEqual([expect.objectContaining({ summary: "Missing resource state after create" })]);
   });

@@ -36,7 +36,7 @@ const token = defineEphemeralResource({
 });
 
 function server(resource: EphemeralResource = token as EphemeralResource): FrameworkServer<unknown> {
-  return new FrameworkServer<unknown>(defineProvider<{ attributes: {} }, unknown>({ schema: { attributes: {} }, configure: () => ({}), resources: [], ephemeralResources: [resource] }));
+  return new FrameworkServer<unknown>(defineProvider<{ attributes: Record<string, never> }, unknown>({ schema: { attributes: {} }, configure: () => ({}), resources: [], ephemeralResources: [resource] }));
 }
 
 async function configured(resource?: EphemeralResource): Promise<FrameworkServer<unknown>> {
@@ -73,7 +73,10 @@ describe("ephemeral resources", () => {
   });
 
   const failures: Record<string, { resource: Partial<Parameters<typeof defineEphemeralResource>[0]>; summary: string }> = {
-    "leaves a value unknown": { resource: { open: (_req, resp) => void (resp.result.token = Unknown) }, summary: "Unknown values after open" },
+    "leaves a value unknown": { resource: { open: (_req, resp) => {
+          resp.result.token = Unknown;
+        },
+       }, summary: "Unknown values after open" },
     "sets renewAt without a renew handler": {
       resource: { open: (_req, resp) => { resp.result.token = "t"; resp.renewAt = renewAt; } },
       summary: "Renew not implemented",

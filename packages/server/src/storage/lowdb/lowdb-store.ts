@@ -243,5 +243,5 @@ function stagedFor(staged: Map<string, Staged>, name: string): Staged {
 }
 
 export function auditFileFor(dataFile: string): string {
-  return dataFile.replace(/\.json$/, "") + ".audit.jsonl";
+  return `${dataFile.replace(/\.json$/, "")}.audit.jsonl`;
 }

@@ -237,7 +237,10 @@ export class PostgresStore implements StoragePort {
           const result = await job.fn(tx);
           for (const [kind, changes] of stage) {
             let merged = batch.get(kind);
-            if (!merged) batch.set(kind, (merged = new Map()));
+            if (!merged) {
+              merged = new Map();
+              batch.set(kind, merged);
+            }
             for (const [id, record] of changes) merged.set(id, record);
           }
           if (jobSettings) settings = jobSettings;
@@ -456,7 +459,10 @@ export class PostgresStore implements StoragePort {
       if (row.kind === "settings") settingsChanged = true;
       else {
         let set = ids.get(row.kind);
-        if (!set) ids.set(row.kind, (set = new Set()));
+        if (!set) {
+          set = new Set();
+          ids.set(row.kind, set);
+        }
         set.add(row.entity_id);
       }
     }
@@ -579,7 +585,10 @@ export class PostgresStore implements StoragePort {
   private stagedTable<T extends AnyRecord>(kind: MirroredKind, mirror: MirrorTable<T>, own: Stage, batch: Stage): WritableTable<T> {
     const stage = () => {
       let map = own.get(kind);
-      if (!map) own.set(kind, (map = new Map()));
+      if (!map) {
+        map = new Map();
+        own.set(kind, map);
+      }
       return map;
     };
     const lookup = (id: string): T | undefined => {

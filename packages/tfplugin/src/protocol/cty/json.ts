@@ -54,8 +54,8 @@ function fromTree(tree: JsonTree, type: CtyType, at: string): CtyValue {
   }
 }
 
-function mapValues(keys: string[], valueOf: (key: string) => CtyValue): CtyObject {
-  return Object.fromEntries(keys.map((key) => [key, valueOf(key)]));
+function mapValues(keys: string[], valueFor: (key: string) => CtyValue): CtyObject {
+  return Object.fromEntries(keys.map((key) => [key, valueFor(key)]));
 }
 
 function isJsonObject(tree: JsonTree): tree is { [key: string]: JsonTree } {

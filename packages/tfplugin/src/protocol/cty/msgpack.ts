@@ -177,10 +177,10 @@ function numberToWire(value: CtyValue, type: CtyType, at: string): unknown {
  * A plain object (the msgpack encoder writes `Map` instances as empty maps) with the given keys, already in sorted
  * order, like cty.
  */
-function sortedMap(sortedKeys: readonly string[], valueOf: (key: string) => unknown): Record<string, unknown> {
+function sortedMap(sortedKeys: readonly string[], valueFor: (key: string) => unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of sortedKeys) {
-    setOwn(out as CtyObject, key, valueOf(key) as CtyValue);
+    setOwn(out as CtyObject, key, valueFor(key) as CtyValue);
   }
   return out;
 }
