@@ -7,7 +7,7 @@ import type { Logger } from "pino";
 import type { Catalog } from "../domain/catalog.js";
 import type { Keyward } from "../domain/keyward.js";
 import { authenticate } from "./auth.js";
-import { type AuthFailureLimitOptions, AuthFailureLimiter, DEFAULT_AUTH_FAILURE_LIMIT } from "./auth-failure-limit.js";
+import { AuthFailureLimiter, type AuthFailureLimitOptions, DEFAULT_AUTH_FAILURE_LIMIT } from "./auth-failure-limit.js";
 import { consoleRoutes } from "./console-assets.js";
 import { ConsoleSessions } from "./console-session.js";
 import { type Contract, matchTemplate } from "./contract.js";
@@ -17,12 +17,12 @@ import { methodGuard } from "./method-guard.js";
 import { operationDispatch } from "./operations.js";
 import { errorHandler, sendProblem } from "./problem.js";
 import { requestLog } from "./request-log.js";
-import { securityHeaders } from "./security-headers.js";
 import { businessHandlers } from "./routes/business.js";
 import { consoleSessionHandlers } from "./routes/console-session.js";
 import { introspectionHandlers } from "./routes/introspection.js";
 import { managementHandlers } from "./routes/management.js";
 import { managementTokenHandlers } from "./routes/management-tokens.js";
+import { securityHeaders } from "./security-headers.js";
 
 export interface AppOptions {
   contract: Contract;
@@ -62,7 +62,13 @@ export function createApp(options: AppOptions): Express {
   const limiter = new AuthFailureLimiter(options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT);
   const sessions = new ConsoleSessions(() => keyward.clock().getTime());
   app.use(authenticate(contract, keyward, { enforcement, limiter, sessions }));
-  app.use(express.json({ limit: options.bodyLimit ?? "64kb", strict: true, type: ["application/json", "application/*+json"] }));
+  app.use(
+    express.json({
+      limit: options.bodyLimit ?? "64kb",
+      strict: true,
+      type: ["application/json", "application/*+json"],
+    }),
+  );
   app.use(
     OpenApiValidator.middleware({
       apiSpec: structuredClone(contract.document) as never,

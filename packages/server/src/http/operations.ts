@@ -2,9 +2,10 @@
 // to its operation once, by the method guard (the same match authentication decided on); dispatch is then a
 // table lookup built at start, so no route path is written beside openapi.yaml and no second, looser path
 // matcher can reach a handler that authentication never saw.
-import type { Request, RequestHandler, Response } from "express";
+
 // The one import of the generated operation types.
 import type { OperationId, operations } from "@keyward/contract";
+import type { Request, RequestHandler, Response } from "express";
 import type { Contract, OperationRoute } from "./contract.js";
 
 export type { OperationId };
@@ -13,19 +14,24 @@ type Operation<Id extends OperationId> = operations[Id];
 type JsonBody<Content, Otherwise> = Content extends { content: { "application/json": infer Body } } ? Body : Otherwise;
 
 /** The operation's path parameters by name, e.g. `{ key_id: string }`. */
-export type PathParams<Id extends OperationId> = Operation<Id>["parameters"] extends { path: infer Path } ? Path : Record<string, never>;
+export type PathParams<Id extends OperationId> = Operation<Id>["parameters"] extends { path: infer Path }
+  ? Path
+  : Record<string, never>;
 
 /** The operation's query parameters as the validator leaves them (coerced to their schema types). */
 export type QueryParams<Id extends OperationId> = Operation<Id>["parameters"] extends { query?: infer Query }
-  ? [Query] extends [undefined] ? Record<string, never> : NonNullable<Query>
+  ? [Query] extends [undefined]
+    ? Record<string, never>
+    : NonNullable<Query>
   : Record<string, never>;
 
 /** The operation's JSON request body; `undefined` when it has none, or when the body is optional and not sent. */
-export type RequestBody<Id extends OperationId> = Operation<Id> extends { requestBody: infer Body }
-  ? JsonBody<Body, undefined>
-  : Operation<Id> extends { requestBody?: infer Body }
-    ? JsonBody<NonNullable<Body>, undefined> | undefined
-    : undefined;
+export type RequestBody<Id extends OperationId> =
+  Operation<Id> extends { requestBody: infer Body }
+    ? JsonBody<Body, undefined>
+    : Operation<Id> extends { requestBody?: infer Body }
+      ? JsonBody<NonNullable<Body>, undefined> | undefined
+      : undefined;
 
 /** The JSON body of the operation's success response (200, else 201); `unknown` for none or a non-JSON one. */
 export type SuccessBody<Id extends OperationId> = Operation<Id>["responses"] extends { 200: infer Success }
@@ -34,10 +40,19 @@ export type SuccessBody<Id extends OperationId> = Operation<Id>["responses"] ext
     ? JsonBody<Created, unknown>
     : unknown;
 
-export type OperationRequest<Id extends OperationId> = Request<PathParams<Id>, unknown, RequestBody<Id>, QueryParams<Id>>;
+export type OperationRequest<Id extends OperationId> = Request<
+  PathParams<Id>,
+  unknown,
+  RequestBody<Id>,
+  QueryParams<Id>
+>;
 
 /** Translates HTTP → one use case → the response. Runs only after authentication and contract validation. */
-export type Handler<Id extends OperationId> = (req: OperationRequest<Id>, res: Response<SuccessBody<Id>>, route: OperationRoute) => unknown;
+export type Handler<Id extends OperationId> = (
+  req: OperationRequest<Id>,
+  res: Response<SuccessBody<Id>>,
+  route: OperationRoute,
+) => unknown;
 
 export type OperationHandlers = { [Id in OperationId]: Handler<Id> };
 
@@ -58,18 +73,26 @@ interface Mounted {
 export function operationDispatch(contract: Contract, handlers: OperationHandlers): RequestHandler {
   const byId = new Map<string, MountedHandler>(Object.entries(handlers));
   const problems = disagreements(contract, byId);
-  if (problems.length > 0) throw new Error(`The contract and the handlers disagree: ${problems.join("; ")}.`);
+  if (problems.length > 0) {
+    throw new Error(`The contract and the handlers disagree: ${problems.join("; ")}.`);
+  }
 
   const table = new Map<OperationRoute, Mounted>();
   for (const route of contract.operations) {
     const handler = byId.get(route.operationId);
-    if (handler) table.set(route, { handler, ...paramsOf(route.template) });
+    if (handler) {
+      table.set(route, { handler, ...paramsOf(route.template) });
+    }
   }
   return (req, res, next) => {
     const route = req.operation;
     const mounted = route && table.get(route);
-    if (!mounted) return next();
-    if (mounted.params) req.params = pathParams(mounted.params, req.path);
+    if (!mounted) {
+      return next();
+    }
+    if (mounted.params) {
+      req.params = pathParams(mounted.params, req.path);
+    }
     return mounted.handler(req, res, route);
   };
 }
@@ -80,19 +103,27 @@ function disagreements(contract: Contract, handlers: ReadonlyMap<string, unknown
   const declared = new Set(ids);
   return [
     ...ids.filter((id) => !handlers.has(id)).map((id) => `operation ${id} has no handler`),
-    ...[...handlers.keys()].filter((id) => !declared.has(id)).map((id) => `handler ${id} has no operation in ${contract.path}`),
-    ...ids.filter((id, index) => ids.indexOf(id) !== index).map((id) => `operationId ${id} is used by more than one operation`),
+    ...[...handlers.keys()]
+      .filter((id) => !declared.has(id))
+      .map((id) => `handler ${id} has no operation in ${contract.path}`),
+    ...ids
+      .filter((id, index) => ids.indexOf(id) !== index)
+      .map((id) => `operationId ${id} is used by more than one operation`),
   ];
 }
 
 function paramsOf(template: string): Pick<Mounted, "params"> {
-  if (!template.includes("{")) return {};
+  if (!template.includes("{")) {
+    return {};
+  }
   return { params: new RegExp(`^${template.replace(/\{([^}]+)\}/g, "(?<$1>[^/]+)")}$`) };
 }
 
 /** Decoded as Express decodes them; a malformed escape never gets here (the validator answers it with 400). */
 function pathParams(pattern: RegExp, path: string): Record<string, string> {
   const params = pattern.exec(path)?.groups ?? {};
-  for (const name in params) params[name] = decodeURIComponent(params[name] ?? "");
+  for (const name in params) {
+    params[name] = decodeURIComponent(params[name] ?? "");
+  }
   return params;
 }

@@ -62,8 +62,11 @@ lines.on("line", (line) => {
   if (command === "stats") {
     const cpu = process.cpuUsage();
     send({ fileWrites: fileWrites(), cpuUs: cpu.user + cpu.system });
-  } else if (command === "close") void shutdown(0);
-  else if (command) process.stderr.write(`bench-server: unknown command ${JSON.stringify(command)}\n`);
+  } else if (command === "close") {
+    void shutdown(0);
+  } else if (command) {
+    process.stderr.write(`bench-server: unknown command ${JSON.stringify(command)}\n`);
+  }
 });
 lines.on("close", () => void shutdown(0));
 

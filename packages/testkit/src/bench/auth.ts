@@ -19,8 +19,8 @@ import { availableParallelism } from "node:os";
 import { basename, dirname } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import autocannon from "autocannon";
 import { createKeywardClient, unwrap } from "@keyward/sdk";
+import autocannon from "autocannon";
 
 interface ChildExit {
   code: number | null;
@@ -56,7 +56,9 @@ const WRITES_S = Number(process.env.BENCH_WRITES_S ?? 10);
 const CHILD_NODE_ARGS = (process.env.BENCH_CHILD_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
 /** CPU list for the servers (taskset); the parent pins itself to CPU 0. "" = no pinning. */
 const PIN_CPU = process.env.BENCH_PIN_CPU ?? (availableParallelism() >= 2 ? "1" : "");
-if (PIN_CPU !== "") execFileSync("taskset", ["-cp", "0", String(process.pid)], { stdio: "ignore" });
+if (PIN_CPU !== "") {
+  execFileSync("taskset", ["-cp", "0", String(process.pid)], { stdio: "ignore" });
+}
 const RATIO_TARGET = 0.85;
 const WRITES_PER_S_TARGET = 1;
 const EXPECTED_FIELDS = ["id", "name", "starts_at"];
@@ -65,13 +67,17 @@ const log = (text = "") => console.log(text);
 const problems: string[] = [];
 const check = (ok: boolean, text: string) => {
   log(`  ${ok ? "✔" : "✘"} ${text}`);
-  if (!ok) problems.push(text);
+  if (!ok) {
+    problems.push(text);
+  }
   return ok;
 };
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -82,17 +88,23 @@ async function startChild(label: string, args: string[]): Promise<BenchServer> {
   const script = fileURLToPath(new URL("./auth-server.js", import.meta.url));
   // Both servers run on the same CPU and the load generator on the other, so neither side is measured
   // on a core it shares with autocannon (on 2 cores the unpinned placement decided the ratio run to run).
-  const command: [string, ...string[]] = PIN_CPU === "" ? [process.execPath] : ["taskset", "-c", PIN_CPU, process.execPath];
-  const child = spawn(command[0], [...command.slice(1), ...CHILD_NODE_ARGS, script, ...args], { stdio: ["pipe", "pipe", "inherit"] });
+  const command: [string, ...string[]] =
+    PIN_CPU === "" ? [process.execPath] : ["taskset", "-c", PIN_CPU, process.execPath];
+  const child = spawn(command[0], [...command.slice(1), ...CHILD_NODE_ARGS, script, ...args], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   const waiting: Waiter[] = [];
   let exited: ChildExit | null = null;
-  const exitedPromise = new Promise<ChildExit>((resolve) => child.once("exit", (code, signal) => {
+  const exitedPromise = new Promise<ChildExit>((resolve) =>
+    child.once("exit", (code, signal) => {
       exited = { code, signal };
       resolve(exited);
     }),
   );
   exitedPromise.then(({ code, signal }) => {
-    for (const waiter of waiting.splice(0)) waiter.reject(new Error(`${label} server exited (code ${code}, signal ${signal})`));
+    for (const waiter of waiting.splice(0)) {
+      waiter.reject(new Error(`${label} server exited (code ${code}, signal ${signal})`));
+    }
   });
   createInterface({ input: child.stdout }).on("line", (line) => {
     let message: Message;
@@ -103,13 +115,22 @@ async function startChild(label: string, args: string[]): Promise<BenchServer> {
       return;
     }
     const index = waiting.findIndex((waiter) => waiter.test(message));
-    if (index >= 0) waiting.splice(index, 1)[0]?.resolve(message);
+    if (index >= 0) {
+      waiting.splice(index, 1)[0]?.resolve(message);
+    }
   });
   const next = (test: (message: Message) => boolean, timeoutMs = 30_000) =>
     new Promise<Message>((resolve, reject) => {
-      if (exited) return reject(new Error(`${label} server exited (code ${exited.code})`));
-      const timer = setTimeout(() => reject(new Error(`${label} server did not answer within ${timeoutMs} ms`)), timeoutMs);
-      waiting.push({ test, resolve: (m) => {
+      if (exited) {
+        return reject(new Error(`${label} server exited (code ${exited.code})`));
+      }
+      const timer = setTimeout(
+        () => reject(new Error(`${label} server did not answer within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      waiting.push({
+        test,
+        resolve: (m) => {
           clearTimeout(timer);
           resolve(m);
         },
@@ -117,7 +138,7 @@ async function startChild(label: string, args: string[]): Promise<BenchServer> {
           clearTimeout(timer);
           reject(e);
         },
-        });
+      });
     });
 
   const ready = await next((m) => m.ready === true, 60_000);
@@ -138,7 +159,9 @@ async function startChild(label: string, args: string[]): Promise<BenchServer> {
     },
     /** Asks for a clean close (flushes usage, finishes writes); kills it if that takes too long. */
     async stop() {
-      if (exited) return exited;
+      if (exited) {
+        return exited;
+      }
       const closed = next((m) => m.closed === true, 15_000).catch(() => null);
       child.stdin.write("close\n");
       child.stdin.end();
@@ -158,8 +181,9 @@ async function startChild(label: string, args: string[]): Promise<BenchServer> {
 
 function load(url: string, headers: Record<string, string>, durationS: number): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    autocannon({ url, headers, connections: CONNECTIONS, pipelining: PIPELINING, duration: durationS }, (error, result) =>
-      error ? reject(error) : resolve(result),
+    autocannon(
+      { url, headers, connections: CONNECTIONS, pipelining: PIPELINING, duration: durationS },
+      (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
 }
@@ -195,10 +219,15 @@ const servers: BenchServer[] = [];
 let fieldsOk = false;
 let exitCode = 1;
 try {
-  log(`Keyward bench:auth — node ${process.version}, ${CONNECTIONS} connections, pipelining ${PIPELINING}, ` +
-    `${ROUNDS}×${ROUND_S} s rounds per side after ${WARMUP_S} s warm-up each`);
+  log(
+    `Keyward bench:auth — node ${process.version}, ${CONNECTIONS} connections, pipelining ${PIPELINING}, ` +
+      `${ROUNDS}×${ROUND_S} s rounds per side after ${WARMUP_S} s warm-up each`,
+  );
   log("\n▸ Starting two servers as child processes");
-  const [enforced, open] = await Promise.all([startChild("enforced", []), startChild("unenforced", ["--no-enforcement"])]);
+  const [enforced, open] = await Promise.all([
+    startChild("enforced", []),
+    startChild("unenforced", ["--no-enforcement"]),
+  ]);
   servers.push(enforced, open);
   log(`  enforced      ${enforced.url} (pid ${enforced.pid}, data ${enforced.dataFile})`);
   log(`  no enforcement ${open.url} (pid ${open.pid}, data ${open.dataFile})`);
@@ -207,38 +236,58 @@ try {
   const dataName = basename(enforced.dataFile);
   const watchCounts = { total: 0 };
   const watcher = watch(dirname(enforced.dataFile), (event, filename) => {
-    if (event === "rename" && filename === dataName) watchCounts.total++;
+    if (event === "rename" && filename === dataName) {
+      watchCounts.total++;
+    }
   });
   const writesAtWatchStart = await enforced.fileWrites();
 
   log("\n▸ Setting up a field-restricted key through the SDK (admin token)");
   const admin = createKeywardClient({ baseUrl: enforced.url, token: enforced.adminToken });
-  const role = unwrap(await admin.POST("/v1/roles", {
-    body: {
-      name: "bench-events-reader",
-      description: "bench:auth — reads events, some fields",
-      permissions: [{ resource: "events", actions: ["read"], fields: ["name", "starts_at", "ends_at", "venue"] }],
-    },
-  }));
-  const user = unwrap(await admin.POST("/v1/users", {
-    body: { username: "bench-integration", name: "bench:auth integration", kind: "integration", role_ids: [role.id] },
-  }));
-  const key = unwrap(await admin.POST("/v1/api-keys", {
-    body: { name: "bench:auth key", user_id: user.id, permissions: [{ resource: "events", actions: ["read"], fields: ["name", "starts_at"] }] },
-  }));
-  log(`  role ${role.id} (events:read name,starts_at,ends_at,venue), user ${user.username}, key #${key.number} ${key.prefix}… (events:read name,starts_at)`);
-  if (!key.token) throw new Error("the create response had no token");
+  const role = unwrap(
+    await admin.POST("/v1/roles", {
+      body: {
+        name: "bench-events-reader",
+        description: "bench:auth — reads events, some fields",
+        permissions: [{ resource: "events", actions: ["read"], fields: ["name", "starts_at", "ends_at", "venue"] }],
+      },
+    }),
+  );
+  const user = unwrap(
+    await admin.POST("/v1/users", {
+      body: { username: "bench-integration", name: "bench:auth integration", kind: "integration", role_ids: [role.id] },
+    }),
+  );
+  const key = unwrap(
+    await admin.POST("/v1/api-keys", {
+      body: {
+        name: "bench:auth key",
+        user_id: user.id,
+        permissions: [{ resource: "events", actions: ["read"], fields: ["name", "starts_at"] }],
+      },
+    }),
+  );
+  log(
+    `  role ${role.id} (events:read name,starts_at,ends_at,venue), user ${user.username}, key #${key.number} ${key.prefix}… (events:read name,starts_at)`,
+  );
+  if (!key.token) {
+    throw new Error("the create response had no token");
+  }
   const integration = createKeywardClient({ baseUrl: enforced.url, token: key.token });
   const events = unwrap(await integration.GET("/v1/events"));
   const eventId = events.data[0]?.id;
-  if (!eventId) throw new Error("GET /v1/events returned no event");
+  if (!eventId) {
+    throw new Error("GET /v1/events returned no event");
+  }
   log(`  GET /v1/events with the key → ${events.data.length} events; measuring GET /v1/events/${eventId}`);
 
   // Each server seeded its own store (ids are random): take the same event, by name, on the other one.
   const eventName = events.data[0]?.name;
   const openEvents = (await (await fetch(`${open.url}/v1/events`)).json()) as { data?: { id: string; name: string }[] };
   const openEventId = openEvents.data?.find((event) => event.name === eventName)?.id;
-  if (!openEventId) throw new Error(`the unenforced server has no event named ${eventName}`);
+  if (!openEventId) {
+    throw new Error(`the unenforced server has no event named ${eventName}`);
+  }
   log(`  same event on the unenforced server: ${openEventId} (${eventName})`);
   const target = { enforced: `${enforced.url}/v1/events/${eventId}`, open: `${open.url}/v1/events/${openEventId}` };
   const authHeaders = { authorization: `Bearer ${key.token}` };
@@ -247,11 +296,16 @@ try {
   const sample = await fetch(target.enforced, { headers: authHeaders });
   const sampleBody = await sample.json();
   const sampleFields = Object.keys(sampleBody).sort();
-  fieldsOk = check(sample.status === 200 && sampleFields.join(",") === EXPECTED_FIELDS.join(","),
-    `enforced response is field-filtered: ${sample.status} ${JSON.stringify(sampleBody)}`);
+  fieldsOk = check(
+    sample.status === 200 && sampleFields.join(",") === EXPECTED_FIELDS.join(","),
+    `enforced response is field-filtered: ${sample.status} ${JSON.stringify(sampleBody)}`,
+  );
   const openSample = await fetch(target.open);
   const openBody = await openSample.json();
-  check(openSample.status === 200, `unenforced response (all fields): ${openSample.status} ${JSON.stringify(openBody)}`);
+  check(
+    openSample.status === 200,
+    `unenforced response (all fields): ${openSample.status} ${JSON.stringify(openBody)}`,
+  );
   const noAuth = await fetch(target.enforced);
   check(noAuth.status === 401, `enforced server refuses a request without a token → ${noAuth.status}`);
   const otherResource = await fetch(`${enforced.url}/v1/people`, { headers: authHeaders });
@@ -271,14 +325,24 @@ try {
       result.cpuPerRequest = ((await server.stats()).cpuUs - cpuBefore) / Math.max(1, result.total);
       rounds[side].push(result);
       const clean = result.non2xx === 0 && result.errors === 0 && result.timeouts === 0;
-      log(`  round ${round} ${side === "enforced" ? "A enforced      " : "B no enforcement"} ${fmtRps(result.rps)} req/s  p99 ${fmtMs(result.p99)} ms  ` +
-        `server CPU ${result.cpuPerRequest.toFixed(0).padStart(4)} µs/req  (${result.total} requests, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})${clean ? "" : "  ✘"}`);
-      if (!clean) problems.push(`round ${round} ${side}: non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}`);
+      log(
+        `  round ${round} ${side === "enforced" ? "A enforced      " : "B no enforcement"} ${fmtRps(result.rps)} req/s  p99 ${fmtMs(result.p99)} ms  ` +
+          `server CPU ${result.cpuPerRequest.toFixed(0).padStart(4)} µs/req  (${result.total} requests, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})${clean ? "" : "  ✘"}`,
+      );
+      if (!clean) {
+        problems.push(
+          `round ${round} ${side}: non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}`,
+        );
+      }
     }
   }
   const after = await fetch(target.enforced, { headers: authHeaders });
   const afterFields = Object.keys(await after.json()).sort();
-  fieldsOk = check(after.status === 200 && afterFields.join(",") === EXPECTED_FIELDS.join(","), `still field-filtered after the load: ${afterFields.join(",")}`) && fieldsOk;
+  fieldsOk =
+    check(
+      after.status === 200 && afterFields.join(",") === EXPECTED_FIELDS.join(","),
+      `still field-filtered after the load: ${afterFields.join(",")}`,
+    ) && fieldsOk;
 
   log(`\n▸ Data-file writes during ${WRITES_S} s at full load on the enforced server (usageFlushMs default)`);
   await sleep(200); // let fs events of earlier writes arrive before the window opens
@@ -289,15 +353,21 @@ try {
   await sleep(200); // a rename that completed inside the window may be reported a moment later
   const watchWrites = watchCounts.total - watchBefore;
   const counterWrites = counterAfter - counterBefore;
-  log(`  load: ${fmtRps(writeRun.rps).trim()} req/s, ${writeRun.total} requests, non-2xx ${writeRun.non2xx}, errors ${writeRun.errors}`);
+  log(
+    `  load: ${fmtRps(writeRun.rps).trim()} req/s, ${writeRun.total} requests, non-2xx ${writeRun.non2xx}, errors ${writeRun.errors}`,
+  );
   log(`  (a) fs.watch renames onto ${dataName}: ${watchWrites}`);
   log(`  (b) store.fileWrites counter:         ${counterWrites}`);
-  if (writeRun.non2xx !== 0 || writeRun.errors !== 0 || writeRun.timeouts !== 0) problems.push("write-count run had non-2xx/errors/timeouts");
+  if (writeRun.non2xx !== 0 || writeRun.errors !== 0 || writeRun.timeouts !== 0) {
+    problems.push("write-count run had non-2xx/errors/timeouts");
+  }
   // Cross-check of the two methods over the whole run since the watcher started.
   const watchTotal = watchCounts.total;
   const counterTotal = (await enforced.fileWrites()) - writesAtWatchStart;
-  log(`  cross-check since the watcher started (incl. setup): fs.watch ${watchTotal}, counter ${counterTotal}` +
-    `${watchTotal === counterTotal ? " (agree)" : " (DISAGREE)"}`);
+  log(
+    `  cross-check since the watcher started (incl. setup): fs.watch ${watchTotal}, counter ${counterTotal}` +
+      `${watchTotal === counterTotal ? " (agree)" : " (DISAGREE)"}`,
+  );
   watcher.close();
 
   // ── summary ──
@@ -315,27 +385,47 @@ try {
   const nonOk = rounds.enforced.concat(rounds.open).every((r) => r.non2xx === 0 && r.errors === 0 && r.timeouts === 0);
 
   log("\n════════════════════════════════════════ summary ════════════════════════════════════════");
-  log(`GET /v1/events/{id}   enforced        ${fmtRps(eRps)} req/s  p99 ${fmtMs(eP99)} ms   (median of ${ROUNDS} rounds)`);
-  log(`                      no enforcement  ${fmtRps(oRps)} req/s  p99 ${fmtMs(oP99)} ms   (median of ${ROUNDS} rounds)`);
-  log(`server CPU per request   enforced ${eCpu.toFixed(0)} µs, no enforcement ${oCpu.toFixed(0)} µs ` +
-    `(enforcement costs ${(eCpu - oCpu).toFixed(0)} µs/req; CPU-bound ratio would be ${(oCpu / eCpu).toFixed(2)}x; informational, robust to other load)`);
+  log(
+    `GET /v1/events/{id}   enforced        ${fmtRps(eRps)} req/s  p99 ${fmtMs(eP99)} ms   (median of ${ROUNDS} rounds)`,
+  );
+  log(
+    `                      no enforcement  ${fmtRps(oRps)} req/s  p99 ${fmtMs(oP99)} ms   (median of ${ROUNDS} rounds)`,
+  );
+  log(
+    `server CPU per request   enforced ${eCpu.toFixed(0)} µs, no enforcement ${oCpu.toFixed(0)} µs ` +
+      `(enforcement costs ${(eCpu - oCpu).toFixed(0)} µs/req; CPU-bound ratio would be ${(oCpu / eCpu).toFixed(2)}x; informational, robust to other load)`,
+  );
   log(`ratio enforced/unenforced ${ratio.toFixed(2)}x (target ≥ ${RATIO_TARGET})  ${ratioOk ? "PASS" : "FAIL"}`);
-  log(`data-file writes in ${WRITES_S} s at full load: ${writes} (${writesPerS.toFixed(1)}/s, target ≤ ${WRITES_PER_S_TARGET}/s)  ${writesOk ? "PASS" : "FAIL"}` +
-    `   [fs.watch ${watchWrites}, store.fileWrites ${counterWrites}]`);
-  log(`non-2xx/errors in every round: ${nonOk ? "none  PASS" : "FAIL"}; field filtering (sample has only ${EXPECTED_FIELDS.join(", ")}): ${fieldsOk ? "PASS" : "FAIL"}`);
-  if (!ratioOk) problems.push(`ratio ${ratio.toFixed(2)} < ${RATIO_TARGET}`);
-  if (!writesOk) problems.push(`${writesPerS.toFixed(1)} writes/s > ${WRITES_PER_S_TARGET}`);
+  log(
+    `data-file writes in ${WRITES_S} s at full load: ${writes} (${writesPerS.toFixed(1)}/s, target ≤ ${WRITES_PER_S_TARGET}/s)  ${writesOk ? "PASS" : "FAIL"}` +
+      `   [fs.watch ${watchWrites}, store.fileWrites ${counterWrites}]`,
+  );
+  log(
+    `non-2xx/errors in every round: ${nonOk ? "none  PASS" : "FAIL"}; field filtering (sample has only ${EXPECTED_FIELDS.join(", ")}): ${fieldsOk ? "PASS" : "FAIL"}`,
+  );
+  if (!ratioOk) {
+    problems.push(`ratio ${ratio.toFixed(2)} < ${RATIO_TARGET}`);
+  }
+  if (!writesOk) {
+    problems.push(`${writesPerS.toFixed(1)} writes/s > ${WRITES_PER_S_TARGET}`);
+  }
   exitCode = problems.length === 0 ? 0 : 1;
-  if (problems.length) log(`\nFAILED: ${[...new Set(problems)].join("; ")}`);
+  if (problems.length) {
+    log(`\nFAILED: ${[...new Set(problems)].join("; ")}`);
+  }
 } catch (error) {
   console.error(`\nbench:auth failed: ${error instanceof Error ? error.stack : String(error)}`);
   exitCode = 1;
 } finally {
   const stopped = await Promise.all(servers.map(async (server) => [server.label, await server.stop()] as const));
   for (const [label, result] of stopped) {
-    log(`stopped ${label} server: ${result.killed ? "KILLED after timeout" : `exit ${result.code}`}` +
-      `${result.closed ? `, clean close (${result.closed.fileWrites} data-file writes in its life)` : ""}`);
-    if (result.killed || result.code !== 0) exitCode = 1;
+    log(
+      `stopped ${label} server: ${result.killed ? "KILLED after timeout" : `exit ${result.code}`}` +
+        `${result.closed ? `, clean close (${result.closed.fileWrites} data-file writes in its life)` : ""}`,
+    );
+    if (result.killed || result.code !== 0) {
+      exitCode = 1;
+    }
   }
 }
 process.exit(exitCode);

@@ -6,7 +6,8 @@ const state = { id: "w-1", name: "w", zone: null, size: 1, revision: 1, settings
 
 describe("read, import and upgrade", () => {
   it("read returning null removes the resource; private state passes through", async () => {
-    const resource = fakeResource({ read: (_req, resp) => {
+    const resource = fakeResource({
+      read: (_req, resp) => {
         resp.state = null;
       },
     });
@@ -23,12 +24,21 @@ describe("read, import and upgrade", () => {
   });
 
   it("import starts from a null object and keeps what importState sets", async () => {
-    const resource = fakeResource({ importState: (req, resp) => {
+    const resource = fakeResource({
+      importState: (req, resp) => {
         resp.state.id = req.id;
       },
     });
     const result = await importResourceState(resource, {}, "w-9");
-    expect(result.state).toEqual({ id: "w-9", name: null, zone: null, size: null, revision: null, settings: null, rule: [] });
+    expect(result.state).toEqual({
+      id: "w-9",
+      name: null,
+      zone: null,
+      size: null,
+      revision: null,
+      settings: null,
+      rule: [],
+    });
   });
 
   it("import without importState is an error diagnostic", async () => {
