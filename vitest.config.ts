@@ -20,7 +20,9 @@ function sourceAliases(...packages: string[]): { find: RegExp; replacement: stri
     };
     return Object.entries(manifest.exports).flatMap(([subpath, target]) => {
       const file = typeof target === "string" ? target : target.default;
-      if (!file?.startsWith("./dist/")) return [];
+      if (!file?.startsWith("./dist/")) {
+        return [];
+      }
       const specifier = `${manifest.name}${subpath.slice(1)}`.replaceAll("/", "\\/");
       return [{ find: new RegExp(`^${specifier}$`), replacement: join(root, "packages", dir, sourceOf(file)) }];
     });
@@ -29,7 +31,9 @@ function sourceAliases(...packages: string[]): { find: RegExp; replacement: stri
 
 /** ./dist/x.js → src/x.ts; the provider's packaging (./dist/build/x.js) is compiled from its own build/x.ts. */
 function sourceOf(distFile: string): string {
-  const source = distFile.startsWith("./dist/build/") ? distFile.replace(/^\.\/dist\//, "") : distFile.replace(/^\.\/dist\//, "src/");
+  const source = distFile.startsWith("./dist/build/")
+    ? distFile.replace(/^\.\/dist\//, "")
+    : distFile.replace(/^\.\/dist\//, "src/");
   return source.replace(/\.js$/, ".ts");
 }
 
@@ -65,7 +69,11 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "e2e", include: ["packages/*/test/**/*.e2e.test.ts"], globalSetup: ["packages/testkit/src/vitest/e2e-setup.ts"] },
+        test: {
+          name: "e2e",
+          include: ["packages/*/test/**/*.e2e.test.ts"],
+          globalSetup: ["packages/testkit/src/vitest/e2e-setup.ts"],
+        },
       },
       {
         extends: true,

@@ -15,7 +15,9 @@ export async function cdktfPath(server: { url: string; adminToken: string }): Pr
   const client = await firstClient();
   step("CDKTF: synthesising examples/cdktf-app");
   const outdir = await mkdtemp(join(tmpdir(), "keyward-demo-cdktf-"));
-  await run(process.execPath, [examplePath("cdktf-app", "dist", "main.js")], { env: { ...process.env, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1" } });
+  await run(process.execPath, [examplePath("cdktf-app", "dist", "main.js")], {
+    env: { ...process.env, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1" },
+  });
   ok(`cdk.tf.json written: two IntegrationAccess constructs (website, attendance-scanner) and a raw ApiKey`);
 
   step(`CDKTF: applying the synthesised stack with ${client.name} ${client.version}`);
@@ -23,7 +25,8 @@ export async function cdktfPath(server: { url: string; adminToken: string }): Pr
   await workspace.run("init", "-input=false", "-no-color");
   await workspace.run("apply", "-auto-approve", "-input=false", "-no-color");
   const outputs = JSON.parse((await workspace.run("output", "-json")).stdout) as Record<string, { value: string }>;
-  const tokenOf = (suffix: string) => Object.entries(outputs).find(([name]) => name.endsWith(suffix))?.[1].value ?? fail(`no output *${suffix}`);
+  const tokenOf = (suffix: string) =>
+    Object.entries(outputs).find(([name]) => name.endsWith(suffix))?.[1].value ?? fail(`no output *${suffix}`);
   ok(`applied; outputs: ${Object.keys(outputs).join(", ")}`);
 
   step("CDKTF: calling the business API with each created token");
@@ -37,9 +40,15 @@ export async function cdktfPath(server: { url: string; adminToken: string }): Pr
   const people = await printer.GET("/v1/people");
   expectStatus(people.response.status, 200, "badge printer: GET /v1/people");
   const fields = [...new Set(people.data?.data.flatMap((person) => Object.keys(person)))].sort().join(", ");
-  if (fields !== "first_name, id, last_name") fail(`badge printer saw fields ${fields}`);
+  if (fields !== "first_name, id, last_name") {
+    fail(`badge printer saw fields ${fields}`);
+  }
   ok(`badge printer sees only ${fields}`);
 
   await workspace.run("destroy", "-auto-approve", "-input=false", "-no-color");
-  expectStatus((await printer.GET("/v1/people")).response.status, 401, "destroy revoked the keys: badge printer GET /v1/people");
+  expectStatus(
+    (await printer.GET("/v1/people")).response.status,
+    401,
+    "destroy revoked the keys: badge printer GET /v1/people",
+  );
 }

@@ -26,7 +26,9 @@ export async function terraformPath(server: { url: string; adminToken: string })
   ok(`apply: role, integration user and key created (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   const token = secretFree ? await tokenFromSink(workspace, client) : await tokenFromOutput(workspace);
   const plan = await workspace.run("plan", "-detailed-exitcode", "-input=false", "-no-color");
-  if (plan.code !== 0 && !(secretFree && onlyOpensEphemerals(plan.stdout))) fail("a second plan is not empty");
+  if (plan.code !== 0 && !(secretFree && onlyOpensEphemerals(plan.stdout))) {
+    fail("a second plan is not empty");
+  }
   ok("a second plan is empty (no drift)");
 
   step("HCL: calling the business API with the key Terraform created");
@@ -42,9 +44,14 @@ export async function terraformPath(server: { url: string; adminToken: string })
 }
 
 async function tokenFromOutput(workspace: Workspace): Promise<string> {
-  const outputs = JSON.parse((await workspace.run("output", "-json")).stdout) as Record<string, { value: string; sensitive: boolean }>;
+  const outputs = JSON.parse((await workspace.run("output", "-json")).stdout) as Record<
+    string,
+    { value: string; sensitive: boolean }
+  >;
   const token = outputs.token?.value;
-  if (!token || !outputs.token?.sensitive) fail("the token output is missing or not sensitive");
+  if (!token || !outputs.token?.sensitive) {
+    fail("the token output is missing or not sensitive");
+  }
   ok(`token read from the sensitive output (${token.slice(0, 9)}…)`);
   return token;
 }
@@ -52,10 +59,13 @@ async function tokenFromOutput(workspace: Workspace): Promise<string> {
 async function tokenFromSink(workspace: Workspace, client: TerraformClient): Promise<string> {
   const token = await readFile(join(workspace.dir, "website-token.txt"), "utf8");
   const state = await readFile(join(workspace.dir, "terraform.tfstate"), "utf8");
-  if (/kwa?_[0-9A-Za-z]{36}/.test(state)) fail(`the ${client.name} state holds a token`);
+  if (/kwa?_[0-9A-Za-z]{36}/.test(state)) {
+    fail(`the ${client.name} state holds a token`);
+  }
   ok(`token read from the sink (${token.slice(0, 9)}…); terraform.tfstate holds no token`);
   return token;
 }
 
 /** OpenTofu 1.11 lists each ephemeral resource as "open" in a plan (gone in 1.12); nothing else may change. */
-const onlyOpensEphemerals = (plan: string) => /0 to add, 0 to change, 0 to destroy/.test(plan) && !/ will be (created|updated|destroyed|replaced)/.test(plan);
+const onlyOpensEphemerals = (plan: string) =>
+  /0 to add, 0 to change, 0 to destroy/.test(plan) && !/ will be (created|updated|destroyed|replaced)/.test(plan);

@@ -6,6 +6,9 @@ export function fail(text: string): never {
   process.exit(1);
 }
 export function expectStatus(actual: number, expected: number, what: string): void {
-  if (actual === expected) ok(`${what} → ${actual}`);
-  else fail(`${what} → ${actual}, expected ${expected}`);
+  if (actual === expected) {
+    ok(`${what} → ${actual}`);
+  } else {
+    fail(`${what} → ${actual}, expected ${expected}`);
+  }
 }

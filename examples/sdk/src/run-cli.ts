@@ -6,20 +6,30 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { repoRoot } from "@keyward/testkit";
-import { cliConfigPath, findClients, installHint, pathWithoutNode, type TerraformClient } from "@keyward/testkit/terraform";
 import { openTofuStep, runStep } from "@keyward/testkit/setup";
+import {
+  cliConfigPath,
+  findClients,
+  installHint,
+  pathWithoutNode,
+  type TerraformClient,
+} from "@keyward/testkit/terraform";
 
 const run = promisify(execFile);
 
 /** The first CLI on this machine, or the first one `prefer` accepts when there is one. */
-export async function firstClient(options: { prefer?: (client: TerraformClient) => boolean } = {}): Promise<TerraformClient> {
+export async function firstClient(
+  options: { prefer?: (client: TerraformClient) => boolean } = {},
+): Promise<TerraformClient> {
   let clients = await findClients();
   if (clients.length === 0) {
     await runStep(openTofuStep, (line) => console.log(`  … ${line}`));
     clients = await findClients();
   }
   const client = clients.find((c) => options.prefer?.(c) ?? false) ?? clients[0];
-  if (!client) throw new Error(installHint);
+  if (!client) {
+    throw new Error(installHint);
+  }
   return client;
 }
 
@@ -29,7 +39,11 @@ export interface Workspace {
 }
 
 /** A copy of a configuration in a temporary folder, so nothing is written into the repository. */
-export async function workspaceFor(source: string, client: TerraformClient, server: { url: string; adminToken: string }): Promise<Workspace> {
+export async function workspaceFor(
+  source: string,
+  client: TerraformClient,
+  server: { url: string; adminToken: string },
+): Promise<Workspace> {
   const dir = await mkdtemp(join(tmpdir(), "keyward-demo-tf-"));
   await cp(source, dir, { recursive: true });
   const env = {
@@ -49,7 +63,9 @@ export async function workspaceFor(source: string, client: TerraformClient, serv
         return { stdout, code: 0 };
       } catch (error) {
         const failed = error as { code?: number; stdout?: string; stderr?: string };
-        if (typeof failed.code === "number" && failed.code === 2 && args.includes("-detailed-exitcode")) return { stdout: failed.stdout ?? "", code: 2 };
+        if (typeof failed.code === "number" && failed.code === 2 && args.includes("-detailed-exitcode")) {
+          return { stdout: failed.stdout ?? "", code: 2 };
+        }
         throw new Error(`${client.name} ${args.join(" ")} failed:\n${failed.stderr ?? failed.stdout ?? String(error)}`);
       }
     },

@@ -20,7 +20,9 @@ export async function startKeywardServer(options: { seedDemo?: boolean } = {}): 
     env: { KEYWARD_LOG_LEVEL: process.env.KEYWARD_LOG_LEVEL ?? "warn" },
     stderr: "inherit",
   });
-  if (!server.adminToken) throw new Error("keyward-server printed no admin token on its first start");
+  if (!server.adminToken) {
+    throw new Error("keyward-server printed no admin token on its first start");
+  }
   return {
     url: server.url,
     adminToken: server.adminToken,

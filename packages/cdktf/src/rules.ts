@@ -63,7 +63,10 @@ export function checkPermissions(owner: string, grants: readonly PermissionGrant
     }
     const entry = permissionCatalog.resources.find((resource) => resource.name === grant.resource);
     if (!entry) {
-      fail(owner, `unknown resource "${grant.resource}" (resources: ${permissionCatalog.resources.map((r) => r.name).join(", ")}).`);
+      fail(
+        owner,
+        `unknown resource "${grant.resource}" (resources: ${permissionCatalog.resources.map((r) => r.name).join(", ")}).`,
+      );
     }
     if (grant.actions.length === 0) {
       fail(owner, `the grant on ${grant.resource} lists no action (actions: ${entry.actions.join(", ")}).`);
@@ -103,4 +106,3 @@ export function checkAllowedIps(owner: string, rules: readonly string[]): void {
     }
   }
 }
-

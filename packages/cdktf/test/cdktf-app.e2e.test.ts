@@ -8,9 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
-import { type CliClient, cliClients, createWorkspace, installHint, type Workspace } from "@keyward/testkit/terraform";
 import { type Harness, startHarness } from "@keyward/testkit";
+import { type CliClient, cliClients, createWorkspace, installHint, type Workspace } from "@keyward/testkit/terraform";
+import { describe, expect, it } from "vitest";
 import { useScratchTmpdir } from "./helpers/scratch.js";
 
 const run = promisify(execFile);
@@ -46,8 +46,10 @@ async function endToEnd(client: CliClient, keyward: Harness): Promise<void> {
   for (const name of ["website_token", "scanner_token", "badge_printer_token"]) {
     expect(String(tokens[name]), name).toMatch(/^kw_/);
   }
-  const status = async (token: unknown, path: "/v1/events" | "/v1/sessions" | "/v1/attendees" | "/v1/people" | "/v1/invoices") =>
-    (await keyward.clientFor(String(token)).GET(path)).response.status;
+  const status = async (
+    token: unknown,
+    path: "/v1/events" | "/v1/sessions" | "/v1/attendees" | "/v1/people" | "/v1/invoices",
+  ) => (await keyward.clientFor(String(token)).GET(path)).response.status;
   const fieldsSeen = async (token: unknown) => {
     const { data } = await keyward.clientFor(String(token)).GET("/v1/people");
     expect(data?.data.length).toBeGreaterThan(0);
@@ -91,7 +93,9 @@ async function endToEnd(client: CliClient, keyward: Harness): Promise<void> {
   for (const id of created.keyward_api_key) {
     const key = (await keyward.admin.GET("/v1/api-keys/{key_id}", { params: { path: { key_id: id } } })).data;
     expect(key?.status).toBe("active");
-    const owner = (await keyward.admin.GET("/v1/users/{user_id}", { params: { path: { user_id: String(key?.user_id) } } })).data;
+    const owner = (
+      await keyward.admin.GET("/v1/users/{user_id}", { params: { path: { user_id: String(key?.user_id) } } })
+    ).data;
     expect(owner).toMatchObject({ kind: "integration", is_admin: false });
     expect(owner?.role_ids).toHaveLength(1);
     expect(created.keyward_role).toContain(owner?.role_ids[0]);
@@ -100,13 +104,19 @@ async function endToEnd(client: CliClient, keyward: Harness): Promise<void> {
   // Destroy: keys revoked (their tokens stop working), users and roles gone.
   await ws.run(["destroy", "-auto-approve", "-input=false"]);
   for (const id of created.keyward_api_key) {
-    expect((await keyward.admin.GET("/v1/api-keys/{key_id}", { params: { path: { key_id: id } } })).data?.status).toBe("revoked");
+    expect((await keyward.admin.GET("/v1/api-keys/{key_id}", { params: { path: { key_id: id } } })).data?.status).toBe(
+      "revoked",
+    );
   }
   for (const id of created.keyward_integration_user) {
-    expect((await keyward.admin.GET("/v1/users/{user_id}", { params: { path: { user_id: id } } })).response.status).toBe(404);
+    expect(
+      (await keyward.admin.GET("/v1/users/{user_id}", { params: { path: { user_id: id } } })).response.status,
+    ).toBe(404);
   }
   for (const id of created.keyward_role) {
-    expect((await keyward.admin.GET("/v1/roles/{role_id}", { params: { path: { role_id: id } } })).response.status).toBe(404);
+    expect(
+      (await keyward.admin.GET("/v1/roles/{role_id}", { params: { path: { role_id: id } } })).response.status,
+    ).toBe(404);
   }
   expect(await status(tokens.website_token, "/v1/events")).toBe(401);
 }
@@ -117,23 +127,36 @@ async function workspaceWithSynthesisedApp(client: CliClient, keyward: Harness):
   await run(process.execPath, [appMain], { env: { ...process.env, CDKTF_OUTDIR: outdir }, timeout: 60_000 });
   const synthesised = join(outdir, "stacks", STACK, "cdk.tf.json");
   // The workspace helper writes a main.tf and runs `init`; the configuration is the synthesised JSON beside it.
-  const ws = await createWorkspace(client, keyward, `cdktf-${client.name}`, "# The configuration is cdk.tf.json, synthesised by examples/cdktf-app.\n");
+  const ws = await createWorkspace(
+    client,
+    keyward,
+    `cdktf-${client.name}`,
+    "# The configuration is cdk.tf.json, synthesised by examples/cdktf-app.\n",
+  );
   await copyFile(synthesised, join(ws.dir, "cdk.tf.json"));
   await ws.run(["init", "-input=false"]);
   return ws;
 }
 
 /** The ids of the managed resources in the workspace's state, by resource type. */
-async function managedIds(ws: Workspace): Promise<Record<"keyward_integration_user" | "keyward_role" | "keyward_api_key", string[]>> {
+async function managedIds(
+  ws: Workspace,
+): Promise<Record<"keyward_integration_user" | "keyward_role" | "keyward_api_key", string[]>> {
   interface StateResource {
     type: string;
     mode: string;
     values: { id: string };
   }
-  const state = JSON.parse(await ws.run(["show", "-json"])) as { values?: { root_module?: { resources?: StateResource[] } } };
+  const state = JSON.parse(await ws.run(["show", "-json"])) as {
+    values?: { root_module?: { resources?: StateResource[] } };
+  };
   const resources = (state.values?.root_module?.resources ?? []).filter((r) => r.mode === "managed");
   const ids = (type: string) => resources.filter((r) => r.type === type).map((r) => r.values.id);
-  return { keyward_integration_user: ids("keyward_integration_user"), keyward_role: ids("keyward_role"), keyward_api_key: ids("keyward_api_key") };
+  return {
+    keyward_integration_user: ids("keyward_integration_user"),
+    keyward_role: ids("keyward_role"),
+    keyward_api_key: ids("keyward_api_key"),
+  };
 }
 
 /**
@@ -142,8 +165,12 @@ async function managedIds(ws: Workspace): Promise<Record<"keyward_integration_us
  */
 async function ensureBuilt(): Promise<void> {
   if (!existsSync(appMain)) {
-    await run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-b", join(root, "examples", "cdktf-app")], {
-      timeout: 180_000,
-    });
+    await run(
+      process.execPath,
+      [join(root, "node_modules", "typescript", "bin", "tsc"), "-b", join(root, "examples", "cdktf-app")],
+      {
+        timeout: 180_000,
+      },
+    );
   }
 }

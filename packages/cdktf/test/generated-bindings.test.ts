@@ -15,7 +15,9 @@ describe("generated CDKTF bindings", () => {
     expect({
       provider: keyward.KeywardProvider.tfResourceType,
       resources: [keyward.ApiKey, keyward.Role, keyward.IntegrationUser, keyward.Settings].map((c) => c.tfResourceType),
-      dataSources: [keyward.DataKeywardPermissions, keyward.DataKeywardRole, keyward.DataKeywardIntegrationUser].map((c) => c.tfResourceType),
+      dataSources: [keyward.DataKeywardPermissions, keyward.DataKeywardRole, keyward.DataKeywardIntegrationUser].map(
+        (c) => c.tfResourceType,
+      ),
     }).toEqual({
       provider: "keyward",
       resources: ["keyward_api_key", "keyward_role", "keyward_integration_user", "keyward_settings"],

@@ -72,22 +72,34 @@ describe("IntegrationAccess refuses", () => {
   });
 
   it("a grant without actions", () => {
-    expect(construct({ permissions: [{ resource: "events", actions: [] }] })).toThrow("the grant on events lists no action");
+    expect(construct({ permissions: [{ resource: "events", actions: [] }] })).toThrow(
+      "the grant on events lists no action",
+    );
   });
 
   it("an unknown field, in a grant or in fieldLimits", () => {
-    const message = 'people has no field "salary" (fields: first_name, last_name, email, phone, company, date_of_birth).';
-    expect(construct({ permissions: [{ resource: "people", actions: ["read"], fields: ["first_name", "salary"] }] })).toThrow(message);
-    expect(construct({ permissions: [{ resource: "people", actions: ["read"] }], fieldLimits: { people: ["salary"] } })).toThrow(message);
+    const message =
+      'people has no field "salary" (fields: first_name, last_name, email, phone, company, date_of_birth).';
+    expect(
+      construct({ permissions: [{ resource: "people", actions: ["read"], fields: ["first_name", "salary"] }] }),
+    ).toThrow(message);
+    expect(
+      construct({ permissions: [{ resource: "people", actions: ["read"] }], fieldLimits: { people: ["salary"] } }),
+    ).toThrow(message);
   });
 
   it("field limits on a resource the permissions don't grant", () => {
-    expect(construct({ fieldLimits: { people: ["first_name"] } })).toThrow("fieldLimits names people, which permissions don't grant.");
+    expect(construct({ fieldLimits: { people: ["first_name"] } })).toThrow(
+      "fieldLimits names people, which permissions don't grant.",
+    );
   });
 
   it("fields given twice for one resource", () => {
     expect(
-      construct({ permissions: [{ resource: "people", actions: ["read"], fields: ["email"] }], fieldLimits: { people: ["first_name"] } }),
+      construct({
+        permissions: [{ resource: "people", actions: ["read"], fields: ["email"] }],
+        fieldLimits: { people: ["first_name"] },
+      }),
     ).toThrow("fields of people are given both in its grant and in fieldLimits");
   });
 
@@ -111,7 +123,9 @@ describe("IntegrationAccess refuses", () => {
 
   it("a display name or description of a length the server refuses", () => {
     expect(construct({ displayName: "" })).toThrow("displayName must be 1-200 characters long (got 0).");
-    expect(construct({ description: "x".repeat(1001) })).toThrow("description must be 0-1000 characters long (got 1001).");
+    expect(construct({ description: "x".repeat(1001) })).toThrow(
+      "description must be 0-1000 characters long (got 1001).",
+    );
   });
 
   it("a malformed IP rule or CIDR range", () => {

@@ -1,5 +1,5 @@
 // IntegrationAccess synthesises a dedicated user, a least-privilege role and a scoped key that reference each other.
-import { Testing, TerraformStack } from "cdktf";
+import { TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { ApiKey, IntegrationAccess, IntegrationUser, KeywardProvider, Role } from "../src/index.js";
 import { useScratchTmpdir } from "./helpers/scratch.js";
@@ -34,7 +34,10 @@ describe("IntegrationAccess", () => {
   });
 
   it("creates a dedicated integration user named after the integration, holding only that role", () => {
-    const out = synth((scope) => new IntegrationAccess(scope, "scanner", { ...scanner, displayName: "Door scanner", email: "ops@example.com" }));
+    const out = synth(
+      (scope) =>
+        new IntegrationAccess(scope, "scanner", { ...scanner, displayName: "Door scanner", email: "ops@example.com" }),
+    );
     const role = logicalId(out, Role.tfResourceType, "scanner_role");
     expect(
       Testing.toHaveResourceWithProperties(out.json, IntegrationUser.tfResourceType, {
@@ -75,15 +78,28 @@ describe("IntegrationAccess", () => {
   });
 
   it("accepts a Date as expiry and writes it as RFC 3339", () => {
-    const out = synth((scope) => new IntegrationAccess(scope, "website", { name: "website", preset: "events_read", expiresAt: new Date(Date.UTC(2099, 0, 1)) }));
-    expect(Testing.toHaveResourceWithProperties(out.json, ApiKey.tfResourceType, { expires_at: "2099-01-01T00:00:00.000Z" })).toBe(true);
+    const out = synth(
+      (scope) =>
+        new IntegrationAccess(scope, "website", {
+          name: "website",
+          preset: "events_read",
+          expiresAt: new Date(Date.UTC(2099, 0, 1)),
+        }),
+    );
+    expect(
+      Testing.toHaveResourceWithProperties(out.json, ApiKey.tfResourceType, { expires_at: "2099-01-01T00:00:00.000Z" }),
+    ).toBe(true);
   });
 
   it("exposes ids and token as references to the resources", () => {
     let access: IntegrationAccess | undefined;
     const out = synth((scope) => {
       access = new IntegrationAccess(scope, "scanner", scanner);
-      new ApiKey(scope, "probe", { name: "probe", userId: access.userId, description: `${access.roleId} ${access.keyId} ${access.token}` });
+      new ApiKey(scope, "probe", {
+        name: "probe",
+        userId: access.userId,
+        description: `${access.roleId} ${access.keyId} ${access.token}`,
+      });
     });
     const probe = out.resource[ApiKey.tfResourceType]?.probe;
     const [user, role, key] = [
@@ -92,7 +108,9 @@ describe("IntegrationAccess", () => {
       logicalId(out, ApiKey.tfResourceType, "scanner_key"),
     ];
     expect(probe?.user_id).toBe(`\${keyward_integration_user.${user}.id}`);
-    expect(probe?.description).toBe(`\${keyward_role.${role}.id} \${keyward_api_key.${key}.id} \${keyward_api_key.${key}.token}`);
+    expect(probe?.description).toBe(
+      `\${keyward_role.${role}.id} \${keyward_api_key.${key}.id} \${keyward_api_key.${key}.token}`,
+    );
   });
 
   it("adds a sensitive token output only when asked", () => {
@@ -100,17 +118,27 @@ describe("IntegrationAccess", () => {
     expect(without.output).toEqual({});
     const withOutput = synth((scope) => new IntegrationAccess(scope, "scanner", { ...scanner, sensitiveOutput: true }));
     const key = logicalId(withOutput, ApiKey.tfResourceType, "scanner_key");
-    expect(withOutput.output.scanner_token).toMatchObject({ sensitive: true, value: `\${keyward_api_key.${key}.token}` });
+    expect(withOutput.output.scanner_token).toMatchObject({
+      sensitive: true,
+      value: `\${keyward_api_key.${key}.token}`,
+    });
   });
 
   it("uses the given provider for every resource", () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, "stack");
     new KeywardProvider(stack, "default", {});
-    const staging = new KeywardProvider(stack, "staging", { alias: "staging", endpoint: "https://staging.example.com" });
+    const staging = new KeywardProvider(stack, "staging", {
+      alias: "staging",
+      endpoint: "https://staging.example.com",
+    });
     new IntegrationAccess(stack, "scanner", { ...scanner, provider: staging });
-    const json = JSON.parse(Testing.synth(stack)) as { resource: Record<string, Record<string, { provider?: string }>> };
-    const providers = Object.values(json.resource).flatMap((byId) => Object.values(byId).map((resource) => resource.provider));
+    const json = JSON.parse(Testing.synth(stack)) as {
+      resource: Record<string, Record<string, { provider?: string }>>;
+    };
+    const providers = Object.values(json.resource).flatMap((byId) =>
+      Object.values(byId).map((resource) => resource.provider),
+    );
     expect(providers).toEqual(["keyward.staging", "keyward.staging", "keyward.staging"]);
   });
 

@@ -1,7 +1,15 @@
 // Rules of the contract that several packages check, as data: the permission catalog with its presets, the
 // management scopes, the name patterns, and the console session's cookie and CSRF header names. Written into
 // @keyward/contract, which also ships openapi.yaml itself (a copy of the root file).
-import { type ContractDocument, loadContract, operationsOf, type PermissionGrantSpec, readContractText, resolveSchema, type SchemaObject } from "./contract.js";
+import {
+  type ContractDocument,
+  loadContract,
+  operationsOf,
+  type PermissionGrantSpec,
+  readContractText,
+  resolveSchema,
+  type SchemaObject,
+} from "./contract.js";
 import type { Generator } from "./generator.js";
 import { contractGeneratedDir, repoRoot } from "./paths.js";
 
@@ -39,7 +47,9 @@ export function catalogResources(contract: ContractDocument): CatalogEntry[] {
     return {
       name,
       description: entry.description,
-      actions: (schemas.Action?.enum ?? []).filter((action) => granted.some((g) => g.resource === name && g.action === action)),
+      actions: (schemas.Action?.enum ?? []).filter((action) =>
+        granted.some((g) => g.resource === name && g.action === action),
+      ),
       fields: Object.keys(properties).filter((field) => field !== "id"),
     };
   });
@@ -53,12 +63,16 @@ export function catalogPresets(contract: ContractDocument, resources: CatalogEnt
   }
   return Object.entries(presets).map(([name, preset]) => {
     const permissions =
-      preset.permissions === "*" ? resources.map((r) => ({ resource: r.name, actions: [...r.actions] })) : preset.permissions;
+      preset.permissions === "*"
+        ? resources.map((r) => ({ resource: r.name, actions: [...r.actions] }))
+        : preset.permissions;
     for (const grant of permissions) {
       const resource = resources.find((r) => r.name === grant.resource);
       const unknown = grant.actions.filter((action) => !resource?.actions.includes(action));
       if (!resource || unknown.length > 0) {
-        throw new Error(`openapi.yaml: preset ${name} grants ${unknown.join(", ") || "actions"} on ${grant.resource}, which the catalog lacks`);
+        throw new Error(
+          `openapi.yaml: preset ${name} grants ${unknown.join(", ") || "actions"} on ${grant.resource}, which the catalog lacks`,
+        );
       }
     }
     return { name, description: preset.description, permissions };
@@ -112,7 +126,11 @@ function renderCatalog(contract: ContractDocument): string {
 function renderPatterns(contract: ContractDocument): string {
   const lines = [HEADER, "// The contract's name patterns, compiled as its validator compiles them (Unicode mode)."];
   for (const [name, location] of Object.entries(namePatterns)) {
-    lines.push("", `/** openapi.yaml: ${location}. */`, `export const ${name} = new RegExp(${JSON.stringify(patternAt(contract, location))}, "u");`);
+    lines.push(
+      "",
+      `/** openapi.yaml: ${location}. */`,
+      `export const ${name} = new RegExp(${JSON.stringify(patternAt(contract, location))}, "u");`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -123,7 +141,9 @@ export function consoleSessionNames(contract: ContractDocument): { cookie: strin
   const cookie = scheme?.in === "cookie" ? scheme.name : undefined;
   const csrfHeader = scheme?.["x-keyward-csrf-header"];
   if (!cookie || !csrfHeader) {
-    throw new Error("openapi.yaml: securitySchemes.adminSession needs `in: cookie`, a `name` and x-keyward-csrf-header");
+    throw new Error(
+      "openapi.yaml: securitySchemes.adminSession needs `in: cookie`, a `name` and x-keyward-csrf-header",
+    );
   }
   return { cookie, csrfHeader };
 }

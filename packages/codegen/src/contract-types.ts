@@ -1,9 +1,9 @@
 // The contract's TypeScript types (openapi-typescript): `paths`, `components`, `operations`, plus one root alias per
 // component (`ApiKey`, `ResponseNotFound`, `ParameterKeyId`, …), so no package writes an alias list by hand.
 import openapiTS, { astToString } from "openapi-typescript";
+import { readContractText } from "./contract.js";
 import type { Generator } from "./generator.js";
 import { contractGeneratedDir } from "./paths.js";
-import { readContractText } from "./contract.js";
 
 const HEADER = "// Generated from openapi.yaml by `npm run generate`. Do not edit.\n";
 

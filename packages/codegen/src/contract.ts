@@ -115,6 +115,8 @@ export function resolveSchema(schemas: Record<string, SchemaObject>, schema: Sch
 /** The operations of the contract, in document order. */
 export function operationsOf(contract: ContractDocument): OperationObject[] {
   return Object.values(contract.paths).flatMap((item) =>
-    Object.values(item).filter((op): op is OperationObject => typeof op === "object" && op !== null && "operationId" in op),
+    Object.values(item).filter(
+      (op): op is OperationObject => typeof op === "object" && op !== null && "operationId" in op,
+    ),
   );
 }

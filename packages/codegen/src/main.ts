@@ -57,6 +57,8 @@ if (command === undefined) {
 } else if (command === "cdktf-bindings") {
   await generateCdktfBindings(args);
 } else {
-  process.stderr.write(`unknown command "${command}": run without arguments, or "cdktf-bindings [--target cdktf|cdktn] [--out <dir>]"\n`);
+  process.stderr.write(
+    `unknown command "${command}": run without arguments, or "cdktf-bindings [--target cdktf|cdktn] [--out <dir>]"\n`,
+  );
   process.exitCode = 2;
 }

@@ -26,13 +26,22 @@ export const providerDocs: Generator = {
     }
     const files: GeneratedFile[] = [{ path: `${repoRoot}docs/index.md`, content: await providerPage(schema.provider) }];
     for (const [type, resource] of Object.entries(schema.resource_schemas)) {
-      files.push({ path: `${repoRoot}docs/resources/${shortName(type)}.md`, content: await resourcePage(type, resource) });
+      files.push({
+        path: `${repoRoot}docs/resources/${shortName(type)}.md`,
+        content: await resourcePage(type, resource),
+      });
     }
     for (const [type, dataSource] of Object.entries(schema.data_source_schemas)) {
-      files.push({ path: `${repoRoot}docs/data-sources/${shortName(type)}.md`, content: await dataSourcePage(type, dataSource) });
+      files.push({
+        path: `${repoRoot}docs/data-sources/${shortName(type)}.md`,
+        content: await dataSourcePage(type, dataSource),
+      });
     }
     for (const [type, ephemeral] of Object.entries(schema.ephemeral_resource_schemas ?? {})) {
-      files.push({ path: `${repoRoot}docs/ephemeral-resources/${shortName(type)}.md`, content: await ephemeralResourcePage(type, ephemeral) });
+      files.push({
+        path: `${repoRoot}docs/ephemeral-resources/${shortName(type)}.md`,
+        content: await ephemeralResourcePage(type, ephemeral),
+      });
     }
     return files;
   },
@@ -40,7 +49,11 @@ export const providerDocs: Generator = {
   async obsolete() {
     const wanted = new Set((await this.run()).map((file) => file.path));
     const pages: string[] = [];
-    for (const dir of [`${repoRoot}docs/resources/`, `${repoRoot}docs/data-sources/`, `${repoRoot}docs/ephemeral-resources/`]) {
+    for (const dir of [
+      `${repoRoot}docs/resources/`,
+      `${repoRoot}docs/data-sources/`,
+      `${repoRoot}docs/ephemeral-resources/`,
+    ]) {
       const names = await readdir(dir).catch(() => []);
       pages.push(...names.filter((name) => name.endsWith(".md")).map((name) => dir + name));
     }
@@ -52,14 +65,25 @@ const shortName = (type: string): string => type.slice(PROVIDER_NAME.length + 1)
 
 async function example(path: string): Promise<string> {
   const text = await readFile(`${repoRoot}examples/${path}`, "utf8").catch(() => {
-    throw new Error(`examples/${path} is missing: every documented type needs its example (see packages/codegen/src/provider-docs.ts)`);
+    throw new Error(
+      `examples/${path} is missing: every documented type needs its example (see packages/codegen/src/provider-docs.ts)`,
+    );
   });
   return text.trimEnd();
 }
 
 function frontMatter(pageTitle: string, description: string): string {
   const summary = firstSentence(description);
-  return ["---", STAMP, `page_title: "${pageTitle}"`, 'subcategory: ""', "description: |-", ...indent(summary), "---", ""].join("\n");
+  return [
+    "---",
+    STAMP,
+    `page_title: "${pageTitle}"`,
+    'subcategory: ""',
+    "description: |-",
+    ...indent(summary),
+    "---",
+    "",
+  ].join("\n");
 }
 
 const indent = (text: string): string[] => text.split("\n").map((line) => `  ${line}`);
@@ -179,7 +203,11 @@ function groups(attributes: Record<string, AttributeJson> = {}): [string, [strin
 }
 
 function item(name: string, attribute: AttributeJson, parentPath: string, nested: NestedSection[]): string {
-  const flags = [typeName(attribute), attribute.sensitive ? "Sensitive" : undefined, attribute.deprecated ? "Deprecated" : undefined];
+  const flags = [
+    typeName(attribute),
+    attribute.sensitive ? "Sensitive" : undefined,
+    attribute.deprecated ? "Deprecated" : undefined,
+  ];
   let text = `- \`${name}\` (${flags.filter(Boolean).join(", ")})`;
   if (attribute.description) {
     text += ` ${attribute.description}`;

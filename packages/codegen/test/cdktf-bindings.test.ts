@@ -36,7 +36,10 @@ describe("the cdktn target", () => {
     const cdktf = await generateBindings(schema, "cdktf");
     const cdktn = await generateBindings(schema, "cdktn");
     // @cdktf/provider-generator 0.21 has no ephemeral resources: that folder is the one difference in files.
-    expect([...cdktn.keys()].filter((path) => !cdktf.has(path)).sort()).toEqual(["ephemeral-keyward-token/README.md", "ephemeral-keyward-token/index.ts"]);
+    expect([...cdktn.keys()].filter((path) => !cdktf.has(path)).sort()).toEqual([
+      "ephemeral-keyward-token/README.md",
+      "ephemeral-keyward-token/index.ts",
+    ]);
     expect([...cdktf.keys()].filter((path) => !cdktn.has(path))).toEqual([]);
     const resourceFiles = [...cdktn.keys()].filter((path) => path.endsWith("/index.ts"));
     expect(resourceFiles.length).toBeGreaterThanOrEqual(9);

@@ -15,7 +15,8 @@ export interface Session {
   info: ConsoleSession;
 }
 
-const sessionClient = (csrfToken: string) => createKeywardClient({ baseUrl, session: { csrfToken } }, { maxRetries: 0 });
+const sessionClient = (csrfToken: string) =>
+  createKeywardClient({ baseUrl, session: { csrfToken } }, { maxRetries: 0 });
 
 /** The session of the cookie, if the browser still has a live one (after a reload). */
 export async function resumeSession(): Promise<Session | undefined> {
@@ -25,7 +26,9 @@ export async function resumeSession(): Promise<Session | undefined> {
 
 export async function signIn(token: string): Promise<{ session: Session } | { problem: Problem }> {
   const { data, error } = await createKeywardClient({ baseUrl, token }, { maxRetries: 0 }).POST("/v1/session");
-  if (error) return { problem: error };
+  if (error) {
+    return { problem: error };
+  }
   return { session: { client: sessionClient(data.csrf_token), info: data } };
 }
 

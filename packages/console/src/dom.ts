@@ -3,7 +3,11 @@
 type Child = Node | string | number | null | undefined | false;
 type Props = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) {
     if (typeof value === "function") {
@@ -24,7 +28,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
 
 export function append(parent: Node, children: (Child | Child[])[]): void {
   for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
+    if (child === null || child === undefined || child === false) {
+      continue;
+    }
     parent.appendChild(typeof child === "object" ? child : document.createTextNode(String(child)));
   }
 }
@@ -43,11 +49,18 @@ export function uid(prefix: string): string {
 }
 
 /** A labelled control: `<div class="field"><label>…</label>control<p class="field-error" hidden></p></div>`. */
-export function field(label: string, control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, name: string, hint?: string): HTMLDivElement {
+export function field(
+  label: string,
+  control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement,
+  name: string,
+  hint?: string,
+): HTMLDivElement {
   control.id ||= uid(name);
   control.dataset.field = name;
   const hintId = hint ? uid(`${name}-hint`) : undefined;
-  if (hintId) control.setAttribute("aria-describedby", hintId);
+  if (hintId) {
+    control.setAttribute("aria-describedby", hintId);
+  }
   const checkbox = control instanceof HTMLInputElement && control.type === "checkbox";
   const labelElement = h("label", { for: control.id }, label);
   return h(
@@ -59,6 +72,8 @@ export function field(label: string, control: HTMLInputElement | HTMLSelectEleme
 }
 
 export function formatTime(value: string | null | undefined, never = "Never"): string {
-  if (!value) return never;
-  return new Date(value).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+  if (!value) {
+    return never;
+  }
+  return `${new Date(value).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
 }

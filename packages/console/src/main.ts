@@ -37,8 +37,15 @@ function showSignIn(message?: string): void {
         event.preventDefault();
         clearProblem(form);
         submit.disabled = true;
-        const result = await signIn(token.value.trim()).finally(() => (submit.disabled = false));
-        if ("problem" in result) return showProblem(form, { ...result.problem, errors: [{ path: "/body/token", message: result.problem.detail }] });
+        const result = await signIn(token.value.trim()).finally(() => {
+          submit.disabled = false;
+        });
+        if ("problem" in result) {
+          return showProblem(form, {
+            ...result.problem,
+            errors: [{ path: "/body/token", message: result.problem.detail }],
+          });
+        }
         token.value = "";
         showConsole(result.session);
       },
@@ -46,7 +53,12 @@ function showSignIn(message?: string): void {
     h("h1", {}, "Keyward admin console"),
     message ? h("p", { class: "notice", role: "status" }, message) : null,
     formAlert(),
-    field("Management token", token, "token", "Paste an admin token (kwa_…). It is exchanged for a short session cookie and not kept by the browser."),
+    field(
+      "Management token",
+      token,
+      "token",
+      "Paste an admin token (kwa_…). It is exchanged for a short session cookie and not kept by the browser.",
+    ),
     h("div", { class: "actions" }, submit),
   );
   render(app, h("main", { class: "sign-in-page" }, form));
@@ -55,26 +67,61 @@ function showSignIn(message?: string): void {
 
 function showConsole(session: Session): void {
   const main = h("main", { id: "main", tabindex: "-1" });
-  const links = (Object.keys(SCREENS) as ScreenName[]).map((name) => h("a", { href: `#/${name}`, "data-screen": name }, SCREENS[name].title));
+  const links = (Object.keys(SCREENS) as ScreenName[]).map((name) =>
+    h("a", { href: `#/${name}`, "data-screen": name }, SCREENS[name].title),
+  );
   const show = () => {
     const name = screenFromHash();
     for (const link of links) {
-      if (link.dataset.screen === name) link.setAttribute("aria-current", "page");
-      else link.removeAttribute("aria-current");
+      if (link.dataset.screen === name) {
+        link.setAttribute("aria-current", "page");
+      } else {
+        link.removeAttribute("aria-current");
+      }
     }
     document.title = `${SCREENS[name].title} · Keyward admin console`;
     SCREENS[name].show(guarded(session), main);
   };
   render(
     app,
-    h("a", { href: "#main", class: "skip-link", onClick: (event: Event) => (event.preventDefault(), main.focus()) }, "Skip to content"),
+    h(
+      "a",
+      {
+        href: "#main",
+        class: "skip-link",
+        onClick: (event: Event) => {
+          event.preventDefault();
+          main.focus();
+        },
+      },
+      "Skip to content",
+    ),
     h(
       "header",
       { class: "top" },
       h("span", { class: "brand" }, "Keyward"),
-      h("nav", { "aria-label": "Console" }, h("ul", {}, links.map((link) => h("li", {}, link)))),
+      h(
+        "nav",
+        { "aria-label": "Console" },
+        h(
+          "ul",
+          {},
+          links.map((link) => h("li", {}, link)),
+        ),
+      ),
       h("span", { class: "who" }, `Signed in as ${session.info.user.username}`),
-      h("button", { type: "button", onClick: async () => (await signOut(session), window.removeEventListener("hashchange", show), showSignIn("You are signed out.")) }, "Sign out"),
+      h(
+        "button",
+        {
+          type: "button",
+          onClick: async () => {
+            await signOut(session);
+            window.removeEventListener("hashchange", show);
+            showSignIn("You are signed out.");
+          },
+        },
+        "Sign out",
+      ),
     ),
     main,
     h("p", { id: "status", class: "status", role: "status", "aria-live": "polite" }),
@@ -88,7 +135,9 @@ function guarded(session: Session): Session {
   session.client.use({
     onResponse({ response }) {
       if (response.status === 401) {
-        for (const dialog of document.querySelectorAll("dialog")) dialog.close();
+        for (const dialog of document.querySelectorAll("dialog")) {
+          dialog.close();
+        }
         showSignIn("Your session has ended. Sign in again.");
       }
     },
@@ -99,8 +148,11 @@ function guarded(session: Session): Session {
 const started = performance.now();
 resumeSession().then(
   (session) => {
-    if (session) showConsole(session);
-    else showSignIn();
+    if (session) {
+      showConsole(session);
+    } else {
+      showSignIn();
+    }
     document.documentElement.dataset.firstRenderMs = String(Math.round(performance.now() - started));
   },
   () => showSignIn("The server could not be reached."),

@@ -18,15 +18,23 @@ export function permissionGrid(catalog: Catalog, initial: readonly Grant[] = [])
   const fieldInputs = new Map<string, HTMLInputElement>();
 
   const fill = (grants: readonly Grant[]) => {
-    for (const box of boxes.values()) box.checked = false;
-    for (const input of fieldInputs.values()) input.value = "";
+    for (const box of boxes.values()) {
+      box.checked = false;
+    }
+    for (const input of fieldInputs.values()) {
+      input.value = "";
+    }
     for (const grant of grants) {
       for (const action of grant.actions) {
         const box = boxes.get(`${grant.resource}:${action}`);
-        if (box) box.checked = true;
+        if (box) {
+          box.checked = true;
+        }
       }
       const input = fieldInputs.get(grant.resource);
-      if (input) input.value = (grant.fields ?? []).join(", ");
+      if (input) {
+        input.value = (grant.fields ?? []).join(", ");
+      }
     }
   };
 
@@ -37,11 +45,15 @@ export function permissionGrid(catalog: Catalog, initial: readonly Grant[] = [])
       "data-field": "preset",
       onChange: () => {
         const chosen = catalog.presets.find((candidate) => candidate.name === preset.value);
-        if (chosen) fill(chosen.permissions);
+        if (chosen) {
+          fill(chosen.permissions);
+        }
       },
     },
     h("option", { value: "" }, "Custom"),
-    catalog.presets.map((candidate) => h("option", { value: candidate.name }, `${candidate.name} — ${candidate.description}`)),
+    catalog.presets.map((candidate) =>
+      h("option", { value: candidate.name }, `${candidate.name} — ${candidate.description}`),
+    ),
   );
 
   const rows = catalog.resources.map((resource) => {
@@ -61,7 +73,9 @@ export function permissionGrid(catalog: Catalog, initial: readonly Grant[] = [])
       {},
       h("th", { scope: "row" }, resource.name),
       ACTIONS.map((action) => {
-        if (!resource.actions.includes(action)) return h("td", { class: "na" }, h("span", { "aria-hidden": "true" }, "—"));
+        if (!resource.actions.includes(action)) {
+          return h("td", { class: "na" }, h("span", { "aria-hidden": "true" }, "—"));
+        }
         const box = h("input", { type: "checkbox", "aria-label": `${resource.name}: ${action}` });
         boxes.set(`${resource.name}:${action}`, box);
         return h("td", {}, box);
@@ -82,7 +96,17 @@ export function permissionGrid(catalog: Catalog, initial: readonly Grant[] = [])
       h(
         "table",
         {},
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Resource"), ACTIONS.map((action) => h("th", { scope: "col" }, action)), h("th", { scope: "col" }, "Field limits"))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, "Resource"),
+            ACTIONS.map((action) => h("th", { scope: "col" }, action)),
+            h("th", { scope: "col" }, "Field limits"),
+          ),
+        ),
         h("tbody", {}, rows),
       ),
     ),
@@ -96,8 +120,13 @@ export function permissionGrid(catalog: Catalog, initial: readonly Grant[] = [])
         const actions = ACTIONS.filter((action) => boxes.get(`${resource.name}:${action}`)?.checked);
         const input = fieldInputs.get(resource.name);
         input?.removeAttribute("data-field");
-        if (actions.length === 0) continue;
-        const fields = (input?.value ?? "").split(",").map((name) => name.trim()).filter(Boolean);
+        if (actions.length === 0) {
+          continue;
+        }
+        const fields = (input?.value ?? "")
+          .split(",")
+          .map((name) => name.trim())
+          .filter(Boolean);
         input?.setAttribute("data-field", `permissions/${grants.length}`);
         grants.push({ resource: resource.name, actions, ...(fields.length > 0 && { fields }) });
       }
@@ -108,6 +137,13 @@ export function permissionGrid(catalog: Catalog, initial: readonly Grant[] = [])
 
 /** "events: read; people: read (first_name, last_name)". */
 export function permissionSummary(grants: readonly Grant[]): string {
-  if (grants.length === 0) return "None";
-  return grants.map((grant) => `${grant.resource}: ${grant.actions.join(", ")}${grant.fields?.length ? ` (${grant.fields.join(", ")})` : ""}`).join("; ");
+  if (grants.length === 0) {
+    return "None";
+  }
+  return grants
+    .map(
+      (grant) =>
+        `${grant.resource}: ${grant.actions.join(", ")}${grant.fields?.length ? ` (${grant.fields.join(", ")})` : ""}`,
+    )
+    .join("; ");
 }

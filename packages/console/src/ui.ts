@@ -12,13 +12,20 @@ export function empty(message: string): HTMLElement {
 }
 
 export function failed(problem: Problem, retry: () => void): HTMLElement {
-  return h("div", { class: "state state-error", role: "alert" }, h("p", {}, `Could not load: ${problem.detail}`), h("button", { type: "button", onClick: retry }, "Retry"));
+  return h(
+    "div",
+    { class: "state state-error", role: "alert" },
+    h("p", {}, `Could not load: ${problem.detail}`),
+    h("button", { type: "button", onClick: retry }, "Retry"),
+  );
 }
 
 /** Announces a result ("Key #3 revoked") to screen readers and shows it. */
 export function announce(message: string): void {
   const status = document.getElementById("status");
-  if (status) status.textContent = message;
+  if (status) {
+    status.textContent = message;
+  }
 }
 
 export interface DialogHandle {
@@ -27,7 +34,11 @@ export interface DialogHandle {
 }
 
 /** Opens a modal dialog titled `title`; it is removed from the page when closed. Focus returns to the opener. */
-export function openDialog(title: string, body: (handle: DialogHandle) => Node[], options: { wide?: boolean } = {}): DialogHandle {
+export function openDialog(
+  title: string,
+  body: (handle: DialogHandle) => Node[],
+  options: { wide?: boolean } = {},
+): DialogHandle {
   const opener = document.activeElement as HTMLElement | null;
   const titleId = `dialog-title-${Math.random().toString(36).slice(2, 8)}`;
   const dialog = h("dialog", { "aria-labelledby": titleId, class: options.wide ? "wide" : "" });
@@ -35,7 +46,9 @@ export function openDialog(title: string, body: (handle: DialogHandle) => Node[]
   render(dialog, h("h2", { id: titleId }, title), ...body(handle));
   dialog.addEventListener("close", () => {
     dialog.remove();
-    if (opener?.isConnected) opener.focus();
+    if (opener?.isConnected) {
+      opener.focus();
+    }
   });
   document.body.append(dialog);
   dialog.showModal();
@@ -43,7 +56,12 @@ export function openDialog(title: string, body: (handle: DialogHandle) => Node[]
 }
 
 /** Asks a yes/no question; resolves true when confirmed. */
-export function confirmDialog(title: string, message: string, confirmLabel: string, options: { danger?: boolean } = {}): Promise<boolean> {
+export function confirmDialog(
+  title: string,
+  message: string,
+  confirmLabel: string,
+  options: { danger?: boolean } = {},
+): Promise<boolean> {
   return new Promise((resolve) => {
     let confirmed = false;
     const handle = openDialog(title, ({ close }) => [
@@ -52,7 +70,18 @@ export function confirmDialog(title: string, message: string, confirmLabel: stri
         "div",
         { class: "actions" },
         h("button", { type: "button", autofocus: true, onClick: close }, "Cancel"),
-        h("button", { type: "button", class: options.danger ? "danger" : "primary", onClick: () => ((confirmed = true), close()) }, confirmLabel),
+        h(
+          "button",
+          {
+            type: "button",
+            class: options.danger ? "danger" : "primary",
+            onClick: () => {
+              confirmed = true;
+              close();
+            },
+          },
+          confirmLabel,
+        ),
       ),
     ]);
     handle.dialog.addEventListener("close", () => resolve(confirmed));
@@ -64,25 +93,40 @@ export function tokenDialog(title: string, token: string): DialogHandle {
   return openDialog(title, ({ close }) => {
     const copied = h("span", { role: "status", class: "hint" });
     return [
-      h("p", { class: "warning", id: "token-warning" }, "Copy this token now. It can't be shown again: Keyward stores only its hash."),
+      h(
+        "p",
+        { class: "warning", id: "token-warning" },
+        "Copy this token now. It can't be shown again: Keyward stores only its hash.",
+      ),
       h("label", { for: "one-time-token" }, "Token"),
-      h("input", { id: "one-time-token", readonly: true, value: token, class: "token", "aria-describedby": "token-warning", spellcheck: "false" }),
+      h("input", {
+        id: "one-time-token",
+        readonly: true,
+        value: token,
+        class: "token",
+        "aria-describedby": "token-warning",
+        spellcheck: "false",
+      }),
       h(
         "div",
         { class: "actions" },
-        h("button", {
-          type: "button",
-          class: "primary",
-          onClick: async () => {
-            try {
-              await navigator.clipboard.writeText(token);
-              copied.textContent = "Copied.";
-            } catch {
-              (document.getElementById("one-time-token") as HTMLInputElement).select();
-              copied.textContent = "Select and copy the token (the clipboard is not available).";
-            }
+        h(
+          "button",
+          {
+            type: "button",
+            class: "primary",
+            onClick: async () => {
+              try {
+                await navigator.clipboard.writeText(token);
+                copied.textContent = "Copied.";
+              } catch {
+                (document.getElementById("one-time-token") as HTMLInputElement).select();
+                copied.textContent = "Select and copy the token (the clipboard is not available).";
+              }
+            },
           },
-        }, "Copy"),
+          "Copy",
+        ),
         copied,
         h("button", { type: "button", onClick: close }, "Done"),
       ),
@@ -102,8 +146,12 @@ export function showProblem(form: HTMLElement, problem: Problem): void {
   const fieldFor = (path: string) => {
     const segments = path.replace(/^\/body\//, "").split("/");
     for (let length = segments.length; length > 0; length -= 1) {
-      const control = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(segments.slice(0, length).join("/"))}"]`);
-      if (control) return control;
+      const control = form.querySelector<HTMLElement>(
+        `[data-field="${CSS.escape(segments.slice(0, length).join("/"))}"]`,
+      );
+      if (control) {
+        return control;
+      }
     }
     return null;
   };
@@ -118,11 +166,24 @@ export function showProblem(form: HTMLElement, problem: Problem): void {
     const message = h("p", { class: "field-error", id: `${control.id || control.dataset.field}-error` }, error.message);
     wrapper?.append(message);
     // aria-invalid belongs on form controls; a group (the permission grid) gets only the description.
-    if (control.matches("input, select, textarea")) control.setAttribute("aria-invalid", "true");
-    control.setAttribute("aria-describedby", [control.getAttribute("aria-describedby"), message.id].filter(Boolean).join(" "));
+    if (control.matches("input, select, textarea")) {
+      control.setAttribute("aria-invalid", "true");
+    }
+    control.setAttribute(
+      "aria-describedby",
+      [control.getAttribute("aria-describedby"), message.id].filter(Boolean).join(" "),
+    );
   }
   // A field-less problem (e.g. expiry_in_past names its field only in the detail) is matched by its code.
-  const byCode: Partial<Record<Problem["code"], string>> = { expiry_in_past: "expires_at", expiry_beyond_policy: "expires_at", invalid_cidr: "allowed_ips", invalid_permissions: "permissions", username_taken: "username", role_name_taken: "name", unknown_user: "user_id" };
+  const byCode: Partial<Record<Problem["code"], string>> = {
+    expiry_in_past: "expires_at",
+    expiry_beyond_policy: "expires_at",
+    invalid_cidr: "allowed_ips",
+    invalid_permissions: "permissions",
+    username_taken: "username",
+    role_name_taken: "name",
+    unknown_user: "user_id",
+  };
   const codeField = byCode[problem.code];
   if (errors.length === 0 && codeField && form.querySelector(`[data-field="${codeField}"]`)) {
     showProblem(form, { ...problem, errors: [{ path: `/body/${codeField}`, message: problem.detail }] });
@@ -133,16 +194,27 @@ export function showProblem(form: HTMLElement, problem: Problem): void {
     alert.hidden = false;
     alert.textContent = [problem.detail, ...unplaced].join(" ");
   }
-  (form.querySelector<HTMLElement>("[aria-invalid=true]") ?? (unplaced.length > 0 || errors.length === 0 ? alert : null))?.focus();
+  (
+    form.querySelector<HTMLElement>("[aria-invalid=true]") ??
+    (unplaced.length > 0 || errors.length === 0 ? alert : null)
+  )?.focus();
 }
 
 export function clearProblem(form: HTMLElement): void {
-  for (const message of form.querySelectorAll(".field-error")) message.remove();
+  for (const message of form.querySelectorAll(".field-error")) {
+    message.remove();
+  }
   for (const control of form.querySelectorAll<HTMLElement>("[aria-invalid], [aria-describedby$='-error']")) {
     control.removeAttribute("aria-invalid");
-    const describedBy = (control.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => !id.endsWith("-error")).join(" ");
-    if (describedBy) control.setAttribute("aria-describedby", describedBy);
-    else control.removeAttribute("aria-describedby");
+    const describedBy = (control.getAttribute("aria-describedby") ?? "")
+      .split(" ")
+      .filter((id) => !id.endsWith("-error"))
+      .join(" ");
+    if (describedBy) {
+      control.setAttribute("aria-describedby", describedBy);
+    } else {
+      control.removeAttribute("aria-describedby");
+    }
   }
   const alert = form.querySelector<HTMLElement>(".form-alert");
   if (alert) {

@@ -28,17 +28,27 @@ const axeReport: Record<string, number> = {};
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "keyward-console-"));
-  server = await startServer({ dataFile: join(dataDir, "keyward.json"), seedDemo: true, logger: createLogger("silent") });
-  if (!server.issuedAdminToken) throw new Error("the server issued no admin token");
+  server = await startServer({
+    dataFile: join(dataDir, "keyward.json"),
+    seedDemo: true,
+    logger: createLogger("silent"),
+  });
+  if (!server.issuedAdminToken) {
+    throw new Error("the server issued no admin token");
+  }
   adminToken = server.issuedAdminToken;
   const built = await fetch(`${server.url}/console`);
-  if (built.status !== 200) throw new Error(`/console answered ${built.status}: build the console first (npm run build)`);
+  if (built.status !== 200) {
+    throw new Error(`/console answered ${built.status}: build the console first (npm run build)`);
+  }
   browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
   page.on("console", (message) => {
-    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
+    if (/Content.Security.Policy/i.test(message.text())) {
+      cspViolations.push(message.text());
+    }
   });
   await mkdir(SCREENSHOTS, { recursive: true });
 });
@@ -46,17 +56,32 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  process.stdout.write(`console budget: ${JSON.stringify(measured)}\naxe serious/critical violations per screen: ${JSON.stringify(axeReport)}\n`);
+  if (dataDir) {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  process.stdout.write(
+    `console budget: ${JSON.stringify(measured)}\naxe serious/critical violations per screen: ${JSON.stringify(axeReport)}\n`,
+  );
 });
 
 /** axe-core in the page (evaluated over the DevTools protocol, so the page's CSP still holds for the app). */
 async function expectAccessible(screen: string): Promise<void> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+    return result.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
   });
   axeReport[screen] = violations.length;
   expect(violations, `axe on ${screen}`).toEqual([]);
@@ -69,7 +94,10 @@ async function screenshot(name: string): Promise<void> {
 async function openScreen(name: string, heading = name): Promise<void> {
   await page.getByRole("link", { name }).click();
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();
-  await page.getByRole("status").filter({ hasText: /^Loading/ }).waitFor({ state: "detached" });
+  await page
+    .getByRole("status")
+    .filter({ hasText: /^Loading/ })
+    .waitFor({ state: "detached" });
 }
 
 const api = (token: string) => createKeywardClient({ baseUrl: server.url, token }, { maxRetries: 0 });
@@ -90,8 +118,15 @@ describe("admin console in Chromium", { timeout: 120_000 }, () => {
     await page.keyboard.type(adminToken);
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "API keys" }).waitFor();
-    const stored = await page.evaluate(() => ({ local: JSON.stringify(localStorage), session: JSON.stringify(sessionStorage), cookie: document.cookie, html: document.documentElement.outerHTML }));
-    for (const place of Object.values(stored)) expect(place).not.toContain(adminToken);
+    const stored = await page.evaluate(() => ({
+      local: JSON.stringify(localStorage),
+      session: JSON.stringify(sessionStorage),
+      cookie: document.cookie,
+      html: document.documentElement.outerHTML,
+    }));
+    for (const place of Object.values(stored)) {
+      expect(place).not.toContain(adminToken);
+    }
     expect(stored.cookie).not.toContain("keyward_session");
   });
 
@@ -107,7 +142,9 @@ describe("admin console in Chromium", { timeout: 120_000 }, () => {
     await screenshot("role-dialog");
     await dialog.getByRole("button", { name: "Create role" }).click();
     await dialog.waitFor({ state: "detached" });
-    await expect.poll(() => page.getByRole("row", { name: /website-reader/ }).textContent(), { timeout: 10_000 }).toContain("people: read (first_name, last_name)");
+    await expect
+      .poll(() => page.getByRole("row", { name: /website-reader/ }).textContent(), { timeout: 10_000 })
+      .toContain("people: read (first_name, last_name)");
     await expectAccessible("roles");
     await screenshot("roles");
   });
@@ -121,7 +158,9 @@ describe("admin console in Chromium", { timeout: 120_000 }, () => {
     await dialog.getByRole("checkbox", { name: "website-reader" }).check();
     await dialog.getByRole("button", { name: "Create user" }).click();
     await dialog.waitFor({ state: "detached" });
-    await expect.poll(() => page.getByRole("row", { name: /website/ }).textContent(), { timeout: 10_000 }).toContain("website-reader");
+    await expect
+      .poll(() => page.getByRole("row", { name: /website/ }).textContent(), { timeout: 10_000 })
+      .toContain("website-reader");
     await expectAccessible("users");
     await screenshot("integration-users");
   });
@@ -135,7 +174,10 @@ describe("admin console in Chromium", { timeout: 120_000 }, () => {
     expect(owners.some((owner) => owner.startsWith("admin"))).toBe(false);
     await dialog.getByLabel("Owner").selectOption({ label: "website (Public website)" });
     await dialog.getByLabel("Expires at (UTC)").fill("2020-01-01T00:00");
-    await dialog.getByRole("group", { name: "Select permissions" }).getByRole("checkbox", { name: "events: read" }).check();
+    await dialog
+      .getByRole("group", { name: "Select permissions" })
+      .getByRole("checkbox", { name: "events: read" })
+      .check();
     await dialog.getByRole("checkbox", { name: "people: read" }).check();
     await dialog.getByLabel("people field limits").fill("first_name, last_name");
     await dialog.getByLabel("Allowed IPs").fill("127.0.0.1/32");
@@ -174,7 +216,9 @@ describe("admin console in Chromium", { timeout: 120_000 }, () => {
     const fields = new Set((people.data?.data ?? []).flatMap((person) => Object.keys(person)));
     expect([...fields].sort()).toEqual(["first_name", "id", "last_name"]);
     await page.reload();
-    await expect.poll(() => page.getByRole("row", { name: /website production/ }).textContent(), { timeout: 10_000 }).toContain("active");
+    await expect
+      .poll(() => page.getByRole("row", { name: /website production/ }).textContent(), { timeout: 10_000 })
+      .toContain("active");
     await expectAccessible("api-keys");
     await screenshot("api-keys");
   });
@@ -184,7 +228,9 @@ describe("admin console in Chromium", { timeout: 120_000 }, () => {
     const confirm = page.getByRole("dialog", { name: "Disable API key" });
     await expectAccessible("api-key-disable-confirm");
     await confirm.getByRole("button", { name: "Disable" }).click();
-    await expect.poll(() => page.getByRole("row", { name: /website production/ }).textContent(), { timeout: 10_000 }).toContain("disabled");
+    await expect
+      .poll(() => page.getByRole("row", { name: /website production/ }).textContent(), { timeout: 10_000 })
+      .toContain("disabled");
     expect((await api(keyToken).GET("/v1/events")).response.status).toBe(401);
   });
 

@@ -58,7 +58,8 @@ function ipv6Value(address: string): bigint {
         });
   const first = groups(head);
   const last = tail === undefined ? [] : groups(tail);
-  const all = tail === undefined ? first : [...first, ...new Array<number>(8 - first.length - last.length).fill(0), ...last];
+  const all =
+    tail === undefined ? first : [...first, ...new Array<number>(8 - first.length - last.length).fill(0), ...last];
   return all.reduce((acc, group) => (acc << 16n) | BigInt(group), 0n);
 }
 
@@ -80,7 +81,9 @@ export function parseIpRule(rule: string): { range: IpRange } | { error: string 
   const hostMask = (1n << BigInt(max - prefix)) - 1n;
   if ((address.value & hostMask) !== 0n) {
     const network = address.value & ~hostMask;
-    return { error: `"${rule}" has host bits set; did you mean ${format({ family: address.family, value: network })}/${prefix}?` };
+    return {
+      error: `"${rule}" has host bits set; did you mean ${format({ family: address.family, value: network })}/${prefix}?`,
+    };
   }
   return { range: { ...address, prefix } };
 }
@@ -96,7 +99,12 @@ const IPV4_MAPPED = 0xffffn << 32n;
 /** `::ffff:a.b.c.d` as the IPv4 address a.b.c.d (and its prefix, 96 bits shorter); anything else as is. */
 function unmapped<T extends Address & { prefix?: number }>(address: T): T {
   if (address.family === 6 && address.value >> 32n === IPV4_MAPPED >> 32n) {
-    return { ...address, family: 4, value: address.value & 0xffffffffn, ...(address.prefix === undefined ? {} : { prefix: address.prefix - 96 }) };
+    return {
+      ...address,
+      family: 4,
+      value: address.value & 0xffffffffn,
+      ...(address.prefix === undefined ? {} : { prefix: address.prefix - 96 }),
+    };
   }
   return address;
 }

@@ -16,7 +16,8 @@ function jsFiles(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-const importSpecifiers = (code: string): string[] => [...code.matchAll(/\b(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1] ?? "");
+const importSpecifiers = (code: string): string[] =>
+  [...code.matchAll(/\b(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1] ?? "");
 
 describe("@keyward/contract build", () => {
   beforeAll(() => {
@@ -30,7 +31,10 @@ describe("@keyward/contract build", () => {
     expect(files.length).toBeGreaterThan(3);
     for (const file of files) {
       const code = readFileSync(file, "utf8");
-      expect(importSpecifiers(code).filter((s) => s.startsWith("node:") || NODE_BUILTINS.has(s)), file).toEqual([]);
+      expect(
+        importSpecifiers(code).filter((s) => s.startsWith("node:") || NODE_BUILTINS.has(s)),
+        file,
+      ).toEqual([]);
       expect(code, file).not.toMatch(/\bBuffer\b/);
     }
   });

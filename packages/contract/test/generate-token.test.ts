@@ -20,9 +20,15 @@ describe("generateKeywardToken", () => {
     const tokens = Array.from({ length: 10_000 }, () => generateKeywardToken());
     expect(new Set(tokens).size).toBe(10_000);
     const counts = new Map<string, number>();
-    for (const token of tokens.slice(0, 2_000)) for (const c of token.slice(3, 33)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    for (const token of tokens.slice(0, 2_000)) {
+      for (const c of token.slice(3, 33)) {
+        counts.set(c, (counts.get(c) ?? 0) + 1);
+      }
+    }
     expect(counts.size).toBe(62);
     const expected = (2_000 * 30) / 62;
-    for (const count of counts.values()) expect(Math.abs(count - expected) / expected).toBeLessThan(0.2);
+    for (const count of counts.values()) {
+      expect(Math.abs(count - expected) / expected).toBeLessThan(0.2);
+    }
   });
 });

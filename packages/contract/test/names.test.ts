@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { consoleCsrfHeader, consoleSessionCookie, isRfc3339Timestamp, presetNamePattern, roleNamePattern, usernamePattern } from "../src/index.js";
+import {
+  consoleCsrfHeader,
+  consoleSessionCookie,
+  isRfc3339Timestamp,
+  presetNamePattern,
+  roleNamePattern,
+  usernamePattern,
+} from "../src/index.js";
 
 describe("the contract's name patterns", () => {
   it.each([
@@ -7,8 +14,12 @@ describe("the contract's name patterns", () => {
     ["role name", roleNamePattern, ["Website events", "r", "events_read-2"], ["", " lead", "role!", "r".repeat(101)]],
     ["preset name", presetNamePattern, ["events_read", "x"], ["", "Events", "1events", "events-read", "e".repeat(65)]],
   ])("%s", (_, pattern, good, bad) => {
-    for (const name of good) expect(pattern.test(name), name).toBe(true);
-    for (const name of bad) expect(pattern.test(name), name).toBe(false);
+    for (const name of good) {
+      expect(pattern.test(name), name).toBe(true);
+    }
+    for (const name of bad) {
+      expect(pattern.test(name), name).toBe(false);
+    }
   });
 });
 
@@ -17,12 +28,16 @@ describe("isRfc3339Timestamp", () => {
     expect(isRfc3339Timestamp(value)).toBe(true);
   });
 
-  it.each(["2027-06-30", "2027-06-30 00:00:00Z", "2027-06-30T00:00Z", "2027-06-30T00:00:00", "2027-13-45T00:00:00Z", "tomorrow"])(
-    "refuses %s",
-    (value) => {
-      expect(isRfc3339Timestamp(value)).toBe(false);
-    },
-  );
+  it.each([
+    "2027-06-30",
+    "2027-06-30 00:00:00Z",
+    "2027-06-30T00:00Z",
+    "2027-06-30T00:00:00",
+    "2027-13-45T00:00:00Z",
+    "tomorrow",
+  ])("refuses %s", (value) => {
+    expect(isRfc3339Timestamp(value)).toBe(false);
+  });
 });
 
 describe("the console session's names", () => {

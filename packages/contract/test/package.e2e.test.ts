@@ -17,7 +17,9 @@ describe("@keyward/contract", () => {
     const names = Object.keys(contract.components.schemas);
     expect(names).toContain("ApiKey");
     const generated = readFileSync(join(packageDir, "src/generated/schema.ts"), "utf8");
-    const aliased = new Set([...generated.matchAll(/^export type (\w+) = components\['schemas'\]\['\1'\];$/gm)].map((m) => m[1]));
+    const aliased = new Set(
+      [...generated.matchAll(/^export type (\w+) = components\['schemas'\]\['\1'\];$/gm)].map((m) => m[1]),
+    );
     expect(names.filter((name) => !aliased.has(name))).toEqual([]);
   });
 

@@ -8,7 +8,13 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundleProvider } from "./bundle.js";
-import { type PlatformPackage, mirroredExecutable, platformPackage, writeFilesystemMirror, writeRelease } from "./package-layouts.js";
+import {
+  mirroredExecutable,
+  type PlatformPackage,
+  platformPackage,
+  writeFilesystemMirror,
+  writeRelease,
+} from "./package-layouts.js";
 import { hostPlatform, providerVersion, repositoryRoot } from "./provider-address.js";
 import { buildSingleExecutable, launcherSource } from "./single-executable.js";
 

@@ -7,8 +7,15 @@
 import { chmod, mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { deterministicZip } from "./deterministic-zip.js";
-import { type PackageFile, h1Hash, sha256SumsLine, zhHash } from "./provider-hashes.js";
-import { executableName, packageZipName, providerHost, providerNamespace, providerType, sha256SumsName } from "./provider-address.js";
+import {
+  executableName,
+  packageZipName,
+  providerHost,
+  providerNamespace,
+  providerType,
+  sha256SumsName,
+} from "./provider-address.js";
+import { h1Hash, type PackageFile, sha256SumsLine, zhHash } from "./provider-hashes.js";
 
 export interface PlatformPackage {
   readonly platform: string;
@@ -33,7 +40,12 @@ export const mirroredExecutable = (mirrorDir: string, version: string, platform:
   join(mirrorDir, ...providerPath, version, platform, executableName(version));
 
 /** Writes the unpacked filesystem mirror and its CLI configuration; returns the executable's path in it. */
-export async function writeFilesystemMirror(mirrorDir: string, version: string, platform: string, executable: Buffer): Promise<string> {
+export async function writeFilesystemMirror(
+  mirrorDir: string,
+  version: string,
+  platform: string,
+  executable: Buffer,
+): Promise<string> {
   // Old versions and platforms would be offered to the CLIs too: start from an empty mirror.
   await rm(join(mirrorDir, providerHost), { recursive: true, force: true });
   const path = mirroredExecutable(mirrorDir, version, platform);
@@ -60,7 +72,11 @@ export const cliConfig = (mirrorDir: string) =>
   ].join("\n");
 
 /** Writes the zips and SHA256SUMS to `releaseDir`, and the network mirror layout to `releaseDir/network-mirror`. */
-export async function writeRelease(releaseDir: string, version: string, packages: readonly PlatformPackage[]): Promise<void> {
+export async function writeRelease(
+  releaseDir: string,
+  version: string,
+  packages: readonly PlatformPackage[],
+): Promise<void> {
   await rm(releaseDir, { recursive: true, force: true });
   const mirrorTypeDir = join(releaseDir, "network-mirror", ...providerPath);
   await mkdir(mirrorTypeDir, { recursive: true });
@@ -69,8 +85,13 @@ export async function writeRelease(releaseDir: string, version: string, packages
     await writeFile(join(releaseDir, pkg.zipName), pkg.zip);
     await writeFile(join(mirrorTypeDir, pkg.zipName), pkg.zip);
   }
-  await writeFile(join(releaseDir, sha256SumsName(version)), sorted.map((pkg) => sha256SumsLine(pkg.zip, pkg.zipName)).join(""));
+  await writeFile(
+    join(releaseDir, sha256SumsName(version)),
+    sorted.map((pkg) => sha256SumsLine(pkg.zip, pkg.zipName)).join(""),
+  );
   await writeFile(join(mirrorTypeDir, "index.json"), `${JSON.stringify({ versions: { [version]: {} } }, null, 2)}\n`);
-  const archives = Object.fromEntries(sorted.map((pkg) => [pkg.platform, { url: pkg.zipName, hashes: [pkg.h1, pkg.zh] }]));
+  const archives = Object.fromEntries(
+    sorted.map((pkg) => [pkg.platform, { url: pkg.zipName, hashes: [pkg.h1, pkg.zh] }]),
+  );
   await writeFile(join(mirrorTypeDir, `${version}.json`), `${JSON.stringify({ archives }, null, 2)}\n`);
 }

@@ -13,7 +13,12 @@ export const providerHost = "keyward.dev";
 export const providerNamespace = "keyward";
 export const providerType = "keyward";
 
-const GOOS: Partial<Record<NodeJS.Platform, string>> = { linux: "linux", darwin: "darwin", win32: "windows", freebsd: "freebsd" };
+const GOOS: Partial<Record<NodeJS.Platform, string>> = {
+  linux: "linux",
+  darwin: "darwin",
+  win32: "windows",
+  freebsd: "freebsd",
+};
 const GOARCH: Partial<Record<string, string>> = { x64: "amd64", arm64: "arm64", ia32: "386", arm: "arm" };
 
 /** The Go-style `<os>_<arch>` the CLIs name platforms by, for the machine building the executable. */
@@ -28,6 +33,7 @@ export function providerVersion(): string {
 export const executableName = (version: string) => `terraform-provider-${providerType}_v${version}`;
 
 /** `terraform-provider-keyward_0.1.0_linux_amd64.zip`: a package's name, as registries and mirrors serve it. */
-export const packageZipName = (version: string, platform: string) => `terraform-provider-${providerType}_${version}_${platform}.zip`;
+export const packageZipName = (version: string, platform: string) =>
+  `terraform-provider-${providerType}_${version}_${platform}.zip`;
 
 export const sha256SumsName = (version: string) => `terraform-provider-${providerType}_${version}_SHA256SUMS`;

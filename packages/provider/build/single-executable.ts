@@ -81,9 +81,13 @@ function runNode(args: string[], cwd: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`node ${args.join(" ")} exited ${code}:\n${stderr}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`node ${args.join(" ")} exited ${code}:\n${stderr}`)),
+    );
   });
 }
 
@@ -116,7 +120,12 @@ async function recordCodeCache(launcher: string, bundle: string, cacheFile: stri
     const session = http2Connect("http://localhost", { createConnection: () => netConnect(socketPath) });
     const unary = (path: string) =>
       new Promise<void>((resolve, reject) => {
-        const stream = session.request({ ":method": "POST", ":path": path, "content-type": "application/grpc", te: "trailers" });
+        const stream = session.request({
+          ":method": "POST",
+          ":path": path,
+          "content-type": "application/grpc",
+          te: "trailers",
+        });
         stream.on("error", reject);
         stream.on("data", () => {});
         stream.on("end", resolve);

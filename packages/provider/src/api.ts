@@ -1,7 +1,8 @@
 // The one place SDK results become diagnostics. Every resource and data source calls the API through `callApi`,
 // so error summaries, details and attribute paths look the same everywhere.
-import type { AttributePath, BlockDefinition, Diagnostics } from "@keyward/tfplugin";
+
 import { type FetchResult, KeywardApiError, type UnwrappedData, unwrap } from "@keyward/sdk";
+import type { AttributePath, BlockDefinition, Diagnostics } from "@keyward/tfplugin";
 
 export interface ApiCall {
   /** Title-style, e.g. "Unable to create API key". */
@@ -26,7 +27,11 @@ export function callApi<R extends FetchResult>(
 }
 
 /** Runs SDK work that throws KeywardApiError (`unwrap`, `paginate`) and reports a failure. */
-export async function attempt<T>(diagnostics: Diagnostics, call: ApiCall, run: () => Promise<T>): Promise<ApiResult<T>> {
+export async function attempt<T>(
+  diagnostics: Diagnostics,
+  call: ApiCall,
+  run: () => Promise<T>,
+): Promise<ApiResult<T>> {
   try {
     return { ok: true, data: await run() };
   } catch (thrown) {
@@ -60,7 +65,9 @@ function reportApiError(diagnostics: Diagnostics, call: ApiCall, error: KeywardA
   }
   if (unplaced.length > 0 || (problem?.errors ?? []).length === 0) {
     const missingScope = problem?.code === "scope_missing" ? problem.missing_scope : undefined;
-    const hint = missingScope ? ` Give the provider's token (or KEYWARD_TOKEN) the scope ${missingScope}: ${call.subject} needs it.` : "";
+    const hint = missingScope
+      ? ` Give the provider's token (or KEYWARD_TOKEN) the scope ${missingScope}: ${call.subject} needs it.`
+      : "";
     const detail = (problem?.detail ?? error.message) + hint;
     diagnostics.error(call.summary, [`${head}: ${detail}`, ...unplaced].join("\n"));
   }
@@ -101,6 +108,8 @@ export function describeThrown(thrown: unknown): string {
 /** The fields of `next` that differ from `prior` (a PATCH sends only what changed). */
 export function changedFields<T extends object>(next: T, prior: T): Partial<T> {
   return Object.fromEntries(
-    Object.entries(next).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify((prior as Record<string, unknown>)[key])),
+    Object.entries(next).filter(
+      ([key, value]) => JSON.stringify(value) !== JSON.stringify((prior as Record<string, unknown>)[key]),
+    ),
   ) as Partial<T>;
 }

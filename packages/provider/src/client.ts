@@ -1,10 +1,11 @@
 // Provider configuration: one SDK client per provider process, checked with one authenticated call so a wrong
 // endpoint or token fails at configure time with a sentence saying what to check, not later with a stack trace.
-import { type Diagnostics, type Model, type Planned, isUnknown } from "@keyward/tfplugin";
+
 import { createKeywardClient, type KeywardClient } from "@keyward/sdk";
+import { type Diagnostics, isUnknown, type Model, type Planned } from "@keyward/tfplugin";
 import { describeThrown } from "./api.js";
-import { HttpRequest, createHttpFetch } from "./http-fetch.js";
 import type { providerSchema } from "./generated/schemas.js";
+import { createHttpFetch, HttpRequest } from "./http-fetch.js";
 
 export interface ProviderClient {
   readonly api: KeywardClient;
@@ -28,7 +29,11 @@ export async function configureClient(config: ProviderConfig, diagnostics: Diagn
     return client;
   }
   if (!/^https?:\/\/[^/]/.test(endpoint) || !URL.canParse(endpoint)) {
-    diagnostics.error("Invalid Keyward endpoint", `endpoint ${JSON.stringify(endpoint)} is not an http(s) URL; use e.g. "http://localhost:8080".`, ["endpoint"]);
+    diagnostics.error(
+      "Invalid Keyward endpoint",
+      `endpoint ${JSON.stringify(endpoint)} is not an http(s) URL; use e.g. "http://localhost:8080".`,
+      ["endpoint"],
+    );
     return client;
   }
   await checkAccess(client, diagnostics);
@@ -38,12 +43,20 @@ export async function configureClient(config: ProviderConfig, diagnostics: Diagn
 /** The configured value, else the environment variable; a missing or unknown value is an error on the attribute. */
 function setting(value: string | null | symbol, envName: string, attribute: string, diagnostics: Diagnostics): string {
   if (isUnknown(value)) {
-    diagnostics.error(`Keyward ${attribute} not known yet`, `The provider's ${attribute} depends on a value known only after apply; the provider needs it to plan. Use a value known at plan time or ${envName}.`, [attribute]);
+    diagnostics.error(
+      `Keyward ${attribute} not known yet`,
+      `The provider's ${attribute} depends on a value known only after apply; the provider needs it to plan. Use a value known at plan time or ${envName}.`,
+      [attribute],
+    );
     return "";
   }
   const resolved = (typeof value === "string" ? value : undefined) ?? process.env[envName] ?? "";
   if (resolved === "") {
-    diagnostics.error(`Missing Keyward ${attribute}`, `Set the provider's ${attribute} argument or the ${envName} environment variable.`, [attribute]);
+    diagnostics.error(
+      `Missing Keyward ${attribute}`,
+      `Set the provider's ${attribute} argument or the ${envName} environment variable.`,
+      [attribute],
+    );
   }
   return resolved;
 }
@@ -72,10 +85,22 @@ async function checkAccess({ api, endpoint }: ProviderClient, diagnostics: Diagn
   }
   const answered = `${endpoint} answered ${response.status}${code ? ` ${code}` : ""}`;
   if (response.status === 401) {
-    diagnostics.error("Keyward refused the token", `${answered}. Check the provider's token (or KEYWARD_TOKEN): it must be a valid management token (kwa_…).`, ["token"]);
+    diagnostics.error(
+      "Keyward refused the token",
+      `${answered}. Check the provider's token (or KEYWARD_TOKEN): it must be a valid management token (kwa_…).`,
+      ["token"],
+    );
   } else if (response.status === 403) {
-    diagnostics.error("The token is not a management token", `${answered}. The provider manages users, roles and keys, which needs a management token (kwa_…), not an integration key.`, ["token"]);
+    diagnostics.error(
+      "The token is not a management token",
+      `${answered}. The provider manages users, roles and keys, which needs a management token (kwa_…), not an integration key.`,
+      ["token"],
+    );
   } else {
-    diagnostics.error("Unexpected answer from Keyward", `${answered} to GET /v1/management-token. Check that the provider's endpoint (or KEYWARD_ENDPOINT) is the Keyward server's base URL.`, ["endpoint"]);
+    diagnostics.error(
+      "Unexpected answer from Keyward",
+      `${answered} to GET /v1/management-token. Check that the provider's endpoint (or KEYWARD_ENDPOINT) is the Keyward server's base URL.`,
+      ["endpoint"],
+    );
   }
 }

@@ -11,7 +11,8 @@ interface CredentialState {
 }
 
 /** A credential that can never authenticate again; only a new one helps. */
-export const isDead = (state: CredentialState | null): boolean => state?.status === "revoked" || state?.status === "expired";
+export const isDead = (state: CredentialState | null): boolean =>
+  state?.status === "revoked" || state?.status === "expired";
 
 /** Forces replacement of a dead credential. */
 export const replaceDead: AttributePath = ["status"];

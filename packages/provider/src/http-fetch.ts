@@ -69,7 +69,14 @@ export class HttpResponse {
   bodyUsed = false;
   private readonly bytes: Uint8Array;
 
-  constructor(status: number, statusText: string, headers: ResponseHeaders, bytes: Uint8Array, url: string, redirected: boolean) {
+  constructor(
+    status: number,
+    statusText: string,
+    headers: ResponseHeaders,
+    bytes: Uint8Array,
+    url: string,
+    redirected: boolean,
+  ) {
     this.status = status;
     this.statusText = statusText;
     this.headers = headers;
@@ -153,16 +160,22 @@ export class ResponseHeaders {
     }
   }
   *keys(): IterableIterator<string> {
-    for (const [name] of this.entries()) yield name;
+    for (const [name] of this.entries()) {
+      yield name;
+    }
   }
   *values(): IterableIterator<string> {
-    for (const [, value] of this.entries()) yield value;
+    for (const [, value] of this.entries()) {
+      yield value;
+    }
   }
   [Symbol.iterator](): IterableIterator<[string, string]> {
     return this.entries();
   }
   forEach(callback: (value: string, name: string, headers: ResponseHeaders) => void): void {
-    for (const [name, value] of this.entries()) callback(value, name, this);
+    for (const [name, value] of this.entries()) {
+      callback(value, name, this);
+    }
   }
 }
 
@@ -172,22 +185,39 @@ export interface HttpFetchOptions {
 }
 
 /** A fetch function (with its own keep-alive agents) taking HttpRequest instances. */
-export function createHttpFetch(options: HttpFetchOptions = {}): (request: Request, init?: RequestInit) => Promise<Response> {
+export function createHttpFetch(
+  options: HttpFetchOptions = {},
+): (request: Request, init?: RequestInit) => Promise<Response> {
   const agentOptions = { keepAlive: true, maxFreeSockets: options.maxFreeSockets ?? 32, scheduling: "lifo" as const };
   // Loaded on the first call: provider processes that never call the API (schema, validation) don't load them.
   let http: Promise<typeof import("node:http")> | undefined;
   let https: Promise<typeof import("node:https")> | undefined;
   let httpAgent: HttpAgent | undefined;
   let httpsAgent: HttpsAgent | undefined;
-  const send = async (url: URL, method: string, headers: Record<string, string>, body: Body | null, signal: AbortSignal) => {
+  const send = async (
+    url: URL,
+    method: string,
+    headers: Record<string, string>,
+    body: Body | null,
+    signal: AbortSignal,
+  ) => {
     const secure = url.protocol === "https:";
     if (!secure && url.protocol !== "http:") {
       throw new TypeError("fetch failed", { cause: new Error(`unsupported protocol ${url.protocol}`) });
     }
-    const transport = secure ? await (https ??= import("node:https")) : await (http ??= import("node:http"));
-    const agent = secure
-      ? (httpsAgent ??= new (transport as typeof import("node:https")).Agent(agentOptions))
-      : (httpAgent ??= new transport.Agent(agentOptions));
+    let transport: typeof import("node:http") | typeof import("node:https");
+    let agent: HttpAgent | HttpsAgent;
+    if (secure) {
+      https ??= import("node:https");
+      transport = await https;
+      httpsAgent ??= new transport.Agent(agentOptions);
+      agent = httpsAgent;
+    } else {
+      http ??= import("node:http");
+      transport = await http;
+      httpAgent ??= new transport.Agent(agentOptions);
+      agent = httpAgent;
+    }
     return new Promise<{ message: IncomingMessage; bytes: Uint8Array }>((resolve, reject) => {
       const attempt = (retried: boolean) => {
         const req = transport.request(url, { method, headers, agent });
@@ -228,7 +258,17 @@ export function createHttpFetch(options: HttpFetchOptions = {}): (request: Reque
 
   return async (input, init) => {
     if (!(input instanceof HttpRequest) || input.foreignInit !== undefined) {
-      return globalThis.fetch(input instanceof HttpRequest ? new Request(input.url, { ...input.foreignInit, method: input.method, headers: input.headers, signal: input.signal }) : input, init);
+      return globalThis.fetch(
+        input instanceof HttpRequest
+          ? new Request(input.url, {
+              ...input.foreignInit,
+              method: input.method,
+              headers: input.headers,
+              signal: input.signal,
+            })
+          : input,
+        init,
+      );
     }
     const { signal } = input;
     if (signal.aborted) {
@@ -272,7 +312,14 @@ export function createHttpFetch(options: HttpFetchOptions = {}): (request: Reque
         url = next;
         continue;
       }
-      const response = new HttpResponse(status, message.statusMessage ?? "", new ResponseHeaders(message.headers), bytes, url.href, redirects > 0);
+      const response = new HttpResponse(
+        status,
+        message.statusMessage ?? "",
+        new ResponseHeaders(message.headers),
+        bytes,
+        url.href,
+        redirects > 0,
+      );
       return response as unknown as Response;
     }
   };

@@ -1,6 +1,7 @@
 // The provider executable's entry point (bundled into the mirror by `npm run build:provider`). TF_REATTACH_PROVIDERS debug mode:
 // KEYWARD_PROVIDER_DEBUG=1.
-import { providerAddress, keywardProvider } from "./provider.js";
+
 import { serve } from "@keyward/tfplugin";
+import { keywardProvider, providerAddress } from "./provider.js";
 
 serve(keywardProvider, { address: providerAddress, debug: process.env.KEYWARD_PROVIDER_DEBUG === "1" });

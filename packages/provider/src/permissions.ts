@@ -1,7 +1,8 @@
 // The `permissions` / `preset` pair shared by keyward_role and keyward_api_key: mapping, the exactly-one rule
 // (from the contract), and keeping a preset's expanded permissions stable in plans.
-import { type Diagnostics, type Planned, isUnknown } from "@keyward/tfplugin";
+
 import type { Action, PermissionGrant, ResourceName } from "@keyward/contract";
+import { type Diagnostics, isUnknown, type Planned } from "@keyward/tfplugin";
 
 export interface Grant {
   resource: string;
@@ -15,7 +16,11 @@ interface GrantAttributes {
 }
 
 export function grantsToModel(grants: readonly PermissionGrant[]): Grant[] {
-  return grants.map((grant) => ({ resource: grant.resource, actions: [...grant.actions], fields: grant.fields ? [...grant.fields] : null }));
+  return grants.map((grant) => ({
+    resource: grant.resource,
+    actions: [...grant.actions],
+    fields: grant.fields ? [...grant.fields] : null,
+  }));
 }
 
 /** What the contract accepts in a request: a preset or a permission list, never both (its `oneOf`). */
@@ -62,7 +67,9 @@ export function validateExactlyOne(
     if (given.length === 0) {
       diagnostics.error(`Missing ${group[0]}`, `Give either ${either}.`, [group[0] ?? ""]);
     } else {
-      diagnostics.error(`Conflicting ${given.join(" and ")}`, `Give either ${either}, not both.`, [given[given.length - 1] ?? ""]);
+      diagnostics.error(`Conflicting ${given.join(" and ")}`, `Give either ${either}, not both.`, [
+        given[given.length - 1] ?? "",
+      ]);
     }
   }
 }
@@ -71,7 +78,11 @@ export function validateExactlyOne(
  * Permissions computed from a preset would show as "known after apply" whenever anything else changes; while the
  * preset stays the same they stay the same, so keep the prior value.
  */
-export function keepPresetPermissions<M extends GrantAttributes>(state: M | null, config: Planned<M>, plan: Planned<M>): Planned<M> {
+export function keepPresetPermissions<M extends GrantAttributes>(
+  state: M | null,
+  config: Planned<M>,
+  plan: Planned<M>,
+): Planned<M> {
   if (state && config.permissions === null && isUnknown(plan.permissions) && plan.preset === state.preset) {
     return { ...plan, permissions: state.permissions };
   }

@@ -1,7 +1,15 @@
 // Bad configurations are refused with a diagnostic on the offending attribute, and the server is left unchanged.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliClient, clientSlug, cliClients, createWorkspace, installHint, requiredProviders } from "@keyward/testkit/terraform";
+
 import { type Harness, startHarness } from "@keyward/testkit";
+import {
+  type CliClient,
+  cliClients,
+  clientSlug,
+  createWorkspace,
+  installHint,
+  requiredProviders,
+} from "@keyward/testkit/terraform";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const clients = await cliClients();
 let keyward: Harness;
@@ -109,7 +117,9 @@ resource "keyward_role" "r" {
 `);
   const preset = await ws.exec(["apply", "-auto-approve", "-input=false"]);
   expect(preset.code).toBe(1);
-  expect(preset.output).toMatch(/Unable to create role[\s\S]*422\s+invalid_permissions[\s\S]*unknown\s+preset\s+"no_such_preset"/);
+  expect(preset.output).toMatch(
+    /Unable to create role[\s\S]*422\s+invalid_permissions[\s\S]*unknown\s+preset\s+"no_such_preset"/,
+  );
   expect(preset.output).toMatch(/preset = "no_such_preset"/);
 
   // A wrong token or an unreachable endpoint fails at configure time with what to check.

@@ -4,8 +4,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
 import { cliClients, createWorkspace, installHint, requiredProviders } from "@keyward/testkit/terraform";
+import { describe, expect, it } from "vitest";
 
 const clients = await cliClients();
 const examplesDir = fileURLToPath(new URL("../../../examples/", import.meta.url));
@@ -31,22 +31,36 @@ const folders = await exampleFolders();
 describe("documentation examples", () => {
   it("has an example for the provider, every resource (with import.sh) and every data source", async () => {
     expect(clients.length, installHint).toBeGreaterThan(0);
-    const schema = JSON.parse(await readFile(new URL("../src/generated/provider-schema.json", import.meta.url), "utf8"));
-    const { resource_schemas: resources, data_source_schemas: dataSources } = schema.provider_schemas["keyward.dev/keyward/keyward"];
+    const schema = JSON.parse(
+      await readFile(new URL("../src/generated/provider-schema.json", import.meta.url), "utf8"),
+    );
+    const { resource_schemas: resources, data_source_schemas: dataSources } =
+      schema.provider_schemas["keyward.dev/keyward/keyward"];
     expect(folders).toEqual([
       "provider",
-      ...Object.keys(resources).sort().map((type) => `resources/${type}`),
-      ...Object.keys(dataSources).sort().map((type) => `data-sources/${type}`),
+      ...Object.keys(resources)
+        .sort()
+        .map((type) => `resources/${type}`),
+      ...Object.keys(dataSources)
+        .sort()
+        .map((type) => `data-sources/${type}`),
     ]);
     for (const type of Object.keys(resources)) {
-      expect(await readFile(join(examplesDir, "resources", type, "import.sh"), "utf8")).toMatch(new RegExp(`import ${type}\\.\\w+ \\S+`));
+      expect(await readFile(join(examplesDir, "resources", type, "import.sh"), "utf8")).toMatch(
+        new RegExp(`import ${type}\\.\\w+ \\S+`),
+      );
     }
   });
 
   for (const client of clients) {
     it.concurrent(`${client.name} ${client.version}: every example folder validates`, async () => {
       for (const folder of folders) {
-        const ws = await createWorkspace(client, unreachable, `doc-${folder.replace("/", "-")}`, await configuration(folder));
+        const ws = await createWorkspace(
+          client,
+          unreachable,
+          `doc-${folder.replace("/", "-")}`,
+          await configuration(folder),
+        );
         const result = await ws.exec(["validate"]);
         expect(result.code, `${folder}:\n${result.output}`).toBe(0);
       }

@@ -2,15 +2,16 @@
 // business API through the SDK: allowed calls answer 200, calls outside the key's scope 403, fields are filtered.
 import { readFile } from "node:fs/promises";
 import type { KeywardClient } from "@keyward/sdk";
-import { describe, expect, it } from "vitest";
-import { type CliClient, cliClients, createWorkspace, installHint } from "@keyward/testkit/terraform";
 import { type Harness, startHarness } from "@keyward/testkit";
+import { type CliClient, cliClients, createWorkspace, installHint } from "@keyward/testkit/terraform";
+import { describe, expect, it } from "vitest";
 
 const clients = await cliClients();
 
 type Check = (api: KeywardClient) => Promise<void>;
 
-const keysOf = (items: readonly object[] | undefined) => [...new Set((items ?? []).flatMap((item) => Object.keys(item)))].sort();
+const keysOf = (items: readonly object[] | undefined) =>
+  [...new Set((items ?? []).flatMap((item) => Object.keys(item)))].sort();
 
 const examples: Record<string, Check> = {
   "website-integration": async (api) => {
@@ -24,7 +25,9 @@ const examples: Record<string, Check> = {
     const attendees = await api.GET("/v1/attendees");
     expect(attendees.response.status).toBe(200);
     // Only the key's fields (a record may lack some); never person_id.
-    expect(["badge_name", "checked_in_at", "event_id", "id", "status"]).toEqual(expect.arrayContaining(keysOf(attendees.data?.data)));
+    expect(["badge_name", "checked_in_at", "event_id", "id", "status"]).toEqual(
+      expect.arrayContaining(keysOf(attendees.data?.data)),
+    );
     expect(keysOf(attendees.data?.data)).toContain("event_id");
     expect((await api.GET("/v1/invoices")).response.status).toBe(403);
   },

@@ -1,9 +1,17 @@
 // keyward_role, keyward_integration_user and keyward_api_key through a whole life, with every CLI on this machine:
 // apply → empty plan → update in place → replace → import → drift → destroy.
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliClient, clientSlug, cliClients, createWorkspace, installHint, requiredProviders, schemaAsPrintedBy } from "@keyward/testkit/terraform";
 import { type Harness, startHarness } from "@keyward/testkit";
+import {
+  type CliClient,
+  cliClients,
+  clientSlug,
+  createWorkspace,
+  installHint,
+  requiredProviders,
+  schemaAsPrintedBy,
+} from "@keyward/testkit/terraform";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const clients = await cliClients();
 let keyward: Harness;
@@ -97,11 +105,14 @@ async function lifecycle(client: CliClient): Promise<void> {
     shape = { ...shape, ...change };
     await ws.write(config(slug, shape));
   };
-  const keyOf = async (id: string) => (await keyward.admin.GET("/v1/api-keys/{key_id}", { params: { path: { key_id: id } } })).data;
+  const keyOf = async (id: string) =>
+    (await keyward.admin.GET("/v1/api-keys/{key_id}", { params: { path: { key_id: id } } })).data;
 
   // The CLI serves exactly the committed schema (less what an older CLI's protocol copy lacks: ephemeral, write-only).
   const schema = JSON.parse(await ws.run(["providers", "schema", "-json"]));
-  const committed = JSON.parse(await readFile(new URL("../src/generated/provider-schema.json", import.meta.url), "utf8"));
+  const committed = JSON.parse(
+    await readFile(new URL("../src/generated/provider-schema.json", import.meta.url), "utf8"),
+  );
   expect(schema.provider_schemas).toEqual(schemaAsPrintedBy(client, committed).provider_schemas);
 
   // Create; the token works against the business API; a second plan is empty.
@@ -138,7 +149,13 @@ async function lifecycle(client: CliClient): Promise<void> {
   await reshape({ rotate: null });
   const [userA = "", userB = ""] = ids.user_ids as string[];
   const [reader = "", spare = ""] = ids.role_ids as string[];
-  const addresses = ["keyward_api_key.k", "keyward_integration_user.a", "keyward_integration_user.b", "keyward_role.reader", "keyward_role.spare"];
+  const addresses = [
+    "keyward_api_key.k",
+    "keyward_integration_user.a",
+    "keyward_integration_user.b",
+    "keyward_role.reader",
+    "keyward_role.spare",
+  ];
   await ws.run(["state", "rm", ...addresses]);
   for (const [address, id] of [
     ["keyward_role.reader", reader],
@@ -159,7 +176,10 @@ async function lifecycle(client: CliClient): Promise<void> {
   expect((await ws.outputs()).key_id).toBe(ownedKey);
 
   // Drift: a key disabled outside Terraform is enabled again.
-  await keyward.admin.PATCH("/v1/api-keys/{key_id}", { params: { path: { key_id: ownedKey } }, body: { active: false } });
+  await keyward.admin.PATCH("/v1/api-keys/{key_id}", {
+    params: { path: { key_id: ownedKey } },
+    body: { active: false },
+  });
   expect(await ws.plan(2)).toMatch(/active\s+= false -> true/);
   await ws.apply();
   expect((await keyOf(ownedKey))?.status).toBe("active");
@@ -185,9 +205,13 @@ async function lifecycle(client: CliClient): Promise<void> {
   await ws.run(["destroy", "-auto-approve", "-input=false"]);
   expect((await keyOf(replacedKey))?.status).toBe("revoked");
   for (const id of last.user_ids as string[]) {
-    expect((await keyward.admin.GET("/v1/users/{user_id}", { params: { path: { user_id: id } } })).response.status).toBe(404);
+    expect(
+      (await keyward.admin.GET("/v1/users/{user_id}", { params: { path: { user_id: id } } })).response.status,
+    ).toBe(404);
   }
   for (const id of last.role_ids as string[]) {
-    expect((await keyward.admin.GET("/v1/roles/{role_id}", { params: { path: { role_id: id } } })).response.status).toBe(404);
+    expect(
+      (await keyward.admin.GET("/v1/roles/{role_id}", { params: { path: { role_id: id } } })).response.status,
+    ).toBe(404);
   }
 }

@@ -2,11 +2,12 @@
 // management token holding exactly users:write, roles:write and keys:write (a …:write scope includes its …:read, so
 // refreshes work); without keys:write the key fails with a diagnostic naming the scope and the resource; and
 // keyward_management_token issues a narrower token, but never one wider than the provider's own.
-import { unwrap } from "@keyward/sdk";
+
 import type { ManagementScope } from "@keyward/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unwrap } from "@keyward/sdk";
 import { type Harness, startHarness } from "@keyward/testkit";
-import { clientSlug, cliClients, createWorkspace, installHint, requiredProviders } from "@keyward/testkit/terraform";
+import { cliClients, clientSlug, createWorkspace, installHint, requiredProviders } from "@keyward/testkit/terraform";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const clients = await cliClients();
 let keyward: Harness;
@@ -58,7 +59,12 @@ describe("a provider token scoped to exactly what the configuration needs", () =
     it.concurrent(`${client.name} ${client.version}: users:write, roles:write and keys:write apply and refresh; without keys:write the key fails naming the scope and the resource`, async () => {
       const slug = `scoped-${clientSlug(client)}`;
       const ci = await tokenWith(`${slug} ci`, ["users:write", "roles:write", "keys:write"]);
-      const ws = await createWorkspace(client, { url: keyward.url, adminToken: ci }, slug, integrationConfig(slug, ["first"]));
+      const ws = await createWorkspace(
+        client,
+        { url: keyward.url, adminToken: ci },
+        slug,
+        integrationConfig(slug, ["first"]),
+      );
       await ws.apply();
       await ws.plan(0);
 
@@ -70,7 +76,9 @@ describe("a provider token scoped to exactly what the configuration needs", () =
       const said = refused.output.replace(/\s+/g, " ");
       expect(said).toContain("Error: Unable to create API key with keyward_api_key.second");
       expect(said).toContain("403 scope_missing for a new API key: createApiKey needs the scope keys:write");
-      expect(said).toContain("Give the provider's token (or KEYWARD_TOKEN) the scope keys:write: a new API key needs it.");
+      expect(said).toContain(
+        "Give the provider's token (or KEYWARD_TOKEN) the scope keys:write: a new API key needs it.",
+      );
 
       await ws.apply();
       await ws.plan(0);
@@ -93,7 +101,12 @@ output "ci_token" {
   sensitive = true
 }
 `;
-      const ws = await createWorkspace(client, { url: keyward.url, adminToken: manager }, slug, tokenConfig(["roles:write", "users:write"]));
+      const ws = await createWorkspace(
+        client,
+        { url: keyward.url, adminToken: manager },
+        slug,
+        tokenConfig(["roles:write", "users:write"]),
+      );
       await ws.apply();
       await ws.plan(0);
       const issued = (await ws.outputs()).ci_token as string;

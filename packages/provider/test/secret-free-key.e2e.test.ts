@@ -5,9 +5,16 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "@keyward/testkit";
-import { type CliClient, cliClients, cliEnvironment, supportsSecretFreeKeys, Workspace, zipEntries } from "@keyward/testkit/terraform";
+import {
+  type CliClient,
+  cliClients,
+  cliEnvironment,
+  supportsSecretFreeKeys,
+  Workspace,
+  zipEntries,
+} from "@keyward/testkit/terraform";
+import { afterAll, describe, expect, it } from "vitest";
 
 const clients = await cliClients();
 const modern = (client: CliClient) => supportsSecretFreeKeys(client);
@@ -37,9 +44,13 @@ function writtenFiles(dir: string): [string, string][] {
   const files: [string, string][] = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (name === ".terraform" || name === "website-token.txt" || name === "main.tf" || statSync(path).isDirectory()) continue;
+    if (name === ".terraform" || name === "website-token.txt" || name === "main.tf" || statSync(path).isDirectory()) {
+      continue;
+    }
     if (name.endsWith(".tfplan")) {
-      for (const [entry, data] of zipEntries(path)) files.push([`${name}:${entry}`, data.toString("latin1")]);
+      for (const [entry, data] of zipEntries(path)) {
+        files.push([`${name}:${entry}`, data.toString("latin1")]);
+      }
     } else {
       files.push([name, readFileSync(path, "latin1")]);
     }
@@ -50,19 +61,33 @@ function writtenFiles(dir: string): [string, string][] {
 function expectNoToken(ws: Workspace, extra: Record<string, string> = {}): void {
   const checked = [...writtenFiles(ws.dir), ...Object.entries(extra)];
   expect(checked.map(([name]) => name)).toEqual(expect.arrayContaining(["terraform.tfstate"]));
-  for (const [name, text] of checked) expect(anyToken.exec(text)?.[0], `a token in ${name}`).toBeUndefined();
+  for (const [name, text] of checked) {
+    expect(anyToken.exec(text)?.[0], `a token in ${name}`).toBeUndefined();
+  }
 }
 
 type PlanJson = { resource_changes?: { address: string; change: { actions: string[] } }[] };
 /** Changes other than no-ops; OpenTofu 1.11 lists each ephemeral resource as "open" (gone in 1.12): exactly that is allowed. */
 const realChanges = (client: CliClient, plan: PlanJson) =>
   (plan.resource_changes ?? [])
-    .filter((c) => !(c.change.actions.join() === "no-op" || (client.name === "tofu" && c.address.startsWith("ephemeral.") && c.change.actions.join() === "open")))
+    .filter(
+      (c) =>
+        !(
+          c.change.actions.join() === "no-op" ||
+          (client.name === "tofu" && c.address.startsWith("ephemeral.") && c.change.actions.join() === "open")
+        ),
+    )
     .map((c) => `${c.address}: ${c.change.actions.join()}`);
 
 describe("examples/terraform/secret-free-key", () => {
   it("has OpenTofu 1.11 (built from the Go module proxy by the e2e set-up) and Terraform ≥ 1.11", () => {
-    expect(clients.filter(modern).map((c) => c.name).sort(), "put Terraform ≥ 1.11.1 on the PATH").toEqual(["terraform", "tofu"]);
+    expect(
+      clients
+        .filter(modern)
+        .map((c) => c.name)
+        .sort(),
+      "put Terraform ≥ 1.11.1 on the PATH",
+    ).toEqual(["terraform", "tofu"]);
   });
 
   for (const client of clients.filter(modern)) {
@@ -70,7 +95,8 @@ describe("examples/terraform/secret-free-key", () => {
       const keyward = await startHarness();
       servers.push(keyward);
       const ws = await exampleWorkspace(client, keyward);
-      const status = async (token: string, path: "/v1/events" | "/v1/people") => (await keyward.clientFor(token).GET(path)).response.status;
+      const status = async (token: string, path: "/v1/events" | "/v1/people") =>
+        (await keyward.clientFor(token).GET(path)).response.status;
       const sink = () => readFileSync(join(ws.dir, "website-token.txt"), "utf8");
       const version = (v: number) => ["-input=false", "-var", `token_version=${v}`];
 
@@ -82,8 +108,14 @@ describe("examples/terraform/secret-free-key", () => {
       const first = sink();
       expect(first).toMatch(/^kw_[0-9A-Za-z]{36}$/);
       expect([await status(first, "/v1/events"), await status(first, "/v1/people")]).toEqual([200, 403]);
-      const state = JSON.parse(readFileSync(join(ws.dir, "terraform.tfstate"), "utf8")) as { resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[] };
-      expect(state.resources.find((r) => r.type === "keyward_api_key")?.instances[0]?.attributes).toMatchObject({ token: null, token_wo: null, token_wo_version: 1 });
+      const state = JSON.parse(readFileSync(join(ws.dir, "terraform.tfstate"), "utf8")) as {
+        resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[];
+      };
+      expect(state.resources.find((r) => r.type === "keyward_api_key")?.instances[0]?.attributes).toMatchObject({
+        token: null,
+        token_wo: null,
+        token_wo_version: 1,
+      });
 
       await ws.run(["plan", "-out=second.tfplan", ...version(1)]);
       const second = await ws.run(["show", "-json", "second.tfplan"]);
@@ -94,11 +126,21 @@ describe("examples/terraform/secret-free-key", () => {
       expect(await ws.run(["apply", "-input=false", "rotate.tfplan"])).toMatch(/1 added, 1 changed, 1 destroyed/);
       const rotated = sink();
       expect(rotated).not.toBe(first);
-      expect([await status(rotated, "/v1/events"), await status(first, "/v1/events")], "both work during the grace period").toEqual([200, 200]);
+      expect(
+        [await status(rotated, "/v1/events"), await status(first, "/v1/events")],
+        "both work during the grace period",
+      ).toEqual([200, 200]);
       keyward.advance((GRACE_SECONDS + 1) * 1000);
-      expect([await status(rotated, "/v1/events"), await status(first, "/v1/events")], "after it, only the new one").toEqual([200, 401]);
+      expect(
+        [await status(rotated, "/v1/events"), await status(first, "/v1/events")],
+        "after it, only the new one",
+      ).toEqual([200, 401]);
 
-      expectNoToken(ws, { "show -json first.tfplan": firstPlanJson, "show -json second.tfplan": second, "show -json rotate.tfplan": rotatePlanJson });
+      expectNoToken(ws, {
+        "show -json first.tfplan": firstPlanJson,
+        "show -json second.tfplan": second,
+        "show -json rotate.tfplan": rotatePlanJson,
+      });
       await ws.run(["destroy", "-auto-approve", ...version(2)]);
       expect(await status(rotated, "/v1/events")).toBe(401);
     }, 240_000);
@@ -113,7 +155,9 @@ describe("examples/terraform/secret-free-key", () => {
       // init checks required_version before anything else; validate (which can't parse `ephemeral`) names the blocks.
       const init = await ws.exec(["init", "-input=false"]);
       expect(init.code, init.output).toBe(1);
-      expect(flat(init.output)).toMatch(/Unsupported (OpenTofu|Terraform) Core version .* required_version = ">= 1.11.1" This configuration does not support/);
+      expect(flat(init.output)).toMatch(
+        /Unsupported (OpenTofu|Terraform) Core version .* required_version = ">= 1.11.1" This configuration does not support/,
+      );
       const validate = await ws.exec(["validate"]);
       expect(validate.code, validate.output).toBe(1);
       expect(flat(validate.output)).toContain('Blocks of type "ephemeral" are not expected here');

@@ -1,7 +1,14 @@
 // keyward_settings (a singleton: each CLI gets its own server) and the three data sources, with every CLI.
-import { describe, expect, it } from "vitest";
-import { type CliClient, cliClients, createWorkspace, installHint, requiredProviders } from "@keyward/testkit/terraform";
+
 import { type Harness, startHarness } from "@keyward/testkit";
+import {
+  type CliClient,
+  cliClients,
+  createWorkspace,
+  installHint,
+  requiredProviders,
+} from "@keyward/testkit/terraform";
+import { describe, expect, it } from "vitest";
 
 const clients = await cliClients();
 
@@ -39,11 +46,22 @@ describe("keyward_settings and the data sources with real CLIs", () => {
 async function settingsLifecycle(client: CliClient, keyward: Harness): Promise<void> {
   const settings = async () => (await keyward.admin.GET("/v1/settings")).data;
   const role = (await keyward.admin.POST("/v1/roles", { body: { name: "looked-up", preset: "events_read" } })).data;
-  await keyward.admin.POST("/v1/users", { body: { username: "looked-up", name: "Looked up", role_ids: [role?.id ?? ""] } });
+  await keyward.admin.POST("/v1/users", {
+    body: { username: "looked-up", name: "Looked up", role_ids: [role?.id ?? ""] },
+  });
 
-  const ws = await createWorkspace(client, keyward, "settings", config(`key_inactivity_days = 30\n  max_key_lifetime_days = 365`));
+  const ws = await createWorkspace(
+    client,
+    keyward,
+    "settings",
+    config(`key_inactivity_days = 30\n  max_key_lifetime_days = 365`),
+  );
   await ws.apply();
-  expect(await settings()).toMatchObject({ key_inactivity_days: 30, max_key_lifetime_days: 365, features: { external_connectivity: true } });
+  expect(await settings()).toMatchObject({
+    key_inactivity_days: 30,
+    max_key_lifetime_days: 365,
+    features: { external_connectivity: true },
+  });
   const outputs = await ws.outputs();
   expect(outputs.resources).toEqual(["attendees", "documents", "events", "invoices", "people", "sessions"]);
   expect(outputs.presets).toContain("events_read");
@@ -69,5 +87,9 @@ async function settingsLifecycle(client: CliClient, keyward: Harness): Promise<v
 
   // Destroy resets the workspace to the defaults.
   await ws.run(["destroy", "-auto-approve", "-input=false"]);
-  expect(await settings()).toMatchObject({ key_inactivity_days: 90, max_key_lifetime_days: null, features: { external_connectivity: true } });
+  expect(await settings()).toMatchObject({
+    key_inactivity_days: 90,
+    max_key_lifetime_days: null,
+    features: { external_connectivity: true },
+  });
 }

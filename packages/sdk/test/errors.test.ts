@@ -43,7 +43,10 @@ describe("KeywardApiError and unwrap", () => {
     const { client } = createObservedClient(
       () => new Response("<html>bad gateway</html>", { status: 502, statusText: "Bad Gateway" }),
     );
-    const thrown = await client.GET("/v1/health").then(unwrap).catch((e: unknown) => e);
+    const thrown = await client
+      .GET("/v1/health")
+      .then(unwrap)
+      .catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(KeywardApiError);
     const error = thrown as KeywardApiError;
     expect(error.code).toBeUndefined();
@@ -54,7 +57,10 @@ describe("KeywardApiError and unwrap", () => {
 
   it("throws for an error answer with an empty body", async () => {
     const { client } = createObservedClient(() => new Response(null, { status: 401 }));
-    const thrown = await client.GET("/v1/health").then(unwrap).catch((e: unknown) => e);
+    const thrown = await client
+      .GET("/v1/health")
+      .then(unwrap)
+      .catch((e: unknown) => e);
     expect((thrown as KeywardApiError).status).toBe(401);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import {
   type ApiKey,
   type Event,
-  KeywardApiError,
+  type KeywardApiError,
   type PaginatedPath,
   type Problem,
   type ProblemCode,

@@ -1,13 +1,13 @@
 // Composition root: storage adapter + clock + catalog → domain → HTTP. Tests and the bin both use it.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
+import { seedDemoData } from "./demo-data.js";
 import { bootstrapAdmin } from "./domain/bootstrap.js";
 import { createCatalog } from "./domain/catalog.js";
 import type { Context } from "./domain/context.js";
 import { createKeyward, type Keyward } from "./domain/keyward.js";
 import type { Clock } from "./domain/types.js";
-import { seedDemoData } from "./demo-data.js";
 import { createApp } from "./http/app.js";
 import type { AuthFailureLimitOptions } from "./http/auth-failure-limit.js";
 import { loadContract } from "./http/contract.js";
@@ -52,14 +52,26 @@ export interface RunningServer {
 }
 
 /** Secrets are redacted wherever they might appear in a log object. */
-export const REDACT_PATHS = ["token", "*.token", "authorization", "*.authorization", "headers.authorization", "*.headers.authorization", "password", "*.password"];
+export const REDACT_PATHS = [
+  "token",
+  "*.token",
+  "authorization",
+  "*.authorization",
+  "headers.authorization",
+  "*.headers.authorization",
+  "password",
+  "*.password",
+];
 
 /**
  * Logs to stderr without blocking: lines written while a write is in flight go out together in the next one
  * (one write per request cost the hot path a syscall each); pino flushes what is left when the process exits.
  */
 export function createLogger(level = process.env.KEYWARD_LOG_LEVEL ?? "info"): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: "[redacted]" } }, pino.destination({ dest: 2, sync: false }));
+  return pino(
+    { level, redact: { paths: REDACT_PATHS, censor: "[redacted]" } },
+    pino.destination({ dest: 2, sync: false }),
+  );
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -71,7 +83,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const context: Context = { store, clock, catalog };
   const keyward = createKeyward(context);
   const { issuedToken } = await bootstrapAdmin(context, options.adminToken);
-  if (options.seedDemo) await seedDemoData(keyward);
+  if (options.seedDemo) {
+    await seedDemoData(keyward);
+  }
   await keyward.keys.disableInactiveKeys();
   await keyward.keys.purgeRevokedKeys();
 
@@ -87,7 +101,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.corsOrigins !== undefined && { corsOrigins: options.corsOrigins }),
   });
   const server: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(options.port ?? 0, options.host ?? "127.0.0.1", (error?: Error) => (error ? reject(error) : resolve(listening)));
+    const listening = app.listen(options.port ?? 0, options.host ?? "127.0.0.1", (error?: Error) =>
+      error ? reject(error) : resolve(listening),
+    );
   });
   server.keepAliveTimeout = 65_000;
   const { port } = server.address() as AddressInfo;

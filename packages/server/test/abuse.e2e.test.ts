@@ -9,15 +9,15 @@
 //     the admin token on the business API and /v1/me, field writes outside the scope;
 //   bad-input.test.ts — path traversal in user and record ids and in audit target_id, a 70 kB body, bad
 //     JSON, wrong content types, unknown fields and query parameters.
-import { connect } from "node:net";
+
 import { mkdtemp, rm } from "node:fs/promises";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keywardTokenChecksum as checksum, randomBase62 } from "@keyward/contract";
-import { type ChildServer, startChildServer } from "@keyward/testkit";
-import { basicHeader, raw, type RawRequest, type RawTarget } from "./support/raw.js";
-import { storedText } from "@keyward/testkit";
+import { type ChildServer, startChildServer, storedText } from "@keyward/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { basicHeader, type RawRequest, type RawTarget, raw } from "./support/raw.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -39,14 +39,29 @@ let personId = "";
 
 async function admin(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
   const response = await raw(target, { method, path, ...(body !== undefined && { body }) });
-  if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status} ${response.text}`);
+  if (response.status >= 300) {
+    throw new Error(`${method} ${path} → ${response.status} ${response.text}`);
+  }
   return response.json ?? {};
 }
 
-async function integration(name: string, options: { kind?: "integration" | "person"; preset?: string; key?: Record<string, unknown> } = {}): Promise<Fixture> {
+async function integration(
+  name: string,
+  options: { kind?: "integration" | "person"; preset?: string; key?: Record<string, unknown> } = {},
+): Promise<Fixture> {
   const role = await admin("POST", "/v1/roles", { name: `${name}-role`, preset: options.preset ?? "events_read" });
-  const user = await admin("POST", "/v1/users", { username: name, name, kind: options.kind ?? "integration", role_ids: [role.id] });
-  const key = await admin("POST", "/v1/api-keys", { name: `${name} key`, user_id: user.id, preset: options.preset ?? "events_read", ...options.key });
+  const user = await admin("POST", "/v1/users", {
+    username: name,
+    name,
+    kind: options.kind ?? "integration",
+    role_ids: [role.id],
+  });
+  const key = await admin("POST", "/v1/api-keys", {
+    name: `${name} key`,
+    user_id: user.id,
+    preset: options.preset ?? "events_read",
+    ...options.key,
+  });
   tokens.push(String(key.token));
   return { userId: String(user.id), roleId: String(role.id), keyId: String(key.id), token: String(key.token) };
 }
@@ -73,15 +88,24 @@ function rawHttp(text: string | Buffer): Promise<{ status: number; body: string 
     socket.end(text);
   });
   function parse(answer: string) {
-    return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0), body: answer.split("\r\n\r\n").slice(1).join("\r\n\r\n") };
+    return {
+      status: Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0),
+      body: answer.split("\r\n\r\n").slice(1).join("\r\n\r\n"),
+    };
   }
 }
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "keyward-abuse-"));
   // Many refusals come from 127.0.0.1 here: the failed-authentication limit is tested on its own below.
-  server = await startChildServer({ dataFile: join(dir, "keyward.json"), args: ["--seed-demo"], env: { KEYWARD_LOG_LEVEL: "debug", KEYWARD_AUTH_FAILURE_LIMIT: "0" } });
-  if (!server.adminToken) throw new Error("no admin token printed");
+  server = await startChildServer({
+    dataFile: join(dir, "keyward.json"),
+    args: ["--seed-demo"],
+    env: { KEYWARD_LOG_LEVEL: "debug", KEYWARD_AUTH_FAILURE_LIMIT: "0" },
+  });
+  if (!server.adminToken) {
+    throw new Error("no admin token printed");
+  }
   tokens.push(server.adminToken);
   target = { url: server.url, adminToken: server.adminToken, serverErrors: [] };
 
@@ -103,7 +127,11 @@ beforeAll(async () => {
   tokens.push(String(rotated.token));
   f.officeOnly = await integration("abuse-office", { key: { allowed_ips: ["203.0.113.0/24"] } });
   f.v6Only = await integration("abuse-v6", { key: { allowed_ips: ["2001:db8::/32"] } });
-  const person = await admin("POST", "/v1/users", { username: "abuse-person", name: "Person without keys", kind: "person" });
+  const person = await admin("POST", "/v1/users", {
+    username: "abuse-person",
+    name: "Person without keys",
+    kind: "person",
+  });
   personId = String(person.id);
 }, 60_000);
 
@@ -130,7 +158,10 @@ const send = async (request: RawRequest): Promise<Outcome> => {
   const response = await raw(target, request);
   return { status: response.status, code: response.json?.code };
 };
-const asKey = (fixture: () => Fixture, request: Omit<RawRequest, "token">): (() => Promise<Outcome>) => () => send({ ...request, token: fixture().token });
+const asKey =
+  (fixture: () => Fixture, request: Omit<RawRequest, "token">): (() => Promise<Outcome>) =>
+  () =>
+    send({ ...request, token: fixture().token });
 const bearer = (value: string) => ({ authorization: `Bearer ${value}` });
 
 async function keyGrants(fixture: Fixture) {
@@ -143,53 +174,108 @@ const cases: AbuseCase[] = [
   // ── scope escalation by an integration key ──────────────────────────────────────────────────────────
   {
     name: "a read-only key PATCHes its own key to full_access",
-    attempt: () => send({ method: "PATCH", path: `/v1/api-keys/${f.reader!.keyId}`, body: { preset: "full_access" }, token: f.reader!.token }),
+    attempt: () =>
+      send({
+        method: "PATCH",
+        path: `/v1/api-keys/${f.reader!.keyId}`,
+        body: { preset: "full_access" },
+        token: f.reader!.token,
+      }),
     refused: [[403, "admin_required"]],
     unchanged: async () => expect(await keyGrants(f.reader!)).toEqual(readerGrants),
   },
   {
     name: "a read-only key PATCHes its owner's role to full_access",
-    attempt: () => send({ method: "PATCH", path: `/v1/roles/${f.reader!.roleId}`, body: { preset: "full_access" }, token: f.reader!.token }),
+    attempt: () =>
+      send({
+        method: "PATCH",
+        path: `/v1/roles/${f.reader!.roleId}`,
+        body: { preset: "full_access" },
+        token: f.reader!.token,
+      }),
     refused: [[403, "admin_required"]],
     unchanged: async () => expect((await admin("GET", `/v1/roles/${f.reader!.roleId}`)).preset).toBe("events_read"),
   },
   {
     name: "a key PATCHes its owner to is_admin: true",
-    attempt: () => send({ method: "PATCH", path: `/v1/users/${f.reader!.userId}`, body: { is_admin: true }, token: f.reader!.token }),
+    attempt: () =>
+      send({
+        method: "PATCH",
+        path: `/v1/users/${f.reader!.userId}`,
+        body: { is_admin: true },
+        token: f.reader!.token,
+      }),
     refused: [[403, "admin_required"]],
     unchanged: async () => expect((await admin("GET", `/v1/users/${f.reader!.userId}`)).is_admin).toBe(false),
   },
   {
     name: "a key mints itself a second, full-access key",
-    attempt: () => send({ method: "POST", path: "/v1/api-keys", body: { name: "escalated", user_id: f.reader!.userId, preset: "full_access" }, token: f.reader!.token }),
+    attempt: () =>
+      send({
+        method: "POST",
+        path: "/v1/api-keys",
+        body: { name: "escalated", user_id: f.reader!.userId, preset: "full_access" },
+        token: f.reader!.token,
+      }),
     refused: [[403, "admin_required"]],
   },
   {
     name: "a read-only key writes through the business API (POST /v1/events)",
-    attempt: asKey(() => f.reader!, { method: "POST", path: "/v1/events", body: { name: "Injected", starts_at: "2030-01-01T00:00:00Z" } }),
+    attempt: asKey(() => f.reader!, {
+      method: "POST",
+      path: "/v1/events",
+      body: { name: "Injected", starts_at: "2030-01-01T00:00:00Z" },
+    }),
     refused: [[403, "permission_denied"]],
   },
   {
     name: "a full-access key rewrites a record's id through PATCH",
     attempt: async () => {
-      const events = (await raw(target, { path: "/v1/events?limit=1", token: f.full!.token })).json as { data: Array<{ id: string }> };
-      return send({ method: "PATCH", path: `/v1/events/${events.data[0]!.id}`, body: { id: "evt_0000000000000000" }, token: f.full!.token });
+      const events = (await raw(target, { path: "/v1/events?limit=1", token: f.full!.token })).json as {
+        data: Array<{ id: string }>;
+      };
+      return send({
+        method: "PATCH",
+        path: `/v1/events/${events.data[0]!.id}`,
+        body: { id: "evt_0000000000000000" },
+        token: f.full!.token,
+      });
     },
     refused: [[400, "validation_failed"]],
   },
   {
     name: "mass assignment: a key created with its own token_hash and number",
-    attempt: () => send({ method: "POST", path: "/v1/api-keys", body: { name: "planted", user_id: f.reader!.userId, preset: "events_read", token_hash: "0".repeat(64), number: 1 } }),
+    attempt: () =>
+      send({
+        method: "POST",
+        path: "/v1/api-keys",
+        body: {
+          name: "planted",
+          user_id: f.reader!.userId,
+          preset: "events_read",
+          token_hash: "0".repeat(64),
+          number: 1,
+        },
+      }),
     refused: [[400, "validation_failed"]],
   },
   {
     name: "prototype pollution: a user created with __proto__.is_admin",
-    attempt: () => send({ method: "POST", path: "/v1/users", body: '{"username":"proto","name":"P","__proto__":{"is_admin":true}}' }),
+    attempt: () =>
+      send({
+        method: "POST",
+        path: "/v1/users",
+        body: '{"username":"proto","name":"P","__proto__":{"is_admin":true}}',
+      }),
     refused: [[400, "validation_failed"]],
   },
   {
     name: "prototype pollution: a business record patched with constructor.prototype",
-    attempt: asKey(() => f.full!, { method: "PATCH", path: "/v1/events/evt_0000000000000000", body: '{"constructor":{"prototype":{"polluted":true}}}' }),
+    attempt: asKey(() => f.full!, {
+      method: "PATCH",
+      path: "/v1/events/evt_0000000000000000",
+      body: '{"constructor":{"prototype":{"polluted":true}}}',
+    }),
     refused: [[400, "validation_failed"]],
   },
   // ── keys whose owner changed ──────────────────────────────────────────────────────────────────────
@@ -206,13 +292,18 @@ const cases: AbuseCase[] = [
     name: "a key is created for a person just promoted to admin",
     attempt: async () => {
       await admin("PATCH", `/v1/users/${personId}`, { is_admin: true });
-      return send({ method: "POST", path: "/v1/api-keys", body: { name: "admin's key", user_id: personId, preset: "events_read" } });
+      return send({
+        method: "POST",
+        path: "/v1/api-keys",
+        body: { name: "admin's key", user_id: personId, preset: "events_read" },
+      });
     },
     refused: [[409, "user_is_admin"]],
   },
   {
     name: "the key of a deactivated owner, sent as HTTP Basic",
-    attempt: () => send({ path: "/v1/events", token: null, headers: { authorization: basicHeader("anyone", f.inactive!.token) } }),
+    attempt: () =>
+      send({ path: "/v1/events", token: null, headers: { authorization: basicHeader("anyone", f.inactive!.token) } }),
     refused: [[401, "owner_inactive"]],
   },
   {
@@ -236,7 +327,11 @@ const cases: AbuseCase[] = [
   },
   {
     name: "a revoked key writing (POST /v1/events)",
-    attempt: asKey(() => f.revoked!, { method: "POST", path: "/v1/events", body: { name: "Late", starts_at: "2030-01-01T00:00:00Z" } }),
+    attempt: asKey(() => f.revoked!, {
+      method: "POST",
+      path: "/v1/events",
+      body: { name: "Late", starts_at: "2030-01-01T00:00:00Z" },
+    }),
     refused: [[401, "key_revoked"]],
   },
   {
@@ -247,7 +342,12 @@ const cases: AbuseCase[] = [
   // ── client address ────────────────────────────────────────────────────────────────────────────────
   {
     name: "a key limited to 203.0.113.0/24, with X-Forwarded-For: 203.0.113.7 (proxy not trusted)",
-    attempt: () => send({ path: "/v1/events", token: f.officeOnly!.token, headers: { "x-forwarded-for": "203.0.113.7", forwarded: "for=203.0.113.7" } }),
+    attempt: () =>
+      send({
+        path: "/v1/events",
+        token: f.officeOnly!.token,
+        headers: { "x-forwarded-for": "203.0.113.7", forwarded: "for=203.0.113.7" },
+      }),
     refused: [[401, "ip_not_allowed"]],
   },
   {
@@ -263,12 +363,18 @@ const cases: AbuseCase[] = [
   },
   {
     name: "Basic credentials without a colon (the token alone, base64)",
-    attempt: () => send({ path: "/v1/events", token: null, headers: { authorization: `Basic ${Buffer.from(f.reader!.token).toString("base64")}` } }),
+    attempt: () =>
+      send({
+        path: "/v1/events",
+        token: null,
+        headers: { authorization: `Basic ${Buffer.from(f.reader!.token).toString("base64")}` },
+      }),
     refused: [[401, "missing_token"]],
   },
   {
     name: "Basic with the token as the username and an empty password",
-    attempt: () => send({ path: "/v1/events", token: null, headers: { authorization: basicHeader(f.reader!.token, "") } }),
+    attempt: () =>
+      send({ path: "/v1/events", token: null, headers: { authorization: basicHeader(f.reader!.token, "") } }),
     refused: [[401, "missing_token"]],
   },
   {
@@ -304,7 +410,9 @@ const cases: AbuseCase[] = [
   {
     name: "two Authorization headers, a junk one first",
     attempt: async () => {
-      const answer = await rawHttp(`GET /v1/users HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer junk\r\nAuthorization: Bearer ${server.adminToken}\r\nConnection: close\r\n\r\n`);
+      const answer = await rawHttp(
+        `GET /v1/users HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer junk\r\nAuthorization: Bearer ${server.adminToken}\r\nConnection: close\r\n\r\n`,
+      );
       return { status: answer.status };
     },
     refused: [401],
@@ -317,7 +425,13 @@ const cases: AbuseCase[] = [
   },
   {
     name: "a dot-dot role id sent literally (/v1/roles/../settings)",
-    attempt: async () => ({ status: (await rawHttp(`PATCH /v1/roles/../settings HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${server.adminToken}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`)).status }),
+    attempt: async () => ({
+      status: (
+        await rawHttp(
+          `PATCH /v1/roles/../settings HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${server.adminToken}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+        )
+      ).status,
+    }),
     refused: [400, 404],
   },
   {
@@ -328,38 +442,77 @@ const cases: AbuseCase[] = [
   // ── bodies ────────────────────────────────────────────────────────────────────────────────────────
   {
     name: "a 10 MB body",
-    attempt: () => send({ method: "POST", path: "/v1/roles", body: `{"name":"big","description":"${"x".repeat(10 * 1024 * 1024)}","preset":"events_read"}` }),
+    attempt: () =>
+      send({
+        method: "POST",
+        path: "/v1/roles",
+        body: `{"name":"big","description":"${"x".repeat(10 * 1024 * 1024)}","preset":"events_read"}`,
+      }),
     refused: [[413, "payload_too_large"]],
   },
   {
     name: "a 10 MB body with no token (refused before it is read)",
-    attempt: () => send({ method: "POST", path: "/v1/events", token: null, body: `{"name":"${"x".repeat(10 * 1024 * 1024)}"}` }),
+    attempt: () =>
+      send({ method: "POST", path: "/v1/events", token: null, body: `{"name":"${"x".repeat(10 * 1024 * 1024)}"}` }),
     refused: [[401, "missing_token"]],
   },
   {
     name: "100 000 nested arrays",
-    attempt: asKey(() => f.full!, { method: "POST", path: "/v1/events", body: `${"[".repeat(100_000)}${"]".repeat(100_000)}` }),
-    refused: [[400, "invalid_json"], [400, "validation_failed"], [413, "payload_too_large"]],
+    attempt: asKey(() => f.full!, {
+      method: "POST",
+      path: "/v1/events",
+      body: `${"[".repeat(100_000)}${"]".repeat(100_000)}`,
+    }),
+    refused: [
+      [400, "invalid_json"],
+      [400, "validation_failed"],
+      [413, "payload_too_large"],
+    ],
   },
   {
     name: "30 000 nested arrays inside the 64 kB limit",
-    attempt: asKey(() => f.full!, { method: "POST", path: "/v1/events", body: `{"name":${"[".repeat(30_000)}${"]".repeat(30_000)}}` }),
-    refused: [[400, "invalid_json"], [400, "validation_failed"]],
+    attempt: asKey(() => f.full!, {
+      method: "POST",
+      path: "/v1/events",
+      body: `{"name":${"[".repeat(30_000)}${"]".repeat(30_000)}}`,
+    }),
+    refused: [
+      [400, "invalid_json"],
+      [400, "validation_failed"],
+    ],
   },
   {
     name: "10 000 nested objects inside the 64 kB limit (management)",
     attempt: () => send({ method: "POST", path: "/v1/roles", body: `${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}` }),
-    refused: [[400, "invalid_json"], [400, "validation_failed"]],
+    refused: [
+      [400, "invalid_json"],
+      [400, "validation_failed"],
+    ],
   },
   // ── headers ───────────────────────────────────────────────────────────────────────────────────────
   {
     name: "a bare CR inside a header value (header injection)",
-    attempt: async () => ({ status: (await rawHttp(`GET /v1/users HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${server.adminToken}\rX-Injected: 1\r\nConnection: close\r\n\r\n`)).status }),
+    attempt: async () => ({
+      status: (
+        await rawHttp(
+          `GET /v1/users HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${server.adminToken}\rX-Injected: 1\r\nConnection: close\r\n\r\n`,
+        )
+      ).status,
+    }),
     refused: [400],
   },
   {
     name: "a NUL byte inside the Authorization header",
-    attempt: async () => ({ status: (await rawHttp(Buffer.from(`GET /v1/users HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${server.adminToken}\0\r\nConnection: close\r\n\r\n`, "latin1"))).status }),
+    attempt: async () => ({
+      status: (
+        await rawHttp(
+          Buffer.from(
+            `GET /v1/users HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${server.adminToken}\0\r\nConnection: close\r\n\r\n`,
+            "latin1",
+          ),
+        )
+      ).status,
+    }),
     refused: [400, 401],
   },
   {
@@ -369,7 +522,13 @@ const cases: AbuseCase[] = [
   },
   {
     name: "a 64 kB Authorization header (beyond the header size limit)",
-    attempt: async () => ({ status: (await rawHttp(`GET /v1/users HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer kw_${"A".repeat(64 * 1024)}\r\nConnection: close\r\n\r\n`)).status }),
+    attempt: async () => ({
+      status: (
+        await rawHttp(
+          `GET /v1/users HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer kw_${"A".repeat(64 * 1024)}\r\nConnection: close\r\n\r\n`,
+        )
+      ).status,
+    }),
     refused: [431],
   },
 ];
@@ -383,9 +542,14 @@ describe("abuse: every attempt is refused with a 4xx, never a 5xx", () => {
     it(`when ${attempt.name}, then it is refused`, async () => {
       const outcome = await attempt.attempt();
       const accepted = attempt.refused.some((refusal) =>
-        typeof refusal === "number" ? outcome.status === refusal : outcome.status === refusal[0] && outcome.code === refusal[1],
+        typeof refusal === "number"
+          ? outcome.status === refusal
+          : outcome.status === refusal[0] && outcome.code === refusal[1],
       );
-      expect(accepted, `got ${outcome.status} ${String(outcome.code ?? "")}, want one of ${JSON.stringify(attempt.refused)}`).toBe(true);
+      expect(
+        accepted,
+        `got ${outcome.status} ${String(outcome.code ?? "")}, want one of ${JSON.stringify(attempt.refused)}`,
+      ).toBe(true);
       await attempt.unchanged?.();
       expect((await raw(target, { path: "/v1/health", token: null })).status).toBe(200);
     }, 30_000);
@@ -393,7 +557,12 @@ describe("abuse: every attempt is refused with a 4xx, never a 5xx", () => {
 
   it("when all attempts are over, then the server never answered 5xx nor logged an error, and the legitimate key still works", async () => {
     expect(target.serverErrors).toEqual([]);
-    expect(server.stderr().split("\n").filter((line) => /"level":(50|60)/.test(line))).toEqual([]);
+    expect(
+      server
+        .stderr()
+        .split("\n")
+        .filter((line) => /"level":(50|60)/.test(line)),
+    ).toEqual([]);
     expect((await send({ path: "/v1/events", token: f.reader!.token })).status).toBe(200);
   });
 });
@@ -409,7 +578,9 @@ describe("secrets: after the whole abuse run, no issued token appears anywhere t
     for (const token of new Set(tokens)) {
       const forms = [token, token.slice(3, -6), Buffer.from(`anyone:${token}`).toString("base64")];
       for (const [name, text] of Object.entries(files)) {
-        if (forms.some((form) => text.includes(form))) leaks.push(`${token.slice(0, 8)}… in ${name}`);
+        if (forms.some((form) => text.includes(form))) {
+          leaks.push(`${token.slice(0, 8)}… in ${name}`);
+        }
       }
     }
     expect(leaks).toEqual([]);

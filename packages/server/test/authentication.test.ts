@@ -1,12 +1,20 @@
 // Every refusal, in the order the README gives ("Running the server"): 401 (with WWW-Authenticate) → 402 → 403 → field scope;
 // admin-only management; introspection (/v1/me, /v1/keys/verify); refusals audited; tokens never stored.
+
+import { keywardTokenChecksum as checksum, randomBase62 } from "@keyward/contract";
 import { unwrap } from "@keyward/sdk";
 import type { PermissionGrant, ProblemCode } from "@keyward/sdk/schema";
+import {
+  daysFrom,
+  type Harness,
+  type Integration,
+  type IntegrationSpec,
+  startHarness,
+  storedText,
+  withIssuedToken,
+} from "@keyward/testkit";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { keywardTokenChecksum as checksum, randomBase62 } from "@keyward/contract";
-import { daysFrom, type Harness, type Integration, type IntegrationSpec, startHarness, withIssuedToken } from "@keyward/testkit";
-import { basicHeader, raw, type RawRequest, type RawResponse } from "./support/raw.js";
-import { storedText } from "@keyward/testkit";
+import { basicHeader, type RawRequest, type RawResponse, raw } from "./support/raw.js";
 
 let h: Harness;
 /** Every token this file issued or sent: none may ever reach the data file or the audit log. */
@@ -52,7 +60,15 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 function expectProblem(response: RawResponse, status: number, code: ProblemCode): void {
   expect({ status: response.status, code: response.json?.code }).toEqual({ status, code });
   expect(response.contentType).toMatch(/^application\/problem\+json\b/);
-  expect(response.json).toEqual(expect.objectContaining({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String), code }));
+  expect(response.json).toEqual(
+    expect.objectContaining({
+      type: expect.any(String),
+      title: expect.any(String),
+      status,
+      detail: expect.any(String),
+      code,
+    }),
+  );
 }
 
 function expect401(response: RawResponse, code: ProblemCode): void {
@@ -106,13 +122,23 @@ describe("1. authentication: 401 with WWW-Authenticate", () => {
 
   it("when the key is disabled, then 401 key_disabled", async () => {
     const site = await fullAccess("disabled-key");
-    unwrap(await h.admin.PATCH("/v1/api-keys/{key_id}", { params: { path: { key_id: site.keyId } }, body: { active: false } }));
+    unwrap(
+      await h.admin.PATCH("/v1/api-keys/{key_id}", {
+        params: { path: { key_id: site.keyId } },
+        body: { active: false },
+      }),
+    );
     expect401(await raw(h, listEvents(bearer(site.token))), "key_disabled");
   });
 
   it("when the owner is deactivated, then 401 owner_inactive", async () => {
     const site = await fullAccess("inactive-owner");
-    unwrap(await h.admin.PATCH("/v1/users/{user_id}", { params: { path: { user_id: site.userId } }, body: { active: false } }));
+    unwrap(
+      await h.admin.PATCH("/v1/users/{user_id}", {
+        params: { path: { user_id: site.userId } },
+        body: { active: false },
+      }),
+    );
     expect401(await raw(h, listEvents(bearer(site.token))), "owner_inactive");
   });
 
@@ -144,7 +170,10 @@ describe("1. authentication: 401 with WWW-Authenticate", () => {
 
 describe("2. external_connectivity off: 402, checked after authentication", () => {
   it("when the feature is off, then a valid key gets 402 feature_disabled, a bad or missing token still 401, a key lacking the permission 402", async () => {
-    const site = await integration({ username: "feature-off", rolePermissions: [{ resource: "events", actions: ["read"] }] });
+    const site = await integration({
+      username: "feature-off",
+      rolePermissions: [{ resource: "events", actions: ["read"] }],
+    });
     unwrap(await h.admin.PATCH("/v1/settings", { body: { features: { external_connectivity: false } } }));
     try {
       expectProblem(await raw(h, listEvents(bearer(site.token))), 402, "feature_disabled");
@@ -163,7 +192,10 @@ describe("3. permissions: 403 naming the missing one; a key never exceeds its us
   const newEvent = { name: "Unauthorised", starts_at: "2027-04-01T09:00:00Z" };
 
   it("when the key lacks the action, then 403 permission_denied with missing_permission and nothing written", async () => {
-    const site = await integration({ username: "read-only", rolePermissions: [{ resource: "events", actions: ["read"] }] });
+    const site = await integration({
+      username: "read-only",
+      rolePermissions: [{ resource: "events", actions: ["read"] }],
+    });
     const before = await h.dataFingerprint();
     const call = await raw(h, { method: "POST", path: "/v1/events", token: site.token, body: newEvent });
     expectProblem(call, 403, "permission_denied");
@@ -200,24 +232,52 @@ describe("3. permissions: 403 naming the missing one; a key never exceeds its us
 });
 
 describe("4. field scope = key fields ∩ role fields", () => {
-  const keyGrant: PermissionGrant = { resource: "people", actions: ["read", "update"], fields: ["first_name", "last_name", "email"] };
-  const roleGrant: PermissionGrant = { resource: "people", actions: ["read", "update"], fields: ["first_name", "last_name", "phone"] };
+  const keyGrant: PermissionGrant = {
+    resource: "people",
+    actions: ["read", "update"],
+    fields: ["first_name", "last_name", "email"],
+  };
+  const roleGrant: PermissionGrant = {
+    resource: "people",
+    actions: ["read", "update"],
+    fields: ["first_name", "last_name", "phone"],
+  };
 
   it("when key and role allow different fields, then only id and the common fields are visible", async () => {
-    const site = await integration({ username: "field-scope", rolePermissions: [roleGrant], keyPermissions: [keyGrant] });
+    const site = await integration({
+      username: "field-scope",
+      rolePermissions: [roleGrant],
+      keyPermissions: [keyGrant],
+    });
     const people = unwrap(await site.client.GET("/v1/people"));
     expect(people.data.length).toBeGreaterThan(0);
-    for (const person of people.data) expect(Object.keys(person).sort()).toEqual(["first_name", "id", "last_name"]);
-    const one = unwrap(await site.client.GET("/v1/people/{record_id}", { params: { path: { record_id: people.data[0]!.id } } }));
+    for (const person of people.data) {
+      expect(Object.keys(person).sort()).toEqual(["first_name", "id", "last_name"]);
+    }
+    const one = unwrap(
+      await site.client.GET("/v1/people/{record_id}", { params: { path: { record_id: people.data[0]!.id } } }),
+    );
     expect(Object.keys(one).sort()).toEqual(["first_name", "id", "last_name"]);
   });
 
   it("when a write sets a field only one side allows, then 403 field_not_allowed naming it and nothing changes", async () => {
-    const site = await integration({ username: "field-write", rolePermissions: [roleGrant], keyPermissions: [keyGrant] });
+    const site = await integration({
+      username: "field-write",
+      rolePermissions: [roleGrant],
+      keyPermissions: [keyGrant],
+    });
     const [person] = unwrap(await site.client.GET("/v1/people")).data;
     const before = await h.dataFingerprint();
-    for (const [field, value] of [["email", "ada@example.org"], ["phone", "+351 210 000 001"]] as const) {
-      const call = await raw(h, { method: "PATCH", path: `/v1/people/${person!.id}`, token: site.token, body: { first_name: "Ada", [field]: value } });
+    for (const [field, value] of [
+      ["email", "ada@example.org"],
+      ["phone", "+351 210 000 001"],
+    ] as const) {
+      const call = await raw(h, {
+        method: "PATCH",
+        path: `/v1/people/${person!.id}`,
+        token: site.token,
+        body: { first_name: "Ada", [field]: value },
+      });
       expectProblem(call, 403, "field_not_allowed");
       expect(call.json?.fields).toEqual([field]);
     }
@@ -244,7 +304,11 @@ describe("admin-only management", () => {
       { method: "PATCH", path: role, body: { description: "changed" } },
       { method: "DELETE", path: role },
       { method: "GET", path: "/v1/api-keys" },
-      { method: "POST", path: "/v1/api-keys", body: { name: "sneaky key", user_id: site.userId, preset: "full_access" } },
+      {
+        method: "POST",
+        path: "/v1/api-keys",
+        body: { name: "sneaky key", user_id: site.userId, preset: "full_access" },
+      },
       { method: "GET", path: key },
       { method: "PATCH", path: key, body: { active: false } },
       { method: "DELETE", path: key },
@@ -259,10 +323,26 @@ describe("admin-only management", () => {
     const outcomes = [];
     for (const request of requests) {
       const response = await raw(h, { ...request, token: site.token });
-      outcomes.push({ call: `${request.method} ${request.path}`, status: response.status, code: response.json?.code, type: response.contentType.split(";")[0] });
+      outcomes.push({
+        call: `${request.method} ${request.path}`,
+        status: response.status,
+        code: response.json?.code,
+        type: response.contentType.split(";")[0],
+      });
     }
-    expect(outcomes).toEqual(requests.map((r) => ({ call: `${r.method} ${r.path}`, status: 403, code: "admin_required", type: "application/problem+json" })));
-    const viaBasic = await raw(h, { path: "/v1/users", token: null, headers: { authorization: basicHeader("admin", site.token) } });
+    expect(outcomes).toEqual(
+      requests.map((r) => ({
+        call: `${r.method} ${r.path}`,
+        status: 403,
+        code: "admin_required",
+        type: "application/problem+json",
+      })),
+    );
+    const viaBasic = await raw(h, {
+      path: "/v1/users",
+      token: null,
+      headers: { authorization: basicHeader("admin", site.token) },
+    });
     expectProblem(viaBasic, 403, "admin_required");
     expect(await h.dataFingerprint()).toBe(before);
     expect((await other.client.GET("/v1/events")).response.status).toBe(200);
@@ -271,7 +351,15 @@ describe("admin-only management", () => {
   it("when the admin token calls the business API or /v1/me, then 403 integration_key_required", async () => {
     const before = await h.dataFingerprint();
     expectProblem(await raw(h, { path: "/v1/events" }), 403, "integration_key_required");
-    expectProblem(await raw(h, { method: "POST", path: "/v1/events", body: { name: "Admin event", starts_at: "2027-04-01T09:00:00Z" } }), 403, "integration_key_required");
+    expectProblem(
+      await raw(h, {
+        method: "POST",
+        path: "/v1/events",
+        body: { name: "Admin event", starts_at: "2027-04-01T09:00:00Z" },
+      }),
+      403,
+      "integration_key_required",
+    );
     expectProblem(await raw(h, { path: "/v1/me" }), 403, "integration_key_required");
     expect(await h.dataFingerprint()).toBe(before);
   });
@@ -318,7 +406,11 @@ describe("introspection", () => {
       user_id: key?.userId ?? null,
       allowed_fields: null,
     });
-    const peopleGrant: PermissionGrant = { resource: "people", actions: ["read", "update"], fields: ["first_name", "last_name"] };
+    const peopleGrant: PermissionGrant = {
+      resource: "people",
+      actions: ["read", "update"],
+      fields: ["first_name", "last_name"],
+    };
 
     it("when the token may do it, then allowed with reason ok and the allowed fields", async () => {
       const site = await integration({ username: "verify-ok", rolePermissions: [peopleGrant] });
@@ -335,41 +427,79 @@ describe("introspection", () => {
       tokens.push("kw_abc");
       expect(await verify({ token: "kw_abc", resource: "events", action: "read" })).toEqual(refusal("malformed_token"));
       const site = await fullAccess("verify-flip");
-      expect(await verify({ token: flipOneChar(site.token), resource: "events", action: "read" })).toEqual(refusal("malformed_token"));
-      expect(await verify({ token: fabricatedToken(), resource: "events", action: "read" })).toEqual(refusal("invalid_token"));
+      expect(await verify({ token: flipOneChar(site.token), resource: "events", action: "read" })).toEqual(
+        refusal("malformed_token"),
+      );
+      expect(await verify({ token: fabricatedToken(), resource: "events", action: "read" })).toEqual(
+        refusal("invalid_token"),
+      );
     });
 
     it("when the key is revoked, expired or disabled, then key_revoked / key_expired / key_disabled", async () => {
       const revoked = await fullAccess("verify-revoked");
       unwrap(await h.admin.DELETE("/v1/api-keys/{key_id}", { params: { path: { key_id: revoked.keyId } } }));
-      expect(await verify({ token: revoked.token, resource: "events", action: "read" })).toEqual(refusal("key_revoked"));
+      expect(await verify({ token: revoked.token, resource: "events", action: "read" })).toEqual(
+        refusal("key_revoked"),
+      );
 
       const disabled = await fullAccess("verify-disabled");
-      unwrap(await h.admin.PATCH("/v1/api-keys/{key_id}", { params: { path: { key_id: disabled.keyId } }, body: { active: false } }));
-      expect(await verify({ token: disabled.token, resource: "events", action: "read" })).toEqual(refusal("key_disabled"));
+      unwrap(
+        await h.admin.PATCH("/v1/api-keys/{key_id}", {
+          params: { path: { key_id: disabled.keyId } },
+          body: { active: false },
+        }),
+      );
+      expect(await verify({ token: disabled.token, resource: "events", action: "read" })).toEqual(
+        refusal("key_disabled"),
+      );
 
       const expiring = await fullAccess("verify-expired", { expiresAt: daysFrom(h, 1) });
-      expect(await verify({ token: expiring.token, resource: "events", action: "read" })).toMatchObject({ allowed: true, reason: "ok" });
+      expect(await verify({ token: expiring.token, resource: "events", action: "read" })).toMatchObject({
+        allowed: true,
+        reason: "ok",
+      });
       h.advance(2 * DAY);
-      expect(await verify({ token: expiring.token, resource: "events", action: "read" })).toEqual(refusal("key_expired"));
+      expect(await verify({ token: expiring.token, resource: "events", action: "read" })).toEqual(
+        refusal("key_expired"),
+      );
     });
 
     it("when the owner is inactive, then owner_inactive", async () => {
       const site = await fullAccess("verify-inactive-owner");
-      unwrap(await h.admin.PATCH("/v1/users/{user_id}", { params: { path: { user_id: site.userId } }, body: { active: false } }));
-      expect(await verify({ token: site.token, resource: "events", action: "read" })).toEqual(refusal("owner_inactive"));
+      unwrap(
+        await h.admin.PATCH("/v1/users/{user_id}", {
+          params: { path: { user_id: site.userId } },
+          body: { active: false },
+        }),
+      );
+      expect(await verify({ token: site.token, resource: "events", action: "read" })).toEqual(
+        refusal("owner_inactive"),
+      );
     });
 
     it("when the action is not granted, then permission_denied with the key and user named", async () => {
       const site = await integration({ username: "verify-denied", rolePermissions: [peopleGrant] });
-      expect(await verify({ token: site.token, resource: "people", action: "delete" })).toEqual(refusal("permission_denied", site));
-      expect(await verify({ token: site.token, resource: "events", action: "read" })).toEqual(refusal("permission_denied", site));
+      expect(await verify({ token: site.token, resource: "people", action: "delete" })).toEqual(
+        refusal("permission_denied", site),
+      );
+      expect(await verify({ token: site.token, resource: "events", action: "read" })).toEqual(
+        refusal("permission_denied", site),
+      );
     });
 
     it("when a field to write is outside the scope, then field_not_allowed naming the refused fields", async () => {
       const site = await integration({ username: "verify-fields", rolePermissions: [peopleGrant] });
-      expect(await verify({ token: site.token, resource: "people", action: "update", fields: ["last_name"] })).toMatchObject({ allowed: true, reason: "ok" });
-      expect(await verify({ token: site.token, resource: "people", action: "update", fields: ["last_name", "email", "phone"] })).toEqual({
+      expect(
+        await verify({ token: site.token, resource: "people", action: "update", fields: ["last_name"] }),
+      ).toMatchObject({ allowed: true, reason: "ok" });
+      expect(
+        await verify({
+          token: site.token,
+          resource: "people",
+          action: "update",
+          fields: ["last_name", "email", "phone"],
+        }),
+      ).toEqual({
         ...refusal("field_not_allowed", site),
         refused_fields: ["email", "phone"],
       });
@@ -377,7 +507,9 @@ describe("introspection", () => {
 
     it("when the ip given is outside allowed_ips, then ip_not_allowed; inside, ok", async () => {
       const site = await fullAccess("verify-ip", { allowedIps: ["203.0.113.0/24"] });
-      expect(await verify({ token: site.token, resource: "events", action: "read", ip: "198.51.100.7" })).toEqual(refusal("ip_not_allowed"));
+      expect(await verify({ token: site.token, resource: "events", action: "read", ip: "198.51.100.7" })).toEqual(
+        refusal("ip_not_allowed"),
+      );
       expect(await verify({ token: site.token, resource: "events", action: "read", ip: "203.0.113.9" })).toMatchObject({
         allowed: true,
         reason: "ok",
@@ -390,7 +522,14 @@ describe("introspection", () => {
 describe("secrets and the audit trail", () => {
   it("when a key is rotated with a grace period, then both tokens work until it ends, and the old one is invalid after", async () => {
     const site = await fullAccess("rotated");
-    const rotated = withIssuedToken(unwrap(await h.admin.POST("/v1/api-keys/{key_id}/rotate", { params: { path: { key_id: site.keyId } }, body: { grace_period_seconds: 60 } })));
+    const rotated = withIssuedToken(
+      unwrap(
+        await h.admin.POST("/v1/api-keys/{key_id}/rotate", {
+          params: { path: { key_id: site.keyId } },
+          body: { grace_period_seconds: 60 },
+        }),
+      ),
+    );
     tokens.push(rotated.token);
     expect(rotated.token).not.toBe(site.token);
     expect((await raw(h, listEvents(bearer(site.token)))).status).toBe(200);
@@ -405,12 +544,20 @@ describe("secrets and the audit trail", () => {
     const events = [];
     let cursor: string | undefined;
     do {
-      const page = unwrap(await h.admin.GET("/v1/audit-events", { params: { query: { action: "key.refused", limit: 200, ...(cursor && { cursor }) } } }));
+      const page = unwrap(
+        await h.admin.GET("/v1/audit-events", {
+          params: { query: { action: "key.refused", limit: 200, ...(cursor && { cursor }) } },
+        }),
+      );
       events.push(...page.data);
       cursor = page.next_cursor ?? undefined;
     } while (cursor);
     for (const event of events) {
-      expect(event).toMatchObject({ action: "key.refused", reason: expect.any(String), request: { method: expect.any(String), path: expect.any(String) } });
+      expect(event).toMatchObject({
+        action: "key.refused",
+        reason: expect.any(String),
+        request: { method: expect.any(String), path: expect.any(String) },
+      });
     }
     const reasons = new Set(events.map((event) => event.reason));
     for (const reason of [
@@ -442,7 +589,9 @@ describe("secrets and the audit trail", () => {
     for (const token of new Set(tokens)) {
       const secret = token.slice(token.indexOf("_") + 1, token.indexOf("_") + 31);
       for (const [name, text] of Object.entries(files)) {
-        if (text.includes(token) || (secret.length === 30 && text.includes(secret))) leaks.push(`${name}: ${token.slice(0, 10)}…`);
+        if (text.includes(token) || (secret.length === 30 && text.includes(secret))) {
+          leaks.push(`${name}: ${token.slice(0, 10)}…`);
+        }
       }
     }
     expect(leaks).toEqual([]);

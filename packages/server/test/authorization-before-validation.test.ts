@@ -2,11 +2,12 @@
 // it whatever it sends — a malformed body, bad JSON, unknown query parameters, an id that isn't one, an id that
 // doesn't exist — so a key learns nothing about a resource it may not touch. Every business operation of the
 // contract is tried, on both stores.
+
+import { type Harness, type Integration, startHarness } from "@keyward/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operationPermission } from "../src/domain/catalog.js";
 import { loadContract } from "../src/http/contract.js";
-import { type Harness, type Integration, startHarness } from "@keyward/testkit";
-import { raw, type RawRequest } from "./support/raw.js";
+import { type RawRequest, raw } from "./support/raw.js";
 
 const operations = loadContract().operations.flatMap((route) => {
   const permission = operationPermission(route.operation);
@@ -19,14 +20,23 @@ function malformed(method: string, template: string): Array<{ what: string; requ
   const hasId = template.includes("{record_id}");
   const withBody = method === "POST" || method === "PATCH";
   const variants: Array<{ what: string; request: Omit<RawRequest, "token"> }> = [
-    { what: "unknown query parameters", request: { method, path: `${path("evt_0000000000000000")}?limit=many&shape=probe` } },
+    {
+      what: "unknown query parameters",
+      request: { method, path: `${path("evt_0000000000000000")}?limit=many&shape=probe` },
+    },
   ];
   if (hasId) {
     variants.push({ what: "an id that isn't one", request: { method, path: path("not an id!") } });
-    variants.push({ what: "an id that doesn't exist", request: { method, path: path("evt_0000000000000000"), ...(withBody && { body: { name: "x" } }) } });
+    variants.push({
+      what: "an id that doesn't exist",
+      request: { method, path: path("evt_0000000000000000"), ...(withBody && { body: { name: "x" } }) },
+    });
   }
   if (withBody) {
-    variants.push({ what: "a body of wrong types and unknown fields", request: { method, path: path("evt_0000000000000000"), body: { name: 42, probe_field: true } } });
+    variants.push({
+      what: "a body of wrong types and unknown fields",
+      request: { method, path: path("evt_0000000000000000"), body: { name: 42, probe_field: true } },
+    });
     variants.push({ what: "bad JSON", request: { method, path: path("evt_0000000000000000"), body: "{not json" } });
   }
   return variants;
@@ -38,8 +48,14 @@ let peopleReader: Integration;
 
 beforeAll(async () => {
   h = await startHarness();
-  eventsReader = await h.integration({ username: "only-events-read", keyPermissions: [{ resource: "events", actions: ["read"] }] });
-  peopleReader = await h.integration({ username: "only-people-read", keyPermissions: [{ resource: "people", actions: ["read"] }] });
+  eventsReader = await h.integration({
+    username: "only-events-read",
+    keyPermissions: [{ resource: "events", actions: ["read"] }],
+  });
+  peopleReader = await h.integration({
+    username: "only-people-read",
+    keyPermissions: [{ resource: "people", actions: ["read"] }],
+  });
 });
 afterAll(async () => {
   expect(h.serverErrors).toEqual([]);
@@ -58,7 +74,12 @@ describe("a key without the permission gets 403 before any validation", () => {
       const before = await h.dataFingerprint();
       for (const { what, request } of malformed(operation.method, operation.template)) {
         const response = await raw(h, { ...request, token: key.token });
-        expect({ what, status: response.status, code: response.json?.code, missing: response.json?.missing_permission }).toEqual({
+        expect({
+          what,
+          status: response.status,
+          code: response.json?.code,
+          missing: response.json?.missing_permission,
+        }).toEqual({
           what,
           status: 403,
           code: "permission_denied",
@@ -71,7 +92,11 @@ describe("a key without the permission gets 403 before any validation", () => {
   }
 
   it("when a key with the permission sends the same malformed request, then it gets the validation error (the check is not a blanket 403)", async () => {
-    const response = await raw(h, { method: "GET", path: "/v1/events?limit=many&shape=probe", token: eventsReader.token });
+    const response = await raw(h, {
+      method: "GET",
+      path: "/v1/events?limit=many&shape=probe",
+      token: eventsReader.token,
+    });
     expect({ status: response.status, code: response.json?.code }).toEqual({ status: 400, code: "validation_failed" });
   });
 });

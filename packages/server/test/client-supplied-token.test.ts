@@ -1,10 +1,10 @@
 // A key token made by the client (Terraform's ephemeral keyward_token): create and rotate install it, store only its
 // hash, and never send it back. Refusals are in bad-input.test.ts.
 import { readFile } from "node:fs/promises";
-import { unwrap } from "@keyward/sdk";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generateKeywardToken } from "@keyward/contract";
+import { unwrap } from "@keyward/sdk";
 import { type Harness, startHarness } from "@keyward/testkit";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 let h: Harness;
 beforeAll(async () => {
@@ -18,9 +18,17 @@ const eventsStatus = async (token: string) => (await h.clientFor(token).GET("/v1
 
 describe("a token supplied by the client", () => {
   it("when a key is created with a supplied token, then that token works, and neither the response nor the data file holds it", async () => {
-    const site = await h.integration({ username: "supplied-create", rolePreset: "events_people_read", keyPreset: "events_read" });
+    const site = await h.integration({
+      username: "supplied-create",
+      rolePreset: "events_people_read",
+      keyPreset: "events_read",
+    });
     const token = generateKeywardToken("key");
-    const created = unwrap(await h.admin.POST("/v1/api-keys", { body: { name: "supplied", user_id: site.userId, preset: "events_read", token } }));
+    const created = unwrap(
+      await h.admin.POST("/v1/api-keys", {
+        body: { name: "supplied", user_id: site.userId, preset: "events_read", token },
+      }),
+    );
 
     expect(created).not.toHaveProperty("token");
     expect(JSON.stringify(created)).not.toContain(token);
@@ -33,9 +41,18 @@ describe("a token supplied by the client", () => {
   });
 
   it("when a key is rotated to a supplied token with a grace period, then both work until the grace ends, then only the new one", async () => {
-    const site = await h.integration({ username: "supplied-rotate", rolePreset: "events_read", keyPreset: "events_read" });
+    const site = await h.integration({
+      username: "supplied-rotate",
+      rolePreset: "events_read",
+      keyPreset: "events_read",
+    });
     const next = generateKeywardToken("key");
-    const rotated = unwrap(await h.admin.POST("/v1/api-keys/{key_id}/rotate", { ...keyPath(site.keyId), body: { token: next, grace_period_seconds: 60 } }));
+    const rotated = unwrap(
+      await h.admin.POST("/v1/api-keys/{key_id}/rotate", {
+        ...keyPath(site.keyId),
+        body: { token: next, grace_period_seconds: 60 },
+      }),
+    );
 
     expect(rotated).not.toHaveProperty("token");
     expect(next.startsWith(rotated.prefix)).toBe(true);
@@ -45,16 +62,33 @@ describe("a token supplied by the client", () => {
   });
 
   it("when a key's rotated-out token (still in its grace period) is supplied for another key, then 409 token_in_use", async () => {
-    const site = await h.integration({ username: "supplied-previous", rolePreset: "events_read", keyPreset: "events_read" });
-    unwrap(await h.admin.POST("/v1/api-keys/{key_id}/rotate", { ...keyPath(site.keyId), body: { grace_period_seconds: 60 } }));
-    const reuse = await h.admin.POST("/v1/api-keys", { body: { name: "reuse", user_id: site.userId, preset: "events_read", token: site.token } });
+    const site = await h.integration({
+      username: "supplied-previous",
+      rolePreset: "events_read",
+      keyPreset: "events_read",
+    });
+    unwrap(
+      await h.admin.POST("/v1/api-keys/{key_id}/rotate", {
+        ...keyPath(site.keyId),
+        body: { grace_period_seconds: 60 },
+      }),
+    );
+    const reuse = await h.admin.POST("/v1/api-keys", {
+      body: { name: "reuse", user_id: site.userId, preset: "events_read", token: site.token },
+    });
     expect({ status: reuse.response.status, code: reuse.error?.code }).toEqual({ status: 409, code: "token_in_use" });
   });
 
   it("when a revoked key's token is supplied, then 409 token_in_use", async () => {
-    const site = await h.integration({ username: "supplied-revoked", rolePreset: "events_read", keyPreset: "events_read" });
+    const site = await h.integration({
+      username: "supplied-revoked",
+      rolePreset: "events_read",
+      keyPreset: "events_read",
+    });
     unwrap(await h.admin.DELETE("/v1/api-keys/{key_id}", keyPath(site.keyId)));
-    const reuse = await h.admin.POST("/v1/api-keys", { body: { name: "reuse", user_id: site.userId, preset: "events_read", token: site.token } });
+    const reuse = await h.admin.POST("/v1/api-keys", {
+      body: { name: "reuse", user_id: site.userId, preset: "events_read", token: site.token },
+    });
     expect({ status: reuse.response.status, code: reuse.error?.code }).toEqual({ status: 409, code: "token_in_use" });
   });
 });

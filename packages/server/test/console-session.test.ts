@@ -2,8 +2,8 @@
 // the token does (with its scopes), CSRF-checked writes, sign-out and revocation ending the session on the server,
 // and /console under a strict CSP.
 import { unwrap } from "@keyward/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "@keyward/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { raw } from "./support/raw.js";
 
 let h: Harness;
@@ -49,7 +49,13 @@ describe("console session", () => {
       expect(refused.json?.code).toBe("csrf_token_invalid");
     }
     expect(await h.dataFingerprint()).toBe(before);
-    const created = await raw(h, { method: "POST", path: "/v1/users", token: null, headers: { cookie, "x-keyward-csrf": csrf }, body });
+    const created = await raw(h, {
+      method: "POST",
+      path: "/v1/users",
+      token: null,
+      headers: { cookie, "x-keyward-csrf": csrf },
+      body,
+    });
     expect(created.status).toBe(201);
   });
 
@@ -60,7 +66,12 @@ describe("console session", () => {
 
   it("when the console signs out, then the same cookie is refused afterwards (401)", async () => {
     const { cookie, csrf } = await signIn();
-    const out = await raw(h, { method: "DELETE", path: "/v1/session", token: null, headers: { cookie, "x-keyward-csrf": csrf } });
+    const out = await raw(h, {
+      method: "DELETE",
+      path: "/v1/session",
+      token: null,
+      headers: { cookie, "x-keyward-csrf": csrf },
+    });
     expect(out.status).toBe(204);
     expect(out.headers.get("set-cookie")).toContain("Max-Age=0");
     const after = await raw(h, { path: "/v1/users", token: null, headers: { cookie } });
@@ -69,14 +80,20 @@ describe("console session", () => {
   });
 
   it("when an integration key tries to sign in, then 403 and no cookie", async () => {
-    const { token } = await h.integration({ username: "console-key", rolePreset: "events_read", keyPreset: "events_read" });
+    const { token } = await h.integration({
+      username: "console-key",
+      rolePreset: "events_read",
+      keyPreset: "events_read",
+    });
     const refused = await raw(h, { method: "POST", path: "/v1/session", token });
     expect(refused.status).toBe(403);
     expect(refused.headers.get("set-cookie")).toBeNull();
   });
 
   it("when a management token scoped to reading users signs in, then the session has that scope only (403 scope_missing beyond it)", async () => {
-    const { token } = unwrap(await h.admin.POST("/v1/management-tokens", { body: { name: "console reader", scopes: ["users:read"] } }));
+    const { token } = unwrap(
+      await h.admin.POST("/v1/management-tokens", { body: { name: "console reader", scopes: ["users:read"] } }),
+    );
     const { cookie } = await signIn(token);
     expect((await raw(h, { path: "/v1/users", token: null, headers: { cookie } })).status).toBe(200);
     const refused = await raw(h, { path: "/v1/api-keys", token: null, headers: { cookie } });
@@ -85,7 +102,9 @@ describe("console session", () => {
   });
 
   it("when the management token a session was opened with is revoked, then the session is refused (401) and ends", async () => {
-    const { id, token } = unwrap(await h.admin.POST("/v1/management-tokens", { body: { name: "console revoked", scopes: ["users:read"] } }));
+    const { id, token } = unwrap(
+      await h.admin.POST("/v1/management-tokens", { body: { name: "console revoked", scopes: ["users:read"] } }),
+    );
     const { cookie } = await signIn(token);
     unwrap(await h.admin.DELETE("/v1/management-tokens/{token_id}", { params: { path: { token_id: id } } }));
     const refused = await raw(h, { path: "/v1/users", token: null, headers: { cookie } });

@@ -1,8 +1,8 @@
 // Token comparison in constant time: the lookup is by SHA-256 of the token (its timing reveals nothing about
 // the token), and the final match compares the digests with crypto.timingSafeEqual, never with `===`.
 import * as crypto from "node:crypto";
-import { describe, expect, it, vi } from "vitest";
 import { generateKeywardToken } from "@keyward/contract";
+import { describe, expect, it, vi } from "vitest";
 import { hashToken, sameHash } from "../src/domain/tokens.js";
 
 vi.mock("node:crypto", async (importOriginal) => {

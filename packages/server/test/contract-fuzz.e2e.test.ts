@@ -13,11 +13,15 @@ describe("contract fuzzing with schemathesis (bounded)", () => {
     const report = fuzzReport(summary);
     console.log(`schemathesis: ${report}`);
     if (!summary.ok) {
-      const output = summary.runs.map((run) => `── ${run.name} run ──\n${run.output.slice(-6_000)}\n${run.serverErrors.slice(0, 5).join("\n")}`).join("\n");
+      const output = summary.runs
+        .map((run) => `── ${run.name} run ──\n${run.output.slice(-6_000)}\n${run.serverErrors.slice(0, 5).join("\n")}`)
+        .join("\n");
       throw new Error(`schemathesis found problems (${report}):\n${output}`);
     }
     expect(summary.runs.map((run) => run.exit)).toEqual([0, 0]);
     expect(summary.runs.map((run) => run.name).sort()).toEqual(["admin", "key"]);
-    for (const run of summary.runs) expect(run.cases).toBeGreaterThan(500);
+    for (const run of summary.runs) {
+      expect(run.cases).toBeGreaterThan(500);
+    }
   }, 300_000);
 });

@@ -11,11 +11,21 @@ function refusals(route: (typeof contract.operations)[number]): string[] {
   const operation = route.operation as { parameters?: unknown[]; requestBody?: unknown; security?: unknown[] };
   const pathItem = contract.document.paths[route.template] as { parameters?: unknown[] };
   const statuses: string[] = [];
-  if ((operation.security ?? []).length > 0) statuses.push("401", "403", "429");
-  if (operationPermission(route.operation)) statuses.push("402");
-  if ((operation.parameters ?? []).length > 0 || (pathItem.parameters ?? []).length > 0 || operation.requestBody) statuses.push("400");
-  if (operation.requestBody) statuses.push("413", "415");
-  if (route.template.includes("{")) statuses.push("404");
+  if ((operation.security ?? []).length > 0) {
+    statuses.push("401", "403", "429");
+  }
+  if (operationPermission(route.operation)) {
+    statuses.push("402");
+  }
+  if ((operation.parameters ?? []).length > 0 || (pathItem.parameters ?? []).length > 0 || operation.requestBody) {
+    statuses.push("400");
+  }
+  if (operation.requestBody) {
+    statuses.push("413", "415");
+  }
+  if (route.template.includes("{")) {
+    statuses.push("404");
+  }
   return statuses;
 }
 
@@ -28,7 +38,14 @@ describe("every operation documents the refusals it can answer", () => {
   }
 
   it("names a management scope on every operation that takes only management tokens, but the token's own and the console sign-in", () => {
-    const unscoped = contract.operations.filter((route) => route.accepts.admin && !route.accepts.key && !operationScope(route.operation));
-    expect(unscoped.map((route) => route.operationId)).toEqual(["getCurrentManagementToken", "getConsoleSession", "createConsoleSession", "deleteConsoleSession"]);
+    const unscoped = contract.operations.filter(
+      (route) => route.accepts.admin && !route.accepts.key && !operationScope(route.operation),
+    );
+    expect(unscoped.map((route) => route.operationId)).toEqual([
+      "getCurrentManagementToken",
+      "getConsoleSession",
+      "createConsoleSession",
+      "deleteConsoleSession",
+    ]);
   });
 });

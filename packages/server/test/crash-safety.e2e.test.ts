@@ -7,14 +7,32 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ChildServer, startChildServer } from "@keyward/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const TRIALS = 12;
 const WORKERS = 6;
 const KEY_FIELDS = [
-  "id", "number", "name", "description", "user_id", "created_by", "created_at", "updated_at", "expires_at", "active", "disabled_reason",
-  "prefix", "permissions", "preset", "allowed_ips", "revoked_at", "token_hash", "previous_token_hash", "previous_token_expires_at", "inactivity_since",
+  "id",
+  "number",
+  "name",
+  "description",
+  "user_id",
+  "created_by",
+  "created_at",
+  "updated_at",
+  "expires_at",
+  "active",
+  "disabled_reason",
+  "prefix",
+  "permissions",
+  "preset",
+  "allowed_ips",
+  "revoked_at",
+  "token_hash",
+  "previous_token_hash",
+  "previous_token_expires_at",
+  "inactivity_since",
 ].sort();
 const PRESETS = ["full_access", "events_read", "events_people_read"] as const;
 
@@ -36,11 +54,20 @@ const ackedKeys: AckedKey[] = [];
 const ownerIds: string[] = [];
 let presetPermissions: Record<string, unknown>;
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  if (!server) throw new Error("no server");
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  if (!server) {
+    throw new Error("no server");
+  }
   const response = await fetch(`${server.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${adminToken}`, ...(body !== undefined && { "content-type": "application/json" }) },
+    headers: {
+      authorization: `Bearer ${adminToken}`,
+      ...(body !== undefined && { "content-type": "application/json" }),
+    },
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   const text = await response.text();
@@ -55,14 +82,27 @@ beforeAll(async () => {
   dataFile = join(dir, "keyward.json");
   auditFile = join(dir, "keyward.audit.jsonl");
   server = await startChildServer({ dataFile });
-  if (!server.adminToken) throw new Error("first start printed no admin token");
+  if (!server.adminToken) {
+    throw new Error("first start printed no admin token");
+  }
   adminToken = server.adminToken;
-  const catalog = (await call("GET", "/v1/permissions")).json as { presets: Array<{ name: string; permissions: unknown }> };
+  const catalog = (await call("GET", "/v1/permissions")).json as {
+    presets: Array<{ name: string; permissions: unknown }>;
+  };
   presetPermissions = Object.fromEntries(catalog.presets.map((preset) => [preset.name, preset.permissions]));
   for (let worker = 0; worker < WORKERS; worker++) {
-    const role = await call("POST", "/v1/roles", { name: `crash-w${worker}-v0`, description: "v0", preset: PRESETS[0] });
+    const role = await call("POST", "/v1/roles", {
+      name: `crash-w${worker}-v0`,
+      description: "v0",
+      preset: PRESETS[0],
+    });
     roles.push({ id: String(role.json.id), acked: 0, sent: 0 });
-    const user = await call("POST", "/v1/users", { username: `crash-owner-${worker}`, name: `Owner ${worker}`, kind: "integration", role_ids: [String(role.json.id)] });
+    const user = await call("POST", "/v1/users", {
+      username: `crash-owner-${worker}`,
+      name: `Owner ${worker}`,
+      kind: "integration",
+      role_ids: [String(role.json.id)],
+    });
     ownerIds.push(String(user.json.id));
   }
 });
@@ -80,24 +120,39 @@ async function writer(worker: number, trial: number): Promise<void> {
         const name = `crash t${trial} w${worker} #${i}`;
         const created = await call("POST", "/v1/api-keys", { name, user_id: ownerIds[worker], preset: "events_read" });
         expect(created.status, JSON.stringify(created.json)).toBe(201);
-        ackedKeys.push({ id: String(created.json.id), number: Number(created.json.number), name, tokenHash: sha256(String(created.json.token)) });
+        ackedKeys.push({
+          id: String(created.json.id),
+          number: Number(created.json.number),
+          name,
+          tokenHash: sha256(String(created.json.token)),
+        });
       } else {
         const role = roles[worker]!;
         const version = ++role.sent;
-        const updated = await call("PATCH", `/v1/roles/${role.id}`, { name: `crash-w${worker}-v${version}`, description: `v${version}`, preset: PRESETS[version % 3] });
+        const updated = await call("PATCH", `/v1/roles/${role.id}`, {
+          name: `crash-w${worker}-v${version}`,
+          description: `v${version}`,
+          preset: PRESETS[version % 3],
+        });
         expect(updated.status, JSON.stringify(updated.json)).toBe(200);
         role.acked = Math.max(role.acked, version);
       }
     } catch (error) {
       // The connection died with the server: the write in flight is unacknowledged, and may or may not be there.
-      if (error instanceof TypeError) return;
+      if (error instanceof TypeError) {
+        return;
+      }
       throw error;
     }
   }
 }
 
 function checkDocument(text: string) {
-  const document = JSON.parse(text) as { keys: Record<string, Record<string, unknown>>; roles: Record<string, Record<string, unknown>>; key_number: number };
+  const document = JSON.parse(text) as {
+    keys: Record<string, Record<string, unknown>>;
+    roles: Record<string, Record<string, unknown>>;
+    key_number: number;
+  };
   // Every acknowledged key is there, whole, with the hash of the token that was handed out.
   for (const acked of ackedKeys) {
     const record = document.keys[acked.id];
@@ -129,7 +184,9 @@ function checkAuditLog(text: string): number {
   const lines = text.split("\n");
   const last = lines.pop();
   // Complete lines are all valid JSON; only the very end may be torn by the kill.
-  for (const line of lines) expect(() => JSON.parse(line), `audit line: ${line.slice(0, 80)}`).not.toThrow();
+  for (const line of lines) {
+    expect(() => JSON.parse(line), `audit line: ${line.slice(0, 80)}`).not.toThrow();
+  }
   return last ? 1 : 0;
 }
 
@@ -141,7 +198,9 @@ describe("crash safety: SIGKILL during concurrent management writes", () => {
       const writers = Array.from({ length: WORKERS }, (_, worker) => writer(worker, trial));
       // The kill lands at a random moment once writes are flowing (the first acknowledgement can take a
       // while on a busy machine), while more are in flight.
-      for (let waited = 0; ackedKeys.length === ackedBefore && waited < 30_000; waited += 5) await sleep(5);
+      for (let waited = 0; ackedKeys.length === ackedBefore && waited < 30_000; waited += 5) {
+        await sleep(5);
+      }
       await sleep(Math.floor(Math.random() * 300));
       await server!.stop("SIGKILL");
       await Promise.all(writers);
@@ -154,16 +213,23 @@ describe("crash safety: SIGKILL during concurrent management writes", () => {
       expect(server.adminToken).toBeNull();
       // The restarted server serves what was acknowledged, and the audit log (torn tail or not) reads.
       const sample = ackedKeys[ackedKeys.length - 1]!;
-      expect((await call("GET", `/v1/api-keys/${sample.id}`)).json).toMatchObject({ id: sample.id, number: sample.number });
+      expect((await call("GET", `/v1/api-keys/${sample.id}`)).json).toMatchObject({
+        id: sample.id,
+        number: sample.number,
+      });
       expect((await call("GET", "/v1/audit-events?limit=200")).status).toBe(200);
     }
     // After the last restart, an event appended after a possibly torn tail lands on its own line.
     const marker = await call("POST", "/v1/roles", { name: "after-the-crashes", preset: "events_read" });
     expect(marker.status).toBe(201);
-    const events = (await call("GET", `/v1/audit-events?target_id=${String(marker.json.id)}`)).json as { data: unknown[] };
+    const events = (await call("GET", `/v1/audit-events?target_id=${String(marker.json.id)}`)).json as {
+      data: unknown[];
+    };
     expect(events.data).toHaveLength(1);
     expect(checkAuditLog(await readFile(auditFile, "utf8"))).toBe(0);
-    console.log(`crash safety: ${TRIALS} kills, ${ackedKeys.length} acknowledged keys, ${roles.reduce((n, r) => n + r.acked, 0)} acknowledged role updates, ${tornAuditTails} torn audit tails`);
+    console.log(
+      `crash safety: ${TRIALS} kills, ${ackedKeys.length} acknowledged keys, ${roles.reduce((n, r) => n + r.acked, 0)} acknowledged role updates, ${tornAuditTails} torn audit tails`,
+    );
   }, 180_000);
 
   it("when the audit log ends with a torn line, then it is skipped and the next event gets its own line", async () => {
@@ -172,7 +238,9 @@ describe("crash safety: SIGKILL during concurrent management writes", () => {
     await appendFile(auditFile, '{"id":"evt_torn","action":"role.upd');
     server = await startChildServer({ dataFile });
     const role = await call("POST", "/v1/roles", { name: "after-a-torn-line", preset: "events_read" });
-    const events = (await call("GET", `/v1/audit-events?target_id=${String(role.json.id)}`)).json as { data: Array<{ action: string }> };
+    const events = (await call("GET", `/v1/audit-events?target_id=${String(role.json.id)}`)).json as {
+      data: Array<{ action: string }>;
+    };
     expect(events.data.map((event) => event.action)).toEqual(["role.created"]);
     const text = await readFile(auditFile, "utf8");
     expect(text).toContain('{"id":"evt_torn","action":"role.upd\n');

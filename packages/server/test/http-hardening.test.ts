@@ -4,17 +4,21 @@
 import { generateKeywardToken } from "@keyward/contract";
 import { type Harness, startHarness } from "@keyward/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tokenFromHeader } from "../src/http/auth.js";
 import { AuthFailureLimiter, clientKey, DEFAULT_AUTH_FAILURE_LIMIT } from "../src/http/auth-failure-limit.js";
 import { parseOrigin } from "../src/http/cors.js";
-import { tokenFromHeader } from "../src/http/auth.js";
-import { raw, type RawResponse } from "./support/raw.js";
+import { type RawResponse, raw } from "./support/raw.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Well-formed (checksum right) but issued by nobody: a guess, which the limit counts. */
 const bad = generateKeywardToken("key");
 
 function expectProblem(response: RawResponse, status: number, code: string) {
-  expect({ status: response.status, code: response.json?.code, type: response.contentType.split(";")[0] }).toEqual({ status, code, type: "application/problem+json" });
+  expect({ status: response.status, code: response.json?.code, type: response.contentType.split(";")[0] }).toEqual({
+    status,
+    code,
+    type: "application/problem+json",
+  });
 }
 
 describe("failed authentications never lock out valid credentials", () => {
@@ -25,13 +29,22 @@ describe("failed authentications never lock out valid credentials", () => {
   afterAll(() => h.close());
 
   it("when one address sends 100 bad tokens under the default limit, then a valid integration key and a valid management token from it both get 200, and the next bad token 429", async () => {
-    const integration = await h.integration({ username: "behind-the-nat", keyPreset: "events_read", rolePreset: "events_read" });
+    const integration = await h.integration({
+      username: "behind-the-nat",
+      keyPreset: "events_read",
+      rolePreset: "events_read",
+    });
     const statuses = new Map<number, number>();
     for (let i = 0; i < 100; i++) {
-      const status = (await raw(h, { path: i % 2 ? "/v1/events" : "/v1/users", token: i % 3 ? bad : generateKeywardToken("admin") })).status;
+      const status = (
+        await raw(h, { path: i % 2 ? "/v1/events" : "/v1/users", token: i % 3 ? bad : generateKeywardToken("admin") })
+      ).status;
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
-    expect(Object.fromEntries(statuses)).toEqual({ 401: DEFAULT_AUTH_FAILURE_LIMIT.max, 429: 100 - DEFAULT_AUTH_FAILURE_LIMIT.max });
+    expect(Object.fromEntries(statuses)).toEqual({
+      401: DEFAULT_AUTH_FAILURE_LIMIT.max,
+      429: 100 - DEFAULT_AUTH_FAILURE_LIMIT.max,
+    });
     expect((await raw(h, { path: "/v1/events", token: integration.token })).status).toBe(200);
     expect((await raw(h, { path: "/v1/users" })).status).toBe(200);
     expectProblem(await raw(h, { path: "/v1/users", token: bad }), 429, "rate_limited");
@@ -48,8 +61,12 @@ describe("failed authentication is rate-limited per client address", () => {
 
   it("when an address fails 5 times, then its further failures get 429 with Retry-After until the window ends", async () => {
     // Successful requests are not counted.
-    for (let i = 0; i < 30; i++) expect((await raw(h, { path: "/v1/settings" })).status).toBe(200);
-    for (let i = 0; i < 5; i++) expectProblem(await raw(h, { path: "/v1/events", token: bad }), 401, "invalid_token");
+    for (let i = 0; i < 30; i++) {
+      expect((await raw(h, { path: "/v1/settings" })).status).toBe(200);
+    }
+    for (let i = 0; i < 5; i++) {
+      expectProblem(await raw(h, { path: "/v1/events", token: bad }), 401, "invalid_token");
+    }
     // Valid tokens from the same address are checked first and keep working.
     expect((await raw(h, { path: "/v1/settings" })).status).toBe(200);
     const limited = await raw(h, { path: "/v1/events", token: bad });
@@ -60,7 +77,11 @@ describe("failed authentication is rate-limited per client address", () => {
     expectProblem(await raw(h, { path: "/v1/settings", token: generateKeywardToken("admin") }), 429, "rate_limited");
     // A missing or malformed token is no guess (it can never be right): still 401, never counted.
     expectProblem(await raw(h, { path: "/v1/settings", token: null }), 401, "missing_token");
-    expectProblem(await raw(h, { path: "/v1/settings", token: "kw_thisIsNotAValidTokenAtAll000000000000" }), 401, "malformed_token");
+    expectProblem(
+      await raw(h, { path: "/v1/settings", token: "kw_thisIsNotAValidTokenAtAll000000000000" }),
+      401,
+      "malformed_token",
+    );
     // Operations that need no token are not affected.
     expect((await raw(h, { path: "/v1/health", token: null })).status).toBe(200);
     await sleep(1_600);
@@ -86,13 +107,17 @@ describe("AuthFailureLimiter", () => {
   it("when 100 000 distinct addresses fail, then at most maxEntries are tracked", () => {
     let now = 0;
     const limiter = new AuthFailureLimiter({ max: 20, windowMs: 60_000, maxEntries: 1000 }, () => now++);
-    for (let i = 0; i < 100_000; i++) limiter.recordFailure(`10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
+    for (let i = 0; i < 100_000; i++) {
+      limiter.recordFailure(`10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
+    }
     expect(limiter.size).toBeLessThanOrEqual(1000);
   });
 
   it("when max is 0, then nothing is limited or tracked", () => {
     const limiter = new AuthFailureLimiter({ max: 0, windowMs: 60_000 });
-    for (let i = 0; i < 100; i++) limiter.recordFailure("10.0.0.1");
+    for (let i = 0; i < 100; i++) {
+      limiter.recordFailure("10.0.0.1");
+    }
     expect(limiter.retryAfter("10.0.0.1")).toBe(0);
     expect(limiter.size).toBe(0);
   });
@@ -134,15 +159,33 @@ describe("security headers and CORS", () => {
     cache: response.headers.get("cache-control"),
     csp: response.headers.get("content-security-policy"),
   });
-  const API = { nosniff: "nosniff", referrer: "no-referrer", frame: "DENY", cache: "no-store", csp: expect.stringMatching(/^default-src 'none';.*frame-ancestors 'none'/) };
+  const API = {
+    nosniff: "nosniff",
+    referrer: "no-referrer",
+    frame: "DENY",
+    cache: "no-store",
+    csp: expect.stringMatching(/^default-src 'none';.*frame-ancestors 'none'/),
+  };
 
   it("when management, token-carrying, refused and business responses are sent, then each has the API security headers and no-store", async () => {
     const site = await h.integration({ username: "headers-site", rolePreset: "events_read", keyPreset: "events_read" });
-    const created = await raw(h, { method: "POST", path: "/v1/api-keys", body: { name: "headers", user_id: site.userId, preset: "events_read" } });
+    const created = await raw(h, {
+      method: "POST",
+      path: "/v1/api-keys",
+      body: { name: "headers", user_id: site.userId, preset: "events_read" },
+    });
     expect(created.json?.token).toMatch(/^kw_/);
     const rotated = await raw(h, { method: "POST", path: `/v1/api-keys/${site.keyId}/rotate`, body: {} });
-    const responses = [await raw(h, { path: "/v1/users" }), created, rotated, await raw(h, { path: "/v1/events", token: null }), await raw(h, { path: "/v1/events", token: String(rotated.json?.token) })];
-    for (const response of responses) expect(hardened(response)).toEqual(API);
+    const responses = [
+      await raw(h, { path: "/v1/users" }),
+      created,
+      rotated,
+      await raw(h, { path: "/v1/events", token: null }),
+      await raw(h, { path: "/v1/events", token: String(rotated.json?.token) }),
+    ];
+    for (const response of responses) {
+      expect(hardened(response)).toEqual(API);
+    }
     expect(h.serverErrors).toEqual([]);
   });
 
@@ -164,7 +207,11 @@ describe("security headers and CORS", () => {
       method: "OPTIONS",
       path: "/v1/users",
       token: null,
-      headers: { origin: "https://evil.example", "access-control-request-method": "GET", "access-control-request-headers": "authorization" },
+      headers: {
+        origin: "https://evil.example",
+        "access-control-request-method": "GET",
+        "access-control-request-headers": "authorization",
+      },
     });
     expectProblem(preflight, 403, "cors_origin_not_allowed");
     expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
@@ -178,7 +225,11 @@ describe("security headers and CORS", () => {
       method: "OPTIONS",
       path: "/v1/api-keys",
       token: null,
-      headers: { origin: "https://admin.example", "access-control-request-method": "POST", "access-control-request-headers": "authorization, x-keyward-client, content-type" },
+      headers: {
+        origin: "https://admin.example",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization, x-keyward-client, content-type",
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("https://admin.example");
@@ -191,7 +242,12 @@ describe("security headers and CORS", () => {
     try {
       const response = await raw(closed, { path: "/v1/users", headers: { origin: "https://admin.example" } });
       expect(response.headers.get("access-control-allow-origin")).toBeNull();
-      const preflight = await raw(closed, { method: "OPTIONS", path: "/v1/users", token: null, headers: { origin: "https://admin.example", "access-control-request-method": "GET" } });
+      const preflight = await raw(closed, {
+        method: "OPTIONS",
+        path: "/v1/users",
+        token: null,
+        headers: { origin: "https://admin.example", "access-control-request-method": "GET" },
+      });
       expect(preflight.status).toBe(403);
     } finally {
       await closed.close();
@@ -201,7 +257,13 @@ describe("security headers and CORS", () => {
   it("parses origins strictly", () => {
     expect(parseOrigin("https://Admin.Example:443/")).toBe("https://admin.example");
     expect(parseOrigin("http://localhost:3000")).toBe("http://localhost:3000");
-    for (const bad of ["*", "admin.example", "https://admin.example/path", "ftp://admin.example", "https://user@admin.example"]) {
+    for (const bad of [
+      "*",
+      "admin.example",
+      "https://admin.example/path",
+      "ftp://admin.example",
+      "https://user@admin.example",
+    ]) {
       expect(() => parseOrigin(bad)).toThrow();
     }
   });

@@ -1,7 +1,7 @@
 // The set-ups that real platforms' admin guides describe, end to end through the SDK.
 import { unwrap } from "@keyward/sdk";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { daysFrom, type Harness, startHarness } from "@keyward/testkit";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 let h: Harness;
 beforeAll(async () => {
@@ -12,7 +12,10 @@ afterAll(() => h.close());
 
 describe("website: dedicated user with only events:read", () => {
   it("when it lists events then 200, when it creates an event or reads people then 403", async () => {
-    const site = await h.integration({ username: "website", rolePermissions: [{ resource: "events", actions: ["read"] }] });
+    const site = await h.integration({
+      username: "website",
+      rolePermissions: [{ resource: "events", actions: ["read"] }],
+    });
     const events = await site.client.GET("/v1/events");
     expect(events.response.status).toBe(200);
     expect(events.data?.data.length).toBeGreaterThan(0);
@@ -39,17 +42,23 @@ describe("attendance scanner: attendees read+update, people read", () => {
     const attendees = unwrap(await scanner.client.GET("/v1/attendees"));
     const first = attendees.data[0];
     expect(first?.status).toBe("registered");
-    const checkedIn = unwrap(await scanner.client.PATCH("/v1/attendees/{record_id}", {
-      params: { path: { record_id: first!.id } },
-      body: { status: "checked_in" },
-    }));
+    const checkedIn = unwrap(
+      await scanner.client.PATCH("/v1/attendees/{record_id}", {
+        params: { path: { record_id: first!.id } },
+        body: { status: "checked_in" },
+      }),
+    );
     expect(checkedIn.status).toBe("checked_in");
     expect(checkedIn.checked_in_at).toEqual(expect.any(String));
 
-    const person = unwrap(await scanner.client.GET("/v1/people/{record_id}", { params: { path: { record_id: first!.person_id! } } }));
+    const person = unwrap(
+      await scanner.client.GET("/v1/people/{record_id}", { params: { path: { record_id: first!.person_id! } } }),
+    );
     expect(person.first_name).toEqual(expect.any(String));
 
-    const removed = await scanner.client.DELETE("/v1/attendees/{record_id}", { params: { path: { record_id: first!.id } } });
+    const removed = await scanner.client.DELETE("/v1/attendees/{record_id}", {
+      params: { path: { record_id: first!.id } },
+    });
     expect(removed.response.status).toBe(403);
     expect(removed.error?.missing_permission).toBe("attendees:delete");
   });
@@ -63,9 +72,13 @@ describe("calendar sync: people read limited to first_name, last_name", () => {
     });
     const people = unwrap(await calendar.client.GET("/v1/people"));
     expect(people.data.length).toBe(4);
-    for (const person of people.data) expect(Object.keys(person).sort()).toEqual(["first_name", "id", "last_name"]);
+    for (const person of people.data) {
+      expect(Object.keys(person).sort()).toEqual(["first_name", "id", "last_name"]);
+    }
 
-    const one = unwrap(await calendar.client.GET("/v1/people/{record_id}", { params: { path: { record_id: people.data[0]!.id } } }));
+    const one = unwrap(
+      await calendar.client.GET("/v1/people/{record_id}", { params: { path: { record_id: people.data[0]!.id } } }),
+    );
     expect(Object.keys(one).sort()).toEqual(["first_name", "id", "last_name"]);
   });
 
@@ -84,17 +97,24 @@ describe("calendar sync: people read limited to first_name, last_name", () => {
     expect(write.error).toMatchObject({ code: "field_not_allowed", fields: ["email"] });
     expect(await h.dataFingerprint()).toBe(before);
 
-    const allowed = unwrap(await calendar.client.PATCH("/v1/people/{record_id}", {
-      params: { path: { record_id: person!.id } },
-      body: { last_name: "King" },
-    }));
+    const allowed = unwrap(
+      await calendar.client.PATCH("/v1/people/{record_id}", {
+        params: { path: { record_id: person!.id } },
+        body: { last_name: "King" },
+      }),
+    );
     expect(allowed).toEqual({ id: person!.id, first_name: person!.first_name, last_name: "King" });
   });
 });
 
 describe("marketing tool: preset events_people_read with an expiry", () => {
   it("works before expiry, 401 after it, and 402 when external connectivity is off", async () => {
-    const marketing = await h.integration({ username: "marketing", rolePreset: "events_people_read", keyPreset: "events_people_read", expiresAt: daysFrom(h, 30) });
+    const marketing = await h.integration({
+      username: "marketing",
+      rolePreset: "events_people_read",
+      keyPreset: "events_people_read",
+      expiresAt: daysFrom(h, 30),
+    });
     expect((await marketing.client.GET("/v1/people")).response.status).toBe(200);
 
     unwrap(await h.admin.PATCH("/v1/settings", { body: { features: { external_connectivity: false } } }));
@@ -107,7 +127,9 @@ describe("marketing tool: preset events_people_read with an expiry", () => {
     const expired = await marketing.client.GET("/v1/people");
     expect(expired.response.status).toBe(401);
     expect(expired.error?.code).toBe("key_expired");
-    expect(unwrap(await h.admin.GET("/v1/api-keys/{key_id}", { params: { path: { key_id: marketing.keyId } } })).status).toBe("expired");
+    expect(
+      unwrap(await h.admin.GET("/v1/api-keys/{key_id}", { params: { path: { key_id: marketing.keyId } } })).status,
+    ).toBe("expired");
   });
 });
 

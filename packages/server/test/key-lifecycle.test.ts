@@ -1,7 +1,7 @@
 // API keys (openapi.yaml, tag "API keys"): editing, rotation with and without grace, inactivity, policies, usage.
 import { unwrap } from "@keyward/sdk";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { daysFrom, type Harness, startHarness, withIssuedToken } from "@keyward/testkit";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 let h: Harness;
 beforeAll(async () => {
@@ -25,20 +25,34 @@ describe("tokens are shown once", () => {
 
   it("when keys are created, then their numbers are sequential", async () => {
     const site = await h.integration({ username: "numbered", rolePreset: "events_read", keyPreset: "events_read" });
-    const a = unwrap(await h.admin.POST("/v1/api-keys", { body: { name: "a", user_id: site.userId, preset: "events_read" } }));
-    const b = unwrap(await h.admin.POST("/v1/api-keys", { body: { name: "b", user_id: site.userId, preset: "events_read" } }));
+    const a = unwrap(
+      await h.admin.POST("/v1/api-keys", { body: { name: "a", user_id: site.userId, preset: "events_read" } }),
+    );
+    const b = unwrap(
+      await h.admin.POST("/v1/api-keys", { body: { name: "b", user_id: site.userId, preset: "events_read" } }),
+    );
     expect(b.number).toBe(a.number + 1);
   });
 });
 
 describe("editing a key", () => {
   it("when name, permissions and allowed IPs change, then the same token keeps working with the new scope", async () => {
-    const site = await h.integration({ username: "editable", rolePreset: "events_people_read", keyPreset: "events_read" });
+    const site = await h.integration({
+      username: "editable",
+      rolePreset: "events_people_read",
+      keyPreset: "events_read",
+    });
     expect((await site.client.GET("/v1/people")).response.status).toBe(403);
-    const edited = unwrap(await h.admin.PATCH("/v1/api-keys/{key_id}", {
-      ...keyPath(site.keyId),
-      body: { name: "renamed", permissions: [{ resource: "people", actions: ["read"], fields: ["first_name"] }], allowed_ips: ["127.0.0.0/8", "::1/128"] },
-    }));
+    const edited = unwrap(
+      await h.admin.PATCH("/v1/api-keys/{key_id}", {
+        ...keyPath(site.keyId),
+        body: {
+          name: "renamed",
+          permissions: [{ resource: "people", actions: ["read"], fields: ["first_name"] }],
+          allowed_ips: ["127.0.0.0/8", "::1/128"],
+        },
+      }),
+    );
     expect(edited).toMatchObject({ name: "renamed", preset: null, allowed_ips: ["127.0.0.0/8", "::1/128"] });
     const people = unwrap(await site.client.GET("/v1/people"));
     expect(Object.keys(people.data[0]!).sort()).toEqual(["first_name", "id"]);
@@ -49,7 +63,9 @@ describe("editing a key", () => {
 describe("rotation", () => {
   it("when rotated without grace, then the old token stops at once and the new one works", async () => {
     const site = await h.integration({ username: "rotate-now", rolePreset: "events_read", keyPreset: "events_read" });
-    const rotated = withIssuedToken(unwrap(await h.admin.POST("/v1/api-keys/{key_id}/rotate", { ...keyPath(site.keyId), body: {} })));
+    const rotated = withIssuedToken(
+      unwrap(await h.admin.POST("/v1/api-keys/{key_id}/rotate", { ...keyPath(site.keyId), body: {} })),
+    );
     expect(rotated.token).not.toBe(site.token);
     expect(rotated.id).toBe(site.keyId);
     expect((await site.client.GET("/v1/events")).response.status).toBe(401);
@@ -58,7 +74,14 @@ describe("rotation", () => {
 
   it("when rotated with a grace period, then both tokens work until it ends, then only the new one", async () => {
     const site = await h.integration({ username: "rotate-grace", rolePreset: "events_read", keyPreset: "events_read" });
-    const rotated = withIssuedToken(unwrap(await h.admin.POST("/v1/api-keys/{key_id}/rotate", { ...keyPath(site.keyId), body: { grace_period_seconds: 3600 } })));
+    const rotated = withIssuedToken(
+      unwrap(
+        await h.admin.POST("/v1/api-keys/{key_id}/rotate", {
+          ...keyPath(site.keyId),
+          body: { grace_period_seconds: 3600 },
+        }),
+      ),
+    );
     expect((await site.client.GET("/v1/events")).response.status).toBe(200);
     expect((await h.clientFor(rotated.token).GET("/v1/events")).response.status).toBe(200);
     h.advance(3601 * 1000);
@@ -69,7 +92,11 @@ describe("rotation", () => {
   });
 
   it("when a revoked key is rotated, then 409 and no token", async () => {
-    const site = await h.integration({ username: "rotate-revoked", rolePreset: "events_read", keyPreset: "events_read" });
+    const site = await h.integration({
+      username: "rotate-revoked",
+      rolePreset: "events_read",
+      keyPreset: "events_read",
+    });
     unwrap(await h.admin.DELETE("/v1/api-keys/{key_id}", keyPath(site.keyId)));
     const result = await h.admin.POST("/v1/api-keys/{key_id}/rotate", { ...keyPath(site.keyId), body: {} });
     expect(result.response.status).toBe(409);
@@ -89,11 +116,19 @@ describe("inactivity", () => {
     const refused = await site.client.GET("/v1/events");
     expect(refused.response.status).toBe(401);
     expect(refused.error?.code).toBe("key_disabled");
-    expect(unwrap(await h.admin.GET("/v1/api-keys/{key_id}", keyPath(site.keyId)))).toMatchObject({ active: false, status: "disabled", disabled_reason: "inactivity" });
+    expect(unwrap(await h.admin.GET("/v1/api-keys/{key_id}", keyPath(site.keyId)))).toMatchObject({
+      active: false,
+      status: "disabled",
+      disabled_reason: "inactivity",
+    });
     // The busy key was used 5 days ago: still active.
     expect(unwrap(await h.admin.GET("/v1/api-keys/{key_id}", keyPath(busy.keyId))).status).toBe("active");
 
-    const events = unwrap(await h.admin.GET("/v1/audit-events", { params: { query: { action: "key.disabled_inactive", target_id: site.keyId } } }));
+    const events = unwrap(
+      await h.admin.GET("/v1/audit-events", {
+        params: { query: { action: "key.disabled_inactive", target_id: site.keyId } },
+      }),
+    );
     expect(events.data).toHaveLength(1);
 
     unwrap(await h.admin.PATCH("/v1/api-keys/{key_id}", { ...keyPath(site.keyId), body: { active: true } }));
@@ -106,12 +141,18 @@ describe("lifetime policy", () => {
   it("when max_key_lifetime_days is set, then keys must expire within it", async () => {
     const site = await h.integration({ username: "policy", rolePreset: "events_read", keyPreset: "events_read" });
     unwrap(await h.admin.PATCH("/v1/settings", { body: { max_key_lifetime_days: 30 } }));
-    const never = await h.admin.POST("/v1/api-keys", { body: { name: "forever", user_id: site.userId, preset: "events_read" } });
+    const never = await h.admin.POST("/v1/api-keys", {
+      body: { name: "forever", user_id: site.userId, preset: "events_read" },
+    });
     expect(never.error?.code).toBe("expiry_beyond_policy");
-    const tooLate = await h.admin.POST("/v1/api-keys", { body: { name: "late", user_id: site.userId, preset: "events_read", expires_at: daysFrom(h, 31) } });
+    const tooLate = await h.admin.POST("/v1/api-keys", {
+      body: { name: "late", user_id: site.userId, preset: "events_read", expires_at: daysFrom(h, 31) },
+    });
     expect(tooLate.error?.code).toBe("expiry_beyond_policy");
     expect(tooLate.error?.errors?.[0]?.path).toBe("/body/expires_at");
-    const ok = await h.admin.POST("/v1/api-keys", { body: { name: "ok", user_id: site.userId, preset: "events_read", expires_at: daysFrom(h, 29) } });
+    const ok = await h.admin.POST("/v1/api-keys", {
+      body: { name: "ok", user_id: site.userId, preset: "events_read", expires_at: daysFrom(h, 29) },
+    });
     expect(ok.response.status).toBe(201);
     unwrap(await h.admin.PATCH("/v1/settings", { body: { max_key_lifetime_days: null } }));
   });
@@ -127,7 +168,11 @@ describe("usage", () => {
   });
 
   it("when keys are listed by status, then only keys of that status come back", async () => {
-    const site = await h.integration({ username: "status-filter", rolePreset: "events_read", keyPreset: "events_read" });
+    const site = await h.integration({
+      username: "status-filter",
+      rolePreset: "events_read",
+      keyPreset: "events_read",
+    });
     unwrap(await h.admin.PATCH("/v1/api-keys/{key_id}", { ...keyPath(site.keyId), body: { active: false } }));
     const disabled = unwrap(await h.admin.GET("/v1/api-keys", { params: { query: { status: "disabled" } } }));
     expect(disabled.data.map((k) => k.id)).toContain(site.keyId);

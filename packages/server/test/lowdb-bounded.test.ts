@@ -2,8 +2,8 @@
 // create/revoke churn, retention keeps the document's size flat.
 import { stat } from "node:fs/promises";
 import { unwrap } from "@keyward/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "@keyward/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,7 +17,11 @@ describe("lowdb document under churn", () => {
     const sizes: number[] = [];
     for (let round = 0; round < 4; round++) {
       for (let index = 0; index < 40; index++) {
-        const key = unwrap(await h.admin.POST("/v1/api-keys", { body: { name: `churn ${round}-${index}`, user_id: owner.userId, preset: "events_read" } }));
+        const key = unwrap(
+          await h.admin.POST("/v1/api-keys", {
+            body: { name: `churn ${round}-${index}`, user_id: owner.userId, preset: "events_read" },
+          }),
+        );
         unwrap(await h.admin.DELETE("/v1/api-keys/{key_id}", { params: { path: { key_id: key.id } } }));
       }
       h.advance(31 * 86_400_000);

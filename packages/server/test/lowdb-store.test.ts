@@ -42,7 +42,9 @@ describe("lowdb store", () => {
   it("when usage is recorded many times, then it is coalesced into at most one write per flush interval", async () => {
     const store = await LowdbStore.open(file, { usageFlushMs: 100 });
     const writesBefore = store.fileWrites;
-    for (let i = 0; i < 1_000; i++) store.recordKeyUse("key_0000000000000001", new Date(1_700_000_000_000 + i).toISOString());
+    for (let i = 0; i < 1_000; i++) {
+      store.recordKeyUse("key_0000000000000001", new Date(1_700_000_000_000 + i).toISOString());
+    }
     expect(store.fileWrites).toBe(writesBefore);
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect(store.fileWrites).toBe(writesBefore + 1);

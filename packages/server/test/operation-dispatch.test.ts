@@ -36,7 +36,8 @@ async function appFor(edit: (paths: Record<string, Record<string, unknown>>) => 
   return () => createApp({ contract, catalog: createCatalog(), keyward: server.keyward, logger });
 }
 
-const get = (path: string, token?: string) => fetch(`${server.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const get = (path: string, token?: string) =>
+  fetch(`${server.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 describe("every operation in openapi.yaml has exactly one handler", () => {
   it("when the app is built from openapi.yaml, then every operation finds its handler and every handler its operation", async () => {
@@ -46,7 +47,11 @@ describe("every operation in openapi.yaml has exactly one handler", () => {
   it("when openapi.yaml declares an operation no handler serves, then the app refuses to start, naming it", async () => {
     const build = await appFor((paths) => {
       paths["/v1/events/{record_id}/archive"] = {
-        post: { operationId: "archiveEvent", security: [{ integrationKey: [] }], responses: { "204": { description: "Archived." } } },
+        post: {
+          operationId: "archiveEvent",
+          security: [{ integrationKey: [] }],
+          responses: { "204": { description: "Archived." } },
+        },
       };
     });
     expect(build).toThrow("operation archiveEvent has no handler");
@@ -64,7 +69,9 @@ describe("every operation in openapi.yaml has exactly one handler", () => {
       const item = paths["/v1/events/{record_id}"] as { get: Record<string, unknown> };
       item.get = { ...item.get, operationId: "getPerson" };
     });
-    expect(build).toThrow(/handler getEvent has no operation.*operationId getPerson is used by more than one operation/);
+    expect(build).toThrow(
+      /handler getEvent has no operation.*operationId getPerson is used by more than one operation/,
+    );
   });
 });
 
@@ -73,7 +80,12 @@ describe("a request reaches a handler only through its contract operation", () =
     for (const path of ["/v1/users/", "/V1/USERS", "/v1/Users", "/v1/events/", "/v1/health/", "/V1/HEALTH"]) {
       for (const token of [undefined, adminToken]) {
         const response = await get(path, token);
-        expect({ path, status: response.status, type: response.headers.get("content-type"), body: await response.json() }).toMatchObject({
+        expect({
+          path,
+          status: response.status,
+          type: response.headers.get("content-type"),
+          body: await response.json(),
+        }).toMatchObject({
           path,
           status: 404,
           type: expect.stringMatching(/^application\/problem\+json/),
@@ -89,7 +101,10 @@ describe("a request reaches a handler only through its contract operation", () =
     const encoded = id.replace("_", "%5F");
     expect(encoded).not.toBe(id);
     const response = await get(`/v1/users/${encoded}`, adminToken);
-    expect({ status: response.status, id: ((await response.json()) as { id: string }).id }).toEqual({ status: 200, id });
+    expect({ status: response.status, id: ((await response.json()) as { id: string }).id }).toEqual({
+      status: 200,
+      id,
+    });
   });
 
   it("when a path parameter is an unknown id, then the handler answers 404 naming the decoded id", async () => {

@@ -1,27 +1,56 @@
 import { describe, expect, it } from "vitest";
 import { createCatalog } from "../src/domain/catalog.js";
 import { KeywardError } from "../src/domain/errors.js";
-import { effectivePermissions, effectiveScope, forbiddenFields, grantErrors, resolveGrants, visibleFields } from "../src/domain/permissions.js";
+import {
+  effectivePermissions,
+  effectiveScope,
+  forbiddenFields,
+  grantErrors,
+  resolveGrants,
+  visibleFields,
+} from "../src/domain/permissions.js";
 
 const catalog = createCatalog();
 
 describe("catalog from the contract (as the server holds it)", () => {
   it("lists every business resource with the actions its operations declare and the fields of its schema", () => {
-    expect([...catalog.resources.keys()]).toEqual(["events", "sessions", "attendees", "people", "invoices", "documents"]);
+    expect([...catalog.resources.keys()]).toEqual([
+      "events",
+      "sessions",
+      "attendees",
+      "people",
+      "invoices",
+      "documents",
+    ]);
     expect(catalog.resources.get("events")?.actions).toEqual(["create", "read", "update", "delete"]);
     expect(catalog.resources.get("documents")?.actions).toEqual(["read", "download"]);
-    expect(catalog.resources.get("people")?.fields).toEqual(["first_name", "last_name", "email", "phone", "company", "date_of_birth"]);
+    expect(catalog.resources.get("people")?.fields).toEqual([
+      "first_name",
+      "last_name",
+      "email",
+      "phone",
+      "company",
+      "date_of_birth",
+    ]);
   });
 
   it("has the presets the spec names", () => {
-    expect([...catalog.presets.keys()]).toEqual(["full_access", "events_read", "events_people_read", "events_people_write"]);
+    expect([...catalog.presets.keys()]).toEqual([
+      "full_access",
+      "events_read",
+      "events_people_read",
+      "events_people_write",
+    ]);
   });
 });
 
 describe("grant validation", () => {
   it("names each unknown action or field with a JSON pointer", () => {
     const errors = grantErrors(
-      [{ resource: "events", actions: ["read", "download"] }, { resource: "people", actions: ["read"], fields: ["first_name", "shoe_size"] }],
+      [
+        { resource: "events", actions: ["read", "download"] },
+        { resource: "people", actions: ["read"], fields: ["first_name", "shoe_size"] },
+      ],
       catalog,
       "/body/permissions",
     );
@@ -36,7 +65,9 @@ describe("grant validation", () => {
 });
 
 describe("effective access = key ∩ roles", () => {
-  const key = [{ resource: "people" as const, actions: ["read" as const], fields: ["first_name", "last_name", "email"] }];
+  const key = [
+    { resource: "people" as const, actions: ["read" as const], fields: ["first_name", "last_name", "email"] },
+  ];
   const roles = [
     { resource: "people" as const, actions: ["read" as const], fields: ["first_name", "last_name"] },
     { resource: "people" as const, actions: ["read" as const], fields: ["phone"] },
@@ -52,20 +83,39 @@ describe("effective access = key ∩ roles", () => {
   });
 
   it("a grant without fields means every field", () => {
-    expect(effectiveScope([{ resource: "events", actions: ["read"] }], [{ resource: "events", actions: ["read"] }], "events", "read")).toBe("all");
-    expect(effectiveScope([{ resource: "people", actions: ["read"] }], roles, "people", "read")).toEqual(new Set(["first_name", "last_name", "phone"]));
+    expect(
+      effectiveScope(
+        [{ resource: "events", actions: ["read"] }],
+        [{ resource: "events", actions: ["read"] }],
+        "events",
+        "read",
+      ),
+    ).toBe("all");
+    expect(effectiveScope([{ resource: "people", actions: ["read"] }], roles, "people", "read")).toEqual(
+      new Set(["first_name", "last_name", "phone"]),
+    );
   });
 
   it("summarises as grants for /v1/me", () => {
-    expect(effectivePermissions(key, roles, catalog)).toEqual([{ resource: "people", actions: ["read"], fields: ["first_name", "last_name"] }]);
+    expect(effectivePermissions(key, roles, catalog)).toEqual([
+      { resource: "people", actions: ["read"], fields: ["first_name", "last_name"] },
+    ]);
   });
 });
 
 describe("field filtering", () => {
   it("keeps id and the allowed catalog fields, drops everything else", () => {
     const record = { id: "per_1", first_name: "Ada", last_name: "Lovelace", email: "a@x", internal: "secret" };
-    expect(visibleFields(record, new Set(["first_name"]), catalog.resources.get("people")!.fields)).toEqual({ id: "per_1", first_name: "Ada" });
-    expect(visibleFields(record, "all", catalog.resources.get("people")!.fields)).toEqual({ id: "per_1", first_name: "Ada", last_name: "Lovelace", email: "a@x" });
+    expect(visibleFields(record, new Set(["first_name"]), catalog.resources.get("people")!.fields)).toEqual({
+      id: "per_1",
+      first_name: "Ada",
+    });
+    expect(visibleFields(record, "all", catalog.resources.get("people")!.fields)).toEqual({
+      id: "per_1",
+      first_name: "Ada",
+      last_name: "Lovelace",
+      email: "a@x",
+    });
   });
 
   it("lists written fields outside the scope", () => {

@@ -1,8 +1,8 @@
 // Data, keys and usage survive a restart; the admin token printed once keeps working.
 import { readFile } from "node:fs/promises";
 import { unwrap } from "@keyward/sdk";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "@keyward/testkit";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,7 +13,10 @@ afterAll(() => h.close());
 
 describe("persistence", () => {
   it("when the server restarts, then users, roles, keys, settings, business data and usage are all still there", async () => {
-    const site = await h.integration({ username: "survivor", rolePermissions: [{ resource: "people", actions: ["read"], fields: ["first_name"] }] });
+    const site = await h.integration({
+      username: "survivor",
+      rolePermissions: [{ resource: "people", actions: ["read"], fields: ["first_name"] }],
+    });
     unwrap(await site.client.GET("/v1/people"));
     unwrap(await h.admin.PATCH("/v1/settings", { body: { key_inactivity_days: 45 } }));
     const before = unwrap(await h.admin.GET("/v1/api-keys/{key_id}", { params: { path: { key_id: site.keyId } } }));

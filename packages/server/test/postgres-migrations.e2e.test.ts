@@ -2,9 +2,9 @@
 // log insert-only for the role the servers connect as.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { createTestDatabase, ensureServerBuilt } from "@keyward/testkit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, ensureServerBuilt, serverBin } from "@keyward/testkit";
 import { loadMigrations, migrate } from "../src/storage/postgres/migrate.js";
 import { PostgresStore } from "../src/storage/postgres/postgres-store.js";
 
@@ -33,14 +33,30 @@ afterAll(async () => {
 
 describe("keyward-server migrate --grant-app-role", () => {
   it("when migrations run as the owner with an app role, then the servers work as that role and can't change the audit log", async () => {
-    const { stdout } = await run(process.execPath, [BIN, "migrate", "--database-url", database.url, "--grant-app-role", ROLE]);
+    const { stdout } = await run(process.execPath, [
+      BIN,
+      "migrate",
+      "--database-url",
+      database.url,
+      "--grant-app-role",
+      ROLE,
+    ]);
     expect(stdout).toContain("applied 0001_init.sql");
-    expect((await run(process.execPath, [BIN, "migrate", "--database-url", database.url])).stdout).toContain("schema is up to date");
+    expect((await run(process.execPath, [BIN, "migrate", "--database-url", database.url])).stdout).toContain(
+      "schema is up to date",
+    );
 
     const asApp = new URL(database.url);
     asApp.username = ROLE;
     const store = await PostgresStore.open(asApp.toString());
-    const event = { id: "aud_0000000000000001", time: "2026-01-01T00:00:00.000Z", action: "settings.updated" as const, actor: { type: "system" as const, id: null }, target: { type: "settings" as const, id: null }, changes: [] };
+    const event = {
+      id: "aud_0000000000000001",
+      time: "2026-01-01T00:00:00.000Z",
+      action: "settings.updated" as const,
+      actor: { type: "system" as const, id: null },
+      target: { type: "settings" as const, id: null },
+      changes: [],
+    };
     await store.transaction(async (tx) => tx.audit(event));
     expect((await store.listAudit({ limit: 10 })).items).toEqual([event]);
     await store.close();
@@ -48,7 +64,11 @@ describe("keyward-server migrate --grant-app-role", () => {
     const app = new pg.Client({ connectionString: asApp.toString() });
     await app.connect();
     try {
-      for (const statement of ["UPDATE audit_events SET action = 'x'", "DELETE FROM audit_events", "TRUNCATE audit_events"]) {
+      for (const statement of [
+        "UPDATE audit_events SET action = 'x'",
+        "DELETE FROM audit_events",
+        "TRUNCATE audit_events",
+      ]) {
         await expect(app.query(statement), statement).rejects.toMatchObject({ code: "42501" });
       }
     } finally {

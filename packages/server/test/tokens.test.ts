@@ -1,6 +1,7 @@
 // How the server keeps tokens; issuing them is the contract's generator (packages/contract/test/generate-token.test.ts).
-import { describe, expect, it } from "vitest";
+
 import { generateKeywardToken } from "@keyward/contract";
+import { describe, expect, it } from "vitest";
 import { displayPrefix, hashToken, sameHash } from "../src/domain/tokens.js";
 
 describe("tokens", () => {

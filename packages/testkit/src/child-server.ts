@@ -50,7 +50,9 @@ export function serverBin(): string {
   const dir = serverPackageDir();
   const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { bin: Record<string, string> };
   const bin = manifest.bin["keyward-server"];
-  if (!bin) throw new Error(`${dir}/package.json has no keyward-server bin`);
+  if (!bin) {
+    throw new Error(`${dir}/package.json has no keyward-server bin`);
+  }
   return join(dir, bin);
 }
 
@@ -68,8 +70,11 @@ function newest(dir: string, suffix: string): number {
   let latest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) latest = Math.max(latest, newest(path, suffix));
-    else if (entry.name.endsWith(suffix)) latest = Math.max(latest, statSync(path).mtimeMs);
+    if (entry.isDirectory()) {
+      latest = Math.max(latest, newest(path, suffix));
+    } else if (entry.name.endsWith(suffix)) {
+      latest = Math.max(latest, statSync(path).mtimeMs);
+    }
   }
   return latest;
 }
@@ -77,11 +82,17 @@ function newest(dir: string, suffix: string): number {
 /** In the repository, builds packages/server when dist/ is missing or older than src/ (the bin runs dist/). */
 export function ensureServerBuilt(): void {
   const dir = serverPackageDir();
-  if (!existsSync(join(dir, "src"))) return; // installed from a package: nothing to build
+  if (!existsSync(join(dir, "src"))) {
+    return; // installed from a package: nothing to build
+  }
   const built = existsSync(join(dir, "dist")) ? newest(join(dir, "dist"), ".js") : 0;
-  if (built >= newest(join(dir, "src"), ".ts")) return;
+  if (built >= newest(join(dir, "src"), ".ts")) {
+    return;
+  }
   const result = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-b", dir], { encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`building packages/server failed:\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0) {
+    throw new Error(`building packages/server failed:\n${result.stdout}${result.stderr}`);
+  }
 }
 
 /**
@@ -89,7 +100,9 @@ export function ensureServerBuilt(): void {
  * URL, with the admin token it printed.
  */
 export async function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
-  if (!options.bin) ensureServerBuilt();
+  if (!options.bin) {
+    ensureServerBuilt();
+  }
   const { dataFile, args = [], timeoutMs = 30_000, stderr: stderrMode = "capture" } = options;
   // In the PostgreSQL tier, each data file stands for its own database, so a restart "on the same data" finds it.
   const env =
@@ -106,7 +119,10 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
   const exited = new Promise<ChildExit>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   let adminToken: string | null = null;
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`keyward-server did not start within ${timeoutMs} ms:\n${Buffer.concat(stderr)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`keyward-server did not start within ${timeoutMs} ms:\n${Buffer.concat(stderr)}`)),
+      timeoutMs,
+    );
     createInterface({ input: child.stdout as Readable }).on("line", (line) => {
       adminToken = readAdminToken(line) ?? adminToken;
       const listening = readListeningUrl(line);
@@ -117,7 +133,9 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
     });
     exited.then(({ code, signal }) => {
       clearTimeout(timer);
-      reject(new Error(`keyward-server exited before listening (code ${code}, signal ${signal}):\n${Buffer.concat(stderr)}`));
+      reject(
+        new Error(`keyward-server exited before listening (code ${code}, signal ${signal}):\n${Buffer.concat(stderr)}`),
+      );
     });
   });
   return {
@@ -128,7 +146,9 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
     exited,
     stderr: () => Buffer.concat(stderr).toString("utf8"),
     async stop(signal: NodeJS.Signals = "SIGTERM") {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill(signal);
+      }
       return exited;
     },
   };

@@ -34,5 +34,7 @@ export function schemaAsPrintedBy(client: TerraformClient, json: ProvidersSchema
     ...(hasEphemeralResources(client) ? [] : ["ephemeral_resource_schemas"]),
     ...(hasWriteOnlyAttributes(client) ? [] : ["write_only"]),
   ]);
-  return JSON.parse(JSON.stringify(json, (key, value: unknown) => (dropped.has(key) ? undefined : value))) as ProvidersSchemaJson;
+  return JSON.parse(
+    JSON.stringify(json, (key, value: unknown) => (dropped.has(key) ? undefined : value)),
+  ) as ProvidersSchemaJson;
 }

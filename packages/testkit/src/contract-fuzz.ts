@@ -104,10 +104,18 @@ export async function operationsByCredential(): Promise<Record<FuzzRunName, stri
   for (const item of Object.values(document.paths)) {
     for (const method of ["get", "post", "put", "patch", "delete"]) {
       const operation = item[method];
-      if (!operation) continue;
-      const schemes = (operation.security ?? document.security ?? []).flatMap((requirement) => Object.keys(requirement));
-      if (schemes.includes("integrationKey") || schemes.includes("integrationBasic")) key.push(operation.operationId);
-      if (schemes.includes("adminToken") || schemes.length === 0) admin.push(operation.operationId);
+      if (!operation) {
+        continue;
+      }
+      const schemes = (operation.security ?? document.security ?? []).flatMap((requirement) =>
+        Object.keys(requirement),
+      );
+      if (schemes.includes("integrationKey") || schemes.includes("integrationBasic")) {
+        key.push(operation.operationId);
+      }
+      if (schemes.includes("adminToken") || schemes.length === 0) {
+        admin.push(operation.operationId);
+      }
     }
   }
   return { key, admin };
@@ -120,18 +128,38 @@ const tomlString = (value: string) => JSON.stringify(value);
  * or body value from these dictionaries half of the time ([parameters] bindings) and generates the rest.
  */
 async function adminFixtures(url: string, adminToken: string): Promise<Fixtures> {
-  const call = <T = { id: string }>(method: string, path: string, body?: unknown) => adminCall<T>(url, adminToken, method, path, body);
-  const roles = [await call("POST", "/v1/roles", { name: "fuzz-all", preset: "full_access" }), await call("POST", "/v1/roles", { name: "fuzz-events", preset: "events_read" })];
+  const call = <T = { id: string }>(method: string, path: string, body?: unknown) =>
+    adminCall<T>(url, adminToken, method, path, body);
+  const roles = [
+    await call("POST", "/v1/roles", { name: "fuzz-all", preset: "full_access" }),
+    await call("POST", "/v1/roles", { name: "fuzz-events", preset: "events_read" }),
+  ];
   const users: string[] = [];
   const keys: string[] = [];
   for (const [index, role] of [...roles, roles[0] as { id: string }].entries()) {
-    const user = await call("POST", "/v1/users", { username: `fuzz-owner-${index}`, name: `Fuzz owner ${index}`, kind: "integration", role_ids: [role.id] });
+    const user = await call("POST", "/v1/users", {
+      username: `fuzz-owner-${index}`,
+      name: `Fuzz owner ${index}`,
+      kind: "integration",
+      role_ids: [role.id],
+    });
     users.push(user.id);
-    for (const name of ["a", "b"]) keys.push((await call("POST", "/v1/api-keys", { name: `fuzz ${index}${name}`, user_id: user.id, preset: "events_read" })).id);
+    for (const name of ["a", "b"]) {
+      keys.push(
+        (await call("POST", "/v1/api-keys", { name: `fuzz ${index}${name}`, user_id: user.id, preset: "events_read" }))
+          .id,
+      );
+    }
   }
   const person = await call("POST", "/v1/users", { username: "fuzz-person", name: "Fuzz person", kind: "person" });
   return {
-    dictionaries: { user_ids: [...users, person.id], key_owner_ids: users, role_ids: roles.map((role) => role.id), key_ids: keys, token_ids: await fuzzTokens(call) },
+    dictionaries: {
+      user_ids: [...users, person.id],
+      key_owner_ids: users,
+      role_ids: roles.map((role) => role.id),
+      key_ids: keys,
+      token_ids: await fuzzTokens(call),
+    },
     parameters: {
       "path.user_id": "user_ids",
       "query.user_id": "user_ids",
@@ -144,9 +172,13 @@ async function adminFixtures(url: string, adminToken: string): Promise<Fixtures>
 }
 
 /** Management tokens the run may change or revoke; never the bootstrap token the run itself authenticates with. */
-async function fuzzTokens(call: <T = { id: string }>(method: string, path: string, body?: unknown) => Promise<T>): Promise<string[]> {
+async function fuzzTokens(
+  call: <T = { id: string }>(method: string, path: string, body?: unknown) => Promise<T>,
+): Promise<string[]> {
   const ids: string[] = [];
-  for (const scopes of [["users:read"], ["keys:write", "roles:read"]]) ids.push((await call("POST", "/v1/management-tokens", { name: `fuzz ${scopes[0]}`, scopes })).id);
+  for (const scopes of [["users:read"], ["keys:write", "roles:read"]]) {
+    ids.push((await call("POST", "/v1/management-tokens", { name: `fuzz ${scopes[0]}`, scopes })).id);
+  }
   return ids;
 }
 
@@ -154,7 +186,9 @@ async function keyFixtures(url: string, token: string): Promise<Fixtures> {
   const ids: string[] = [];
   for (const resource of ["events", "sessions", "attendees", "people", "invoices", "documents"]) {
     const response = await fetch(`${url}/v1/${resource}?limit=200`, { headers: { authorization: `Bearer ${token}` } });
-    if (!response.ok) throw new Error(`GET /v1/${resource} with the fuzz key → ${response.status}`);
+    if (!response.ok) {
+      throw new Error(`GET /v1/${resource} with the fuzz key → ${response.status}`);
+    }
     ids.push(...((await response.json()) as { data: { id: string }[] }).data.map((record) => record.id));
   }
   return { dictionaries: { record_ids: ids }, parameters: { "path.record_id": "record_ids" } };
@@ -163,24 +197,40 @@ async function keyFixtures(url: string, token: string): Promise<Fixtures> {
 function configFor(credentials: Credentials, fixtures: Fixtures, maxSteps: number): string {
   const lines = ["[phases.stateful]", `max-steps = ${maxSteps}`, ""];
   for (const [check, settings] of Object.entries(CHECK_SETTINGS)) {
-    lines.push(`[checks.${check}]`, ...Object.entries(settings).map(([key, value]) => `${key} = ${JSON.stringify(value)}`), "");
+    lines.push(
+      `[checks.${check}]`,
+      ...Object.entries(settings).map(([key, value]) => `${key} = ${JSON.stringify(value)}`),
+      "",
+    );
   }
-  if (credentials.adminToken) lines.push("[auth.openapi.adminToken]", `bearer = ${tomlString(credentials.adminToken)}`, "");
+  if (credentials.adminToken) {
+    lines.push("[auth.openapi.adminToken]", `bearer = ${tomlString(credentials.adminToken)}`, "");
+  }
   if (credentials.keyToken) {
     lines.push("[auth.openapi.integrationKey]", `bearer = ${tomlString(credentials.keyToken)}`, "");
-    lines.push("[auth.openapi.integrationBasic]", `username = "fuzz"`, `password = ${tomlString(credentials.keyToken)}`, "");
+    lines.push(
+      "[auth.openapi.integrationBasic]",
+      `username = "fuzz"`,
+      `password = ${tomlString(credentials.keyToken)}`,
+      "",
+    );
   }
   for (const [name, values] of Object.entries(fixtures.dictionaries)) {
-    if (values.length > 0) lines.push(`[dictionaries.${name}]`, `values = ${JSON.stringify(values)}`, "");
+    if (values.length > 0) {
+      lines.push(`[dictionaries.${name}]`, `values = ${JSON.stringify(values)}`, "");
+    }
   }
   lines.push("[parameters]");
   for (const [parameter, dictionary] of Object.entries(fixtures.parameters)) {
-    if ((fixtures.dictionaries[dictionary] ?? []).length > 0) lines.push(`${tomlString(parameter)} = { dictionary = ${tomlString(dictionary)}, probability = 0.5 }`);
+    if ((fixtures.dictionaries[dictionary] ?? []).length > 0) {
+      lines.push(`${tomlString(parameter)} = { dictionary = ${tomlString(dictionary)}, probability = 0.5 }`);
+    }
   }
   return `${lines.join("\n")}\n`;
 }
 
-type RunSettings = Required<Pick<FuzzOptions, "examples" | "workers" | "maxSteps" | "checks">> & Pick<FuzzOptions, "seed" | "reportDir">;
+type RunSettings = Required<Pick<FuzzOptions, "examples" | "workers" | "maxSteps" | "checks">> &
+  Pick<FuzzOptions, "seed" | "reportDir">;
 
 /** One `st run` against its own server; resolves with its exit code and the counts from its summary. */
 async function runSchemathesis(
@@ -195,27 +245,48 @@ async function runSchemathesis(
   const configFile = join(workDir, `schemathesis-${name}.toml`);
   await writeFile(configFile, configFor(credentials, fixtures, settings.maxSteps), { mode: 0o600 });
   const args = [
-    "--config-file", configFile,
-    "run", contractPath,
-    "--url", url,
-    "--checks", settings.checks.join(","),
+    "--config-file",
+    configFile,
+    "run",
+    contractPath,
+    "--url",
+    url,
+    "--checks",
+    settings.checks.join(","),
     ...(settings.checks.includes("all") ? ["--exclude-checks", Object.keys(EXCLUDED_CHECKS).join(",")] : []),
-    "--max-examples", String(settings.examples),
-    "--phases", "examples,coverage,fuzzing,stateful",
-    "--workers", String(settings.workers),
-    "--request-timeout", "30",
-    "--suppress-health-check", "too_slow,filter_too_much,data_too_large",
+    "--max-examples",
+    String(settings.examples),
+    "--phases",
+    "examples,coverage,fuzzing,stateful",
+    "--workers",
+    String(settings.workers),
+    "--request-timeout",
+    "30",
+    "--suppress-health-check",
+    "too_slow,filter_too_much,data_too_large",
     ...(settings.seed !== undefined ? ["--seed", String(settings.seed)] : []),
     ...operations.flatMap((id) => ["--include-operation-id", id]),
-    "--report", "junit",
-    "--report-junit-path", join(settings.reportDir ?? workDir, `junit-${name}.xml`),
+    "--report",
+    "junit",
+    "--report-junit-path",
+    join(settings.reportDir ?? workDir, `junit-${name}.xml`),
   ];
-  const child = spawn(schemathesisBin, args, { cwd: workDir, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(schemathesisBin, args, {
+    cwd: workDir,
+    env: { ...process.env, NO_COLOR: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
+  child.stdout.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    output += chunk;
+  });
   const exit = await new Promise<number>((resolve) => child.once("exit", (code) => resolve(code ?? 1)));
-  if (settings.reportDir) await writeFile(join(settings.reportDir, `schemathesis-${name}.log`), output);
+  if (settings.reportDir) {
+    await writeFile(join(settings.reportDir, `schemathesis-${name}.log`), output);
+  }
   return { name, exit, output, ...countsFrom(output) };
 }
 
@@ -229,7 +300,9 @@ async function fuzzRun(name: FuzzRunName, operations: string[], settings: RunSet
   // purpose, which can never be right and are not counted; the run's valid token is never locked out.
   const server = await startChildServer({ dataFile: join(workDir, "keyward.json"), args: ["--seed-demo"] });
   try {
-    if (!server.adminToken) throw new Error("the server did not print an admin token");
+    if (!server.adminToken) {
+      throw new Error("the server did not print an admin token");
+    }
     let credentials: Credentials;
     let fixtures: Fixtures;
     if (name === "admin") {
@@ -244,13 +317,18 @@ async function fuzzRun(name: FuzzRunName, operations: string[], settings: RunSet
     return { ...run, serverErrors: loggedErrors(server) };
   } finally {
     await server.stop();
-    if (settings.reportDir) await writeFile(join(settings.reportDir, `server-${name}.log`), server.stderr());
+    if (settings.reportDir) {
+      await writeFile(join(settings.reportDir, `server-${name}.log`), server.stderr());
+    }
     await rm(workDir, { recursive: true, force: true });
   }
 }
 
 function loggedErrors(server: ChildServer): string[] {
-  return server.stderr().split("\n").filter((line) => /"level":(50|60)/.test(line));
+  return server
+    .stderr()
+    .split("\n")
+    .filter((line) => /"level":(50|60)/.test(line));
 }
 
 /** Parses schemathesis' closing summary ("Test cases: 1234 generated, 1234 passed", "N failures", …). */
@@ -267,7 +345,9 @@ function countsFrom(output: string): Pick<FuzzRun, "cases" | "failures" | "error
 
 /** Both runs (or `only` one); throws with the install hint when schemathesis is missing. */
 export async function fuzzContract(options: FuzzOptions = {}): Promise<FuzzSummary> {
-  if (!schemathesisInstalled()) throw new Error(schemathesisHint);
+  if (!schemathesisInstalled()) {
+    throw new Error(schemathesisHint);
+  }
   const settings: RunSettings = {
     examples: options.examples ?? 25,
     workers: options.workers ?? 1,
@@ -280,13 +360,18 @@ export async function fuzzContract(options: FuzzOptions = {}): Promise<FuzzSumma
   const operations = await operationsByCredential();
   const names = (["key", "admin"] as const).filter((name) => !options.only || name === options.only);
   const runs = await Promise.all(names.map((name) => fuzzRun(name, operations[name], settings)));
-  const ok = runs.every((run) => run.exit === 0 && run.failures === 0 && run.errors === 0 && run.serverErrors.length === 0);
+  const ok = runs.every(
+    (run) => run.exit === 0 && run.failures === 0 && run.errors === 0 && run.serverErrors.length === 0,
+  );
   return { ok, examples: settings.examples, seconds: Math.round((Date.now() - started) / 1000), runs };
 }
 
 /** One line per run: cases, failures, errors, server errors. */
 export function fuzzReport(summary: FuzzSummary): string {
   return summary.runs
-    .map((run) => `${run.name}: ${run.cases} cases, ${run.failures} failures, ${run.errors} errors, ${run.serverErrors.length} server errors`)
+    .map(
+      (run) =>
+        `${run.name}: ${run.cases} cases, ${run.failures} failures, ${run.errors} errors, ${run.serverErrors.length} server errors`,
+    )
     .join("; ");
 }

@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createKeywardClient, type KeywardClient, unwrap } from "@keyward/sdk";
 import type { components } from "@keyward/sdk/schema";
-import { pino } from "pino";
 import { type RunningServer, type ServerOptions, startServer } from "@keyward/server";
+import { pino } from "pino";
 import { testDatabaseFor, testStoreKind } from "./test-store.js";
 
 type Schemas = components["schemas"];
@@ -97,16 +97,26 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     });
   let server = await boot();
   const adminToken = server.issuedAdminToken;
-  if (!adminToken?.startsWith(ADMIN_TOKEN_HEADER)) throw new Error("first start did not issue an admin token");
+  if (!adminToken?.startsWith(ADMIN_TOKEN_HEADER)) {
+    throw new Error("first start did not issue an admin token");
+  }
 
   const observe = (request: Request | string | URL, init?: RequestInit) =>
     fetch(request, init).then((response) => {
-      if (response.status >= 500) serverErrors.push(`${response.status} ${typeof request === "object" && "url" in request ? request.url : String(request)}`);
+      if (response.status >= 500) {
+        serverErrors.push(
+          `${response.status} ${typeof request === "object" && "url" in request ? request.url : String(request)}`,
+        );
+      }
       return response;
     });
-  const clientFor = (token: string) => createKeywardClient({ baseUrl: harness.url, token }, { fetch: observe, maxRetries: 0 });
+  const clientFor = (token: string) =>
+    createKeywardClient({ baseUrl: harness.url, token }, { fetch: observe, maxRetries: 0 });
   const basicClientFor = (token: string, username = "integration") =>
-    createKeywardClient({ baseUrl: harness.url, basic: { username, password: token } }, { fetch: observe, maxRetries: 0 });
+    createKeywardClient(
+      { baseUrl: harness.url, basic: { username, password: token } },
+      { fetch: observe, maxRetries: 0 },
+    );
 
   const harness: Harness = {
     server,
@@ -131,29 +141,49 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async dataFingerprint() {
       await server.store.flush();
-      if (database) return database.fingerprint();
-      const { key_last_used: _usage, ...document } = JSON.parse(await readFile(dataFile, "utf8")) as Record<string, unknown>;
+      if (database) {
+        return database.fingerprint();
+      }
+      const { key_last_used: _usage, ...document } = JSON.parse(await readFile(dataFile, "utf8")) as Record<
+        string,
+        unknown
+      >;
       return createHash("sha256").update(JSON.stringify(document)).digest("hex");
     },
     async integration(spec) {
-      const role = unwrap(await harness.admin.POST("/v1/roles", {
-        body: {
-          name: `${spec.username}-role`,
-          ...(spec.rolePreset ? { preset: spec.rolePreset } : { permissions: spec.rolePermissions ?? spec.keyPermissions ?? [] }),
-        },
-      }));
-      const user = unwrap(await harness.admin.POST("/v1/users", {
-        body: { username: spec.username, name: `${spec.username} integration`, kind: "integration", role_ids: [role.id] },
-      }));
-      const key = unwrap(await harness.admin.POST("/v1/api-keys", {
-        body: {
-          name: `${spec.username} key`,
-          user_id: user.id,
-          ...(spec.keyPreset ? { preset: spec.keyPreset } : { permissions: spec.keyPermissions ?? spec.rolePermissions ?? [] }),
-          ...(spec.expiresAt !== undefined && { expires_at: spec.expiresAt }),
-          ...(spec.allowedIps && { allowed_ips: spec.allowedIps }),
-        },
-      }));
+      const role = unwrap(
+        await harness.admin.POST("/v1/roles", {
+          body: {
+            name: `${spec.username}-role`,
+            ...(spec.rolePreset
+              ? { preset: spec.rolePreset }
+              : { permissions: spec.rolePermissions ?? spec.keyPermissions ?? [] }),
+          },
+        }),
+      );
+      const user = unwrap(
+        await harness.admin.POST("/v1/users", {
+          body: {
+            username: spec.username,
+            name: `${spec.username} integration`,
+            kind: "integration",
+            role_ids: [role.id],
+          },
+        }),
+      );
+      const key = unwrap(
+        await harness.admin.POST("/v1/api-keys", {
+          body: {
+            name: `${spec.username} key`,
+            user_id: user.id,
+            ...(spec.keyPreset
+              ? { preset: spec.keyPreset }
+              : { permissions: spec.keyPermissions ?? spec.rolePermissions ?? [] }),
+            ...(spec.expiresAt !== undefined && { expires_at: spec.expiresAt }),
+            ...(spec.allowedIps && { allowed_ips: spec.allowedIps }),
+          },
+        }),
+      );
       const { token } = withIssuedToken(key);
       return { userId: user.id, roleId: role.id, keyId: key.id, token, client: clientFor(token) };
     },

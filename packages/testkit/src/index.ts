@@ -1,16 +1,8 @@
 // @keyward/testkit: what every package's tests share. Heavier parts have their own entry points:
 // "@keyward/testkit/terraform" (CLIs and the provider mirror), "/plugin" (a go-plugin client), "/setup" (the
 // tool installation the e2e tier runs first), "/fuzz" (schemathesis against a child server).
-export {
-  daysFrom,
-  type Harness,
-  type HarnessOptions,
-  type Integration,
-  type IntegrationSpec,
-  type PermissionGrant,
-  startHarness,
-  withIssuedToken,
-} from "./harness.js";
+
+export { adminCall, type FullAccessIntegration, fullAccessIntegration } from "./admin.js";
 export {
   type ChildExit,
   type ChildServer,
@@ -21,7 +13,16 @@ export {
   serverBin,
   startChildServer,
 } from "./child-server.js";
-export { adminCall, type FullAccessIntegration, fullAccessIntegration } from "./admin.js";
+export {
+  daysFrom,
+  type Harness,
+  type HarnessOptions,
+  type Integration,
+  type IntegrationSpec,
+  type PermissionGrant,
+  startHarness,
+  withIssuedToken,
+} from "./harness.js";
 export { repoRoot } from "./paths.js";
-export { type PostgresCluster, createTestDatabase, startPostgres } from "./postgres.js";
+export { createTestDatabase, type PostgresCluster, startPostgres } from "./postgres.js";
 export { storedText, type TestDatabase, testStoreKind } from "./test-store.js";

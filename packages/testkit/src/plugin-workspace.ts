@@ -14,7 +14,12 @@ export interface BundledProvider {
 }
 
 /** A workspace under `root` (created) holding `mainTf`, run by `client` with `provider` installed from its mirror. */
-export function createPluginWorkspace(root: string, client: CliClient, provider: BundledProvider, mainTf: string): Workspace {
+export function createPluginWorkspace(
+  root: string,
+  client: CliClient,
+  provider: BundledProvider,
+  mainTf: string,
+): Workspace {
   const type = provider.address.split("/").at(-1) ?? "";
   const [host] = provider.address.split("/");
   const platformDir = join(root, "mirror", provider.address, provider.version, "linux_amd64");
@@ -31,7 +36,12 @@ export function createPluginWorkspace(root: string, client: CliClient, provider:
   const dir = join(root, "work");
   mkdirSync(dir);
   writeFileSync(join(dir, "main.tf"), mainTf);
-  const env: NodeJS.ProcessEnv = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TF_CLI_CONFIG_FILE: cliConfig,
+    CHECKPOINT_DISABLE: "1",
+    TF_IN_AUTOMATION: "1",
+  };
   delete env.TF_LOG;
   delete env.TF_LOG_PROVIDER;
   return new Workspace(client, dir, env);

@@ -3,7 +3,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { type Client, type ServiceError, credentials, loadPackageDefinition, Metadata } from "@grpc/grpc-js";
+import { type Client, credentials, loadPackageDefinition, Metadata, type ServiceError } from "@grpc/grpc-js";
 import { loadSync } from "@grpc/proto-loader";
 import { MAGIC_COOKIE_VALUE } from "@keyward/tfplugin";
 import { repoRoot } from "./paths.js";
@@ -57,17 +57,35 @@ let providerClient: typeof Client | undefined;
 function providerClientClass(): typeof Client {
   if (!providerClient) {
     const protoPath = join(repoRoot, "packages", "tfplugin", "proto", "tfplugin6.proto");
-    const definition = loadSync(protoPath, { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true });
-    providerClient = (loadPackageDefinition(definition).tfplugin6 as Record<string, typeof Client>).Provider as typeof Client;
+    const definition = loadSync(protoPath, {
+      keepCase: true,
+      longs: Number,
+      enums: String,
+      defaults: true,
+      oneofs: true,
+    });
+    providerClient = (loadPackageDefinition(definition).tfplugin6 as Record<string, typeof Client>)
+      .Provider as typeof Client;
   }
   return providerClient;
 }
 
 /** A tfplugin6 client over the plugin's unix socket, trusting only the handshake certificate. */
-export function connectProvider(socketPath: string, serverCertPem: string, identity: TlsIdentity): { call: Call; raw: Client } {
-  const creds = credentials.createSsl(Buffer.from(serverCertPem), Buffer.from(identity.keyPem), Buffer.from(identity.certPem));
+export function connectProvider(
+  socketPath: string,
+  serverCertPem: string,
+  identity: TlsIdentity,
+): { call: Call; raw: Client } {
+  const creds = credentials.createSsl(
+    Buffer.from(serverCertPem),
+    Buffer.from(identity.keyPem),
+    Buffer.from(identity.certPem),
+  );
   const ProviderClient = providerClientClass();
-  const raw = new ProviderClient(`unix:${socketPath}`, creds, { "grpc.ssl_target_name_override": "localhost", "grpc.default_authority": "localhost" });
+  const raw = new ProviderClient(`unix:${socketPath}`, creds, {
+    "grpc.ssl_target_name_override": "localhost",
+    "grpc.default_authority": "localhost",
+  });
   const call: Call = (method, request) =>
     new Promise((resolve, reject) => {
       const fn = (raw as unknown as Record<string, UnaryMethod | undefined>)[method];

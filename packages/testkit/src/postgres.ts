@@ -45,11 +45,16 @@ const quiet: Progress = () => undefined;
 /** The newest installed server's bin directory, installing the server with apt-get when there is none. */
 export function ensurePostgresBinaries(progress: Progress = quiet): string {
   const found = installedBinDir();
-  if (found) return found;
+  if (found) {
+    return found;
+  }
   progress("PostgreSQL server not found: installing it with apt-get");
   const [command, ...prefix] = process.getuid?.() === 0 ? ["apt-get"] : ["sudo", "-n", "apt-get"];
   const apt = (args: string[]) =>
-    execFileSync(command as string, [...prefix, ...args], { stdio: "ignore", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    execFileSync(command as string, [...prefix, ...args], {
+      stdio: "ignore",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
   try {
     apt(["update", "-qq"]);
     apt(["install", "-y", "-qq", "--no-install-recommends", "postgresql"]);
@@ -57,13 +62,17 @@ export function ensurePostgresBinaries(progress: Progress = quiet): string {
     throw new Error(`${POSTGRES_INSTALL_HINT}\napt-get failed: ${(error as Error).message}`);
   }
   const installed = installedBinDir();
-  if (!installed) throw new Error(POSTGRES_INSTALL_HINT);
+  if (!installed) {
+    throw new Error(POSTGRES_INSTALL_HINT);
+  }
   return installed;
 }
 
 function installedBinDir(): string | undefined {
   const base = "/usr/lib/postgresql";
-  if (!existsSync(base)) return undefined;
+  if (!existsSync(base)) {
+    return undefined;
+  }
   const versions = readdirSync(base)
     .filter((entry) => existsSync(join(base, entry, "bin", "initdb")))
     .sort((a, b) => Number(a) - Number(b));
@@ -80,10 +89,14 @@ export async function startPostgres(options: ClusterOptions = {}): Promise<Postg
   const asRoot = process.getuid?.() === 0;
   // root may not run the server: every server-side command runs as `postgres`, who must own the directory.
   const asServer = (command: string, args: string[]) =>
-    asRoot ? run("runuser", ["-u", "postgres", "--", join(binDir, command), ...args]) : run(join(binDir, command), args);
+    asRoot
+      ? run("runuser", ["-u", "postgres", "--", join(binDir, command), ...args])
+      : run(join(binDir, command), args);
   const dataDir = join(root, "data");
   mkdirSync(root, { recursive: true });
-  if (asRoot) execFileSync("chown", ["postgres:postgres", root]);
+  if (asRoot) {
+    execFileSync("chown", ["postgres:postgres", root]);
+  }
 
   const cluster: PostgresCluster = {
     port,
@@ -93,10 +106,26 @@ export async function startPostgres(options: ClusterOptions = {}): Promise<Postg
     async start() {
       if (!existsSync(join(dataDir, "PG_VERSION"))) {
         progress(`initdb ${dataDir}`);
-        await asServer("initdb", ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+        await asServer("initdb", [
+          "-D",
+          dataDir,
+          "-U",
+          "postgres",
+          "-A",
+          "trust",
+          "-E",
+          "UTF8",
+          "--locale=C.UTF-8",
+          "--no-sync",
+        ]);
       }
-      const running = await asServer("pg_ctl", ["-D", dataDir, "status"]).then(() => true, () => false);
-      if (running) return;
+      const running = await asServer("pg_ctl", ["-D", dataDir, "status"]).then(
+        () => true,
+        () => false,
+      );
+      if (running) {
+        return;
+      }
       progress(`starting PostgreSQL on 127.0.0.1:${port}`);
       const settings = [
         `-p ${port}`,
@@ -113,7 +142,20 @@ export async function startPostgres(options: ClusterOptions = {}): Promise<Postg
       await asServer("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]).catch(() => undefined);
     },
     async sql(statement, database = "postgres") {
-      const { stdout } = await run(join(binDir, "psql"), ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-tAqc", statement]);
+      const { stdout } = await run(join(binDir, "psql"), [
+        "-h",
+        "127.0.0.1",
+        "-p",
+        String(port),
+        "-U",
+        "postgres",
+        "-d",
+        database,
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-tAqc",
+        statement,
+      ]);
       return stdout.trim();
     },
     async createDatabase(name = `kw_${process.pid}_${Math.random().toString(36).slice(2, 10)}`) {
@@ -135,8 +177,12 @@ export const TEST_DATABASE_ENV = "KEYWARD_TEST_DATABASE_URL";
  * vitest globalSetup step: starts the shared test cluster (unless KEYWARD_TEST_DATABASE_URL names one already)
  * and publishes its URL to the workers. The cluster keeps running afterwards: the next run reuses it.
  */
-export async function setupTestPostgres(progress: Progress = (step) => process.stderr.write(`postgres: ${step}\n`)): Promise<void> {
-  if (process.env[TEST_DATABASE_ENV]) return;
+export async function setupTestPostgres(
+  progress: Progress = (step) => process.stderr.write(`postgres: ${step}\n`),
+): Promise<void> {
+  if (process.env[TEST_DATABASE_ENV]) {
+    return;
+  }
   const cluster = await startPostgres({ progress });
   process.env[TEST_DATABASE_ENV] = cluster.url();
 }
@@ -144,11 +190,26 @@ export async function setupTestPostgres(progress: Progress = (step) => process.s
 /** A fresh database on the shared test cluster (from a test worker); fails with the install hint when there is none. */
 export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = process.env[TEST_DATABASE_ENV];
-  if (!admin) throw new Error(`${TEST_DATABASE_ENV} is not set: the vitest global setup starts PostgreSQL. ${POSTGRES_INSTALL_HINT}`);
+  if (!admin) {
+    throw new Error(
+      `${TEST_DATABASE_ENV} is not set: the vitest global setup starts PostgreSQL. ${POSTGRES_INSTALL_HINT}`,
+    );
+  }
   const server = new URL(admin);
   const name = `kw_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const psql = join(ensurePostgresBinaries(), "psql");
-  const psqlArgs = (statement: string) => ["-h", server.hostname, "-p", server.port, "-U", decodeURIComponent(server.username || "postgres"), "-d", server.pathname.slice(1) || "postgres", "-tAqc", statement];
+  const psqlArgs = (statement: string) => [
+    "-h",
+    server.hostname,
+    "-p",
+    server.port,
+    "-U",
+    decodeURIComponent(server.username || "postgres"),
+    "-d",
+    server.pathname.slice(1) || "postgres",
+    "-tAqc",
+    statement,
+  ];
   await run(psql, psqlArgs(`CREATE DATABASE "${name}"`));
   const url = new URL(admin);
   url.pathname = `/${name}`;

@@ -48,8 +48,12 @@ export async function call(url: string, token: string, method: string, path: str
 export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<number> {
   const started = performance.now();
   for (;;) {
-    if (await check()) return performance.now() - started;
-    if (performance.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    if (await check()) {
+      return performance.now() - started;
+    }
+    if (performance.now() - started > timeoutMs) {
+      throw new Error(`${what}: not within ${timeoutMs} ms`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
@@ -60,8 +64,19 @@ export const verifyOn = (url: string, adminToken: string, token: string) =>
 /** A role, an integration user holding it and one key; returns the ids and the token. */
 export async function integration(url: string, adminToken: string, username: string) {
   const role = await call(url, adminToken, "POST", "/v1/roles", { name: `${username}-role`, preset: "events_read" });
-  const user = await call(url, adminToken, "POST", "/v1/users", { username, name: username, kind: "integration", role_ids: [role.json.id] });
-  const key = await call(url, adminToken, "POST", "/v1/api-keys", { name: `${username} key`, user_id: user.json.id, preset: "events_read" });
-  if (key.status !== 201) throw new Error(`creating ${username} failed: ${JSON.stringify([role.json, user.json, key.json])}`);
+  const user = await call(url, adminToken, "POST", "/v1/users", {
+    username,
+    name: username,
+    kind: "integration",
+    role_ids: [role.json.id],
+  });
+  const key = await call(url, adminToken, "POST", "/v1/api-keys", {
+    name: `${username} key`,
+    user_id: user.json.id,
+    preset: "events_read",
+  });
+  if (key.status !== 201) {
+    throw new Error(`creating ${username} failed: ${JSON.stringify([role.json, user.json, key.json])}`);
+  }
   return { userId: String(user.json.id), keyId: String(key.json.id), token: String(key.json.token) };
 }

@@ -40,7 +40,10 @@ export async function runStep(step: SetupStep, log: ProgressLog = defaultLog): P
   try {
     await step.install();
   } catch (error) {
-    throw new SetupError(`${step.name} could not be installed: ${error instanceof Error ? error.message : String(error)}\n${step.hint}`, { cause: error });
+    throw new SetupError(
+      `${step.name} could not be installed: ${error instanceof Error ? error.message : String(error)}\n${step.hint}`,
+      { cause: error },
+    );
   }
   const installed = await step.check();
   if (installed === undefined) {

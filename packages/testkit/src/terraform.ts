@@ -9,10 +9,22 @@ import { promisify } from "node:util";
 import { cliConfigPath } from "terraform-provider-keyward/build";
 import { findClients, type TerraformClient } from "./tools/terraform-cli.js";
 
-export { buildProvider, cliConfigPath, hostPlatform, mirrorDir, mirroredExecutable, providerVersion } from "terraform-provider-keyward/build";
-export { findClients, installHint, type TerraformClient } from "./tools/terraform-cli.js";
-export { hasEphemeralResources, hasWriteOnlyAttributes, schemaAsPrintedBy, supportsSecretFreeKeys } from "./cli-features.js";
+export {
+  buildProvider,
+  cliConfigPath,
+  hostPlatform,
+  mirrorDir,
+  mirroredExecutable,
+  providerVersion,
+} from "terraform-provider-keyward/build";
+export {
+  hasEphemeralResources,
+  hasWriteOnlyAttributes,
+  schemaAsPrintedBy,
+  supportsSecretFreeKeys,
+} from "./cli-features.js";
 export { type BundledProvider, createPluginWorkspace } from "./plugin-workspace.js";
+export { findClients, installHint, type TerraformClient } from "./tools/terraform-cli.js";
 export { zipEntries } from "./zip-entries.js";
 
 const run = promisify(execFile);
@@ -67,7 +79,10 @@ export class Workspace {
       return { code: 0, output: stdout + stderr };
     } catch (error) {
       const failed = error as { code?: number; stdout?: string; stderr?: string };
-      return { code: typeof failed.code === "number" ? failed.code : -1, output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` };
+      return {
+        code: typeof failed.code === "number" ? failed.code : -1,
+        output: `${failed.stdout ?? ""}${failed.stderr ?? ""}`,
+      };
     }
   }
 
@@ -75,7 +90,9 @@ export class Workspace {
   async run(args: string[], want = 0): Promise<string> {
     const result = await this.exec(args);
     if (result.code !== want) {
-      throw new Error(`${this.client.name} ${this.client.version} ${args.join(" ")} exited ${result.code}, expected ${want}:\n${result.output}`);
+      throw new Error(
+        `${this.client.name} ${this.client.version} ${args.join(" ")} exited ${result.code}, expected ${want}:\n${result.output}`,
+      );
     }
     return result.output;
   }
@@ -127,7 +144,12 @@ export function cliEnvironment(keyward: KeywardAccess, cliConfig: string = cliCo
 }
 
 /** A fresh, initialised workspace for `client` talking to `keyward` (provider settings from the environment). */
-export async function createWorkspace(client: CliClient, keyward: KeywardAccess, name: string, mainTf: string): Promise<Workspace> {
+export async function createWorkspace(
+  client: CliClient,
+  keyward: KeywardAccess,
+  name: string,
+  mainTf: string,
+): Promise<Workspace> {
   const root = await mkdtemp(join(tmpdir(), `keyward-tf-${name}-`));
   const dir = join(root, "work");
   await mkdir(dir);

@@ -33,13 +33,18 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   };
   const tables = async (names: string[]) => {
     const parts: unknown[] = [];
-    for (const name of names) parts.push(name, await query(`SELECT * FROM ${name} ORDER BY 1, 2`));
+    for (const name of names) {
+      parts.push(name, await query(`SELECT * FROM ${name} ORDER BY 1, 2`));
+    }
     parts.push(await query("SELECT key_number FROM store_meta"));
     return JSON.stringify(parts);
   };
   return {
     url: database.url,
-    fingerprint: async () => createHash("sha256").update(await tables(STATE_TABLES)).digest("hex"),
+    fingerprint: async () =>
+      createHash("sha256")
+        .update(await tables(STATE_TABLES))
+        .digest("hex"),
     dump: () => tables([...STATE_TABLES, "key_usage", "audit_events", "cache_events"]),
     drop: database.drop,
   };
@@ -50,7 +55,10 @@ const byDataFile = new Map<string, Promise<TestDatabase>>();
 /** One database per data file, so that a child server restarted on "the same data" finds it again. */
 export function testDatabaseFor(dataFile: string): Promise<TestDatabase> {
   let database = byDataFile.get(dataFile);
-  if (!database) byDataFile.set(dataFile, (database = openTestDatabase()));
+  if (!database) {
+    database = openTestDatabase();
+    byDataFile.set(dataFile, database);
+  }
   return database;
 }
 
@@ -61,5 +69,8 @@ export async function storedText(dataFile: string): Promise<{ data: string; audi
     return { data: dump, audit: dump.slice(dump.indexOf('"audit_events"')) };
   }
   const { readFile } = await import("node:fs/promises");
-  return { data: await readFile(dataFile, "utf8"), audit: await readFile(dataFile.replace(/\.json$/, ".audit.jsonl"), "utf8") };
+  return {
+    data: await readFile(dataFile, "utf8"),
+    audit: await readFile(dataFile.replace(/\.json$/, ".audit.jsonl"), "utf8"),
+  };
 }

@@ -49,12 +49,16 @@ describe("runSteps", () => {
     });
     const run = runSteps([failing, later], () => {});
     await expect(run).rejects.toThrow(SetupError);
-    await expect(run).rejects.toThrow(/tool 1\.0 could not be installed: no network\nInstall tool 1\.0 by hand: apt-get install tool/);
+    await expect(run).rejects.toThrow(
+      /tool 1\.0 could not be installed: no network\nInstall tool 1\.0 by hand: apt-get install tool/,
+    );
     expect(later.installed).toBe(0);
   });
 
   it("when the install succeeds but the tool is still missing, then the run fails with the hint", async () => {
     const step = fakeStep({ install: async () => {} });
-    await expect(runSteps([step], () => {})).rejects.toThrow(/tool 1\.0 is still missing after installing it\.\nInstall tool 1\.0 by hand/);
+    await expect(runSteps([step], () => {})).rejects.toThrow(
+      /tool 1\.0 is still missing after installing it\.\nInstall tool 1\.0 by hand/,
+    );
   });
 });

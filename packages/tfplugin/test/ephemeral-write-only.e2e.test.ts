@@ -2,8 +2,14 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import {
+  type CliClient,
+  createPluginWorkspace,
+  findClients,
+  hasWriteOnlyAttributes,
+  zipEntries,
+} from "@keyward/testkit/terraform";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliClient, createPluginWorkspace, findClients, hasWriteOnlyAttributes, zipEntries } from "@keyward/testkit/terraform";
 import { bundledExampleProvider, exampleHeader } from "./fixtures/example-config.js";
 import { bundleExampleProvider } from "./helpers/bundle-provider.js";
 
@@ -12,7 +18,12 @@ const bundled = join(root, "provider.js");
 // Every CLI the e2e set-up provides: Terraform 1.11 on the PATH, OpenTofu 1.11 built by the set-up, older CLIs.
 const clients = await findClients();
 const workspace = (client: CliClient, mainTf: string) =>
-  createPluginWorkspace(join(root, `${client.name}-${client.version}`), client, bundledExampleProvider(bundled), mainTf);
+  createPluginWorkspace(
+    join(root, `${client.name}-${client.version}`),
+    client,
+    bundledExampleProvider(bundled),
+    mainTf,
+  );
 
 /** Every token example_token makes; none may appear in a state or plan file. */
 const tokenPattern = /ex_[0-9a-f]{32}/;
@@ -54,7 +65,10 @@ afterAll(() => {
 
 describe("ephemeral resources and write-only attributes through real CLIs", () => {
   it("finds OpenTofu 1.11 or later (the e2e set-up builds it) and Terraform 1.11 or later", () => {
-    expect([...new Set(clients.filter(hasWriteOnlyAttributes).map((c) => c.name))].sort(), "put Terraform ≥ 1.11 on the PATH").toEqual(["terraform", "tofu"]);
+    expect(
+      [...new Set(clients.filter(hasWriteOnlyAttributes).map((c) => c.name))].sort(),
+      "put Terraform ≥ 1.11 on the PATH",
+    ).toEqual(["terraform", "tofu"]);
   });
 
   for (const client of clients.filter(hasWriteOnlyAttributes)) {
@@ -67,10 +81,17 @@ describe("ephemeral resources and write-only attributes through real CLIs", () =
         return result.output;
       };
       const version = (v: number) => ["-input=false", "-var", `secret_version=${v}`];
-      const storedSecretHash = () => Object.values(JSON.parse(readFileSync(join(dir, "store.json.credentials"), "utf8")) as Record<string, { secret_sha256: string }>)[0]?.secret_sha256;
+      const storedSecretHash = () =>
+        Object.values(
+          JSON.parse(readFileSync(join(dir, "store.json.credentials"), "utf8")) as Record<
+            string,
+            { secret_sha256: string }
+          >,
+        )[0]?.secret_sha256;
       const sinkToken = () => readFileSync(join(dir, "token.txt"), "utf8");
       const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-      const expectNoToken = (what: string, text: string) => expect(tokenPattern.exec(text)?.[0], `token in ${what}`).toBeUndefined();
+      const expectNoToken = (what: string, text: string) =>
+        expect(tokenPattern.exec(text)?.[0], `token in ${what}`).toBeUndefined();
 
       await cli(["init", "-input=false"]);
       await cli(["plan", "-out=first.tfplan", ...version(1)]);
@@ -85,16 +106,22 @@ describe("ephemeral resources and write-only attributes through real CLIs", () =
       expect(storedSecretHash(), "create received the token the sink got").toBe(sha256(firstToken));
       const state = readFileSync(join(dir, "terraform.tfstate"), "utf8");
       expectNoToken("state", state);
-      const credential = (JSON.parse(state) as { resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[] }).resources.find(
-        (r) => r.type === "example_credential",
-      );
+      const credential = (
+        JSON.parse(state) as { resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[] }
+      ).resources.find((r) => r.type === "example_credential");
       expect(credential?.instances[0]?.attributes).toMatchObject({ secret_wo: null, secret_wo_version: 1 });
 
       await cli(["plan", "-out=second.tfplan", ...version(1)]);
-      const second = JSON.parse(await cli(["show", "-json", "second.tfplan"])) as { resource_changes?: { address: string; change: { actions: string[] } }[] };
+      const second = JSON.parse(await cli(["show", "-json", "second.tfplan"])) as {
+        resource_changes?: { address: string; change: { actions: string[] } }[];
+      };
       // OpenTofu 1.11 lists each ephemeral resource as "open" in plans (removed in 1.12); nothing else may change.
       const changes = (second.resource_changes ?? []).filter(
-        (c) => !(c.change.actions.join() === "no-op" || (client.name === "tofu" && c.address.startsWith("ephemeral.") && c.change.actions.join() === "open")),
+        (c) =>
+          !(
+            c.change.actions.join() === "no-op" ||
+            (client.name === "tofu" && c.address.startsWith("ephemeral.") && c.change.actions.join() === "open")
+          ),
       );
       expect(changes).toEqual([]);
 
@@ -106,7 +133,10 @@ describe("ephemeral resources and write-only attributes through real CLIs", () =
 
       const closed = readFileSync(join(dir, "store.json.closed"), "utf8").trim().split("\n");
       expect(closed.length, "every plan and apply closes the token it opened").toBeGreaterThanOrEqual(4);
-      expect(closed.every((id) => /^[0-9a-f-]{36}$/.test(id)), "close receives the private state from open").toBe(true);
+      expect(
+        closed.every((id) => /^[0-9a-f-]{36}$/.test(id)),
+        "close receives the private state from open",
+      ).toBe(true);
 
       await cli(["destroy", "-auto-approve", ...version(2)]);
       expect(JSON.parse(readFileSync(join(dir, "store.json.credentials"), "utf8"))).toEqual({});

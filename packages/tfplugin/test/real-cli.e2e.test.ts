@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPluginWorkspace, findClients, installHint, schemaAsPrintedBy } from "@keyward/testkit/terraform";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { providerSchemaJson } from "../src/index.js";
 import { bundledExampleProvider, exampleProviderAddress, lifecycleTf } from "./fixtures/example-config.js";
 import { exampleProvider } from "./fixtures/example-provider.js";
@@ -28,7 +28,12 @@ describe("the example provider driven by real Terraform-compatible CLIs", () => 
 
   for (const client of clients) {
     it.concurrent(`${client.name} ${client.version}: init, create, no-op plan, update, replace, import, destroy`, async () => {
-      const ws = createPluginWorkspace(join(root, `${client.name}-${client.version}`), client, bundledExampleProvider(bundled), lifecycleTf);
+      const ws = createPluginWorkspace(
+        join(root, `${client.name}-${client.version}`),
+        client,
+        bundledExampleProvider(bundled),
+        lifecycleTf,
+      );
       const cli = async (args: string[], want = 0) => {
         const result = await ws.exec(args);
         expect(result.code, `${client.name} ${args.join(" ")}\n${result.output}`).toBe(want);
@@ -49,7 +54,9 @@ describe("the example provider driven by real Terraform-compatible CLIs", () => 
       expect([await output("id"), await output("revision")]).toEqual([firstId, "2"]);
       await cli(["plan", "-detailed-exitcode", "-input=false", ...vars("second", "z1")]);
 
-      expect(await cli(["apply", "-auto-approve", "-input=false", ...vars("second", "z2")])).toMatch(/1 added, 0 changed, 1 destroyed/);
+      expect(await cli(["apply", "-auto-approve", "-input=false", ...vars("second", "z2")])).toMatch(
+        /1 added, 0 changed, 1 destroyed/,
+      );
       const replacedId = await output("id");
       expect(replacedId).not.toBe(firstId);
 

@@ -15,9 +15,9 @@ import {
   defaultOf,
   describe,
   ephemeralSides,
+  exactlyOneOfGroups,
   findKeyword,
   hintOf,
-  exactlyOneOfGroups,
   isComputed,
   isConfigurable,
   isCreateOnly,
@@ -80,13 +80,17 @@ export function providerModel(contract: ContractDocument): ProviderModel {
   return {
     provider: {
       description: provider.description,
-      attributes: Object.entries(provider.properties).map(([name, schema]) => attribute(deref, name, { write: schema })),
+      attributes: Object.entries(provider.properties).map(([name, schema]) =>
+        attribute(deref, name, { write: schema }),
+      ),
     },
     resources: Object.entries(contract["x-terraform-resources"]).map(([typeName, spec]) => ({
       typeName,
       description: spec.description,
       attributes: resourceAttributes(deref, spec),
-      exactlyOneOf: exactlyOneOfGroups(spec.create ? deref({ $ref: `#/components/schemas/${spec.create}` }) : undefined),
+      exactlyOneOf: exactlyOneOfGroups(
+        spec.create ? deref({ $ref: `#/components/schemas/${spec.create}` }) : undefined,
+      ),
     })),
     dataSources: Object.entries(contract["x-terraform-data-sources"]).map(([typeName, spec]) => ({
       typeName,
@@ -108,7 +112,9 @@ function resourceAttributes(deref: Deref, spec: ResourceSpec): Attribute[] {
   const update = objectSchema(deref, spec.update);
   const extras = spec.properties ?? {};
   const names = unique(
-    [read, created, create ?? { properties: {} }].flatMap((schema) => Object.keys(schema.properties)).concat(Object.keys(extras)),
+    [read, created, create ?? { properties: {} }]
+      .flatMap((schema) => Object.keys(schema.properties))
+      .concat(Object.keys(extras)),
   );
   const writeOnlyInputs = names.flatMap((name) => {
     const input = writeOnlyInput(deref, create?.properties[name]);
@@ -149,7 +155,10 @@ function dataSourceAttributes(deref: Deref, spec: DataSourceSpec): Attribute[] {
     .filter((name) => !(spec.exclude ?? []).includes(name))
     .map((name) => {
       const isLookup = lookup.includes(name);
-      const base = attribute(deref, name, { read: read.properties[name], descriptions: prefixed(spec.descriptions, name) });
+      const base = attribute(deref, name, {
+        read: read.properties[name],
+        descriptions: prefixed(spec.descriptions, name),
+      });
       const description = isLookup
         ? `${base.description ?? ""} Give exactly one of ${lookup.map((n) => `\`${n}\``).join(" or ")}.`.trim()
         : base.description;
@@ -171,10 +180,19 @@ function attribute(deref: Deref, name: string, source: AttributeSource): Attribu
   const { read, write, requiredByCreate = false, createOnly = false, writeOnly = false, descriptions = {} } = source;
   const configurable = isConfigurable(source);
   const dflt = defaultOf(deref, source);
-  const computed = isComputed({ configurable, default: dflt, computedHint: hintOf(deref, source, "x-terraform-computed") });
+  const computed = isComputed({
+    configurable,
+    default: dflt,
+    computedHint: hintOf(deref, source, "x-terraform-computed"),
+  });
   const required = isRequired({ configurable, requiredByCreate, default: dflt });
-  const replace = replaceRule({ configurable, hint: hintOf(deref, source, "x-terraform-requires-replace"), createOnly });
-  const text = source.description ?? findKeyword(deref, write, "description") ?? findKeyword(deref, read, "description");
+  const replace = replaceRule({
+    configurable,
+    hint: hintOf(deref, source, "x-terraform-requires-replace"),
+    createOnly,
+  });
+  const text =
+    source.description ?? findKeyword(deref, write, "description") ?? findKeyword(deref, read, "description");
   return {
     name,
     type: typeOf(deref, (write ?? read) as SchemaObject, configurable, descriptions),
@@ -195,7 +213,12 @@ function attribute(deref: Deref, name: string, source: AttributeSource): Attribu
   };
 }
 
-function typeOf(deref: Deref, schema: SchemaObject | undefined, configurable = false, descriptions: Record<string, string> = {}): AttributeType {
+function typeOf(
+  deref: Deref,
+  schema: SchemaObject | undefined,
+  configurable = false,
+  descriptions: Record<string, string> = {},
+): AttributeType {
   const resolved = deref(schema);
   switch (terraformKind(deref, resolved)) {
     case "string":

@@ -38,7 +38,9 @@ export interface ProviderSchemaJson {
 
 export function renderSchemaJson(model: ProviderModel): ProviderSchemaJson {
   const schemas = (items: TypedBlock[]) =>
-    Object.fromEntries([...items].sort((a, b) => a.typeName.localeCompare(b.typeName)).map((item) => [item.typeName, blockJson(item)]));
+    Object.fromEntries(
+      [...items].sort((a, b) => a.typeName.localeCompare(b.typeName)).map((item) => [item.typeName, blockJson(item)]),
+    );
   return {
     format_version: "1.0",
     provider_schemas: {
@@ -60,7 +62,9 @@ function blockJson(block: Block): BlockJson {
 }
 
 function attributesJson(attributes: Attribute[]): Record<string, AttributeJson> {
-  return Object.fromEntries([...attributes].sort((a, b) => a.name.localeCompare(b.name)).map((a) => [a.name, attributeJson(a)]));
+  return Object.fromEntries(
+    [...attributes].sort((a, b) => a.name.localeCompare(b.name)).map((a) => [a.name, attributeJson(a)]),
+  );
 }
 
 function attributeJson(attribute: Attribute): AttributeJson {

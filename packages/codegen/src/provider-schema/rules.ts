@@ -14,7 +14,11 @@ export interface PropertySides {
 export type ReplaceRule = true | "once-set" | undefined;
 
 /** A keyword on the schema itself or, failing that, along its `$ref` chain (a property may refine what it refers to). */
-export function findKeyword<K extends keyof SchemaObject>(deref: Deref, schema: SchemaObject | undefined, key: K): SchemaObject[K] | undefined {
+export function findKeyword<K extends keyof SchemaObject>(
+  deref: Deref,
+  schema: SchemaObject | undefined,
+  key: K,
+): SchemaObject[K] | undefined {
   for (let current = schema; current; current = current.$ref ? deref({ $ref: current.$ref }) : undefined) {
     if (current[key] !== undefined) {
       return current[key];
@@ -27,8 +31,14 @@ export function findKeyword<K extends keyof SchemaObject>(deref: Deref, schema: 
 }
 
 /** An x-terraform-* hint from the write side, else the read side. */
-export function hintOf<K extends keyof SchemaObject>(deref: Deref, sides: PropertySides, key: K): SchemaObject[K] | undefined {
-  return [sides.write, sides.read].map((schema) => schema && findKeyword(deref, schema, key)).find((value) => value !== undefined);
+export function hintOf<K extends keyof SchemaObject>(
+  deref: Deref,
+  sides: PropertySides,
+  key: K,
+): SchemaObject[K] | undefined {
+  return [sides.write, sides.read]
+    .map((schema) => schema && findKeyword(deref, schema, key))
+    .find((value) => value !== undefined);
 }
 
 /**
@@ -44,7 +54,11 @@ export function writeOnlyInput(deref: Deref, createProperty: SchemaObject | unde
  * property that feeds a write-only attribute is that attribute's, so the property's own attribute stays computed
  * (unless the update schema takes it).
  */
-export function writeSide(given: { create: SchemaObject | undefined; update: SchemaObject | undefined; writeOnlyInput: string | undefined }): SchemaObject | undefined {
+export function writeSide(given: {
+  create: SchemaObject | undefined;
+  update: SchemaObject | undefined;
+  writeOnlyInput: string | undefined;
+}): SchemaObject | undefined {
   return (given.writeOnlyInput === undefined ? given.create : undefined) ?? given.update;
 }
 
@@ -60,7 +74,10 @@ export function isConfigurable(sides: PropertySides): boolean {
 
 /** What Terraform fills in when the attribute is left out: `default`, else `x-terraform-default` (write side only). */
 export function defaultOf(deref: Deref, sides: PropertySides): unknown {
-  return sides.write && (findKeyword(deref, sides.write, "default") ?? findKeyword(deref, sides.write, "x-terraform-default"));
+  return (
+    sides.write &&
+    (findKeyword(deref, sides.write, "default") ?? findKeyword(deref, sides.write, "x-terraform-default"))
+  );
 }
 
 /** Required when the create schema requires it and nothing defaults it; any other configurable attribute is optional. */
@@ -69,7 +86,11 @@ export function isRequired(given: { configurable: boolean; requiredByCreate: boo
 }
 
 /** Computed when the server decides it (read-only), fills it in (a default), or may change it (`x-terraform-computed`). */
-export function isComputed(given: { configurable: boolean; default: unknown; computedHint: boolean | undefined }): boolean {
+export function isComputed(given: {
+  configurable: boolean;
+  default: unknown;
+  computedHint: boolean | undefined;
+}): boolean {
   return !given.configurable || given.default !== undefined || given.computedHint === true;
 }
 
@@ -95,7 +116,11 @@ export function replaceRule(given: { configurable: boolean; hint: ReplaceRule; c
  * A computed attribute that never changes once known (`id`, `x-terraform-immutable`) keeps its prior value in plans;
  * also an optional + computed one the configuration leaves out (a create-only owner the server defaults).
  */
-export function keepsPriorValue(given: { name: string; computed: boolean; immutableHint: boolean | undefined }): boolean {
+export function keepsPriorValue(given: {
+  name: string;
+  computed: boolean;
+  immutableHint: boolean | undefined;
+}): boolean {
   return given.computed && (given.name === "id" || given.immutableHint === true);
 }
 
@@ -109,7 +134,11 @@ export function exactlyOneOfGroups(create: SchemaObject | undefined): string[][]
 }
 
 /** Plan-time validators of a configurable attribute: `format: date-time` → rfc3339, then `x-terraform-validate`. */
-export function validatorNames(given: { configurable: boolean; hint: string | string[] | undefined; format: string | undefined }): string[] {
+export function validatorNames(given: {
+  configurable: boolean;
+  hint: string | string[] | undefined;
+  format: string | undefined;
+}): string[] {
   if (!given.configurable) {
     return [];
   }
@@ -142,7 +171,11 @@ export function terraformKind(deref: Deref, schema: SchemaObject): TerraformKind
 }
 
 /** The attribute's description, then what plans will do with it (replacement, default). */
-export function describe(given: { text: string | undefined; replace: ReplaceRule; default: unknown }): string | undefined {
+export function describe(given: {
+  text: string | undefined;
+  replace: ReplaceRule;
+  default: unknown;
+}): string | undefined {
   const notes = [
     given.replace ? "Changing it replaces the resource." : "",
     given.default !== undefined ? `Defaults to \`${JSON.stringify(given.default)}\`.` : "",

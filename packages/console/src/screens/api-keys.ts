@@ -3,7 +3,18 @@
 import type { Schemas, Session } from "../api.js";
 import { field, formatTime, h, render } from "../dom.js";
 import { permissionGrid, permissionSummary } from "../permission-grid.js";
-import { announce, clearProblem, confirmDialog, empty, failed, formAlert, loading, openDialog, showProblem, tokenDialog } from "../ui.js";
+import {
+  announce,
+  clearProblem,
+  confirmDialog,
+  empty,
+  failed,
+  formAlert,
+  loading,
+  openDialog,
+  showProblem,
+  tokenDialog,
+} from "../ui.js";
 
 type ApiKey = Schemas["ApiKey"];
 type User = Schemas["User"];
@@ -21,46 +32,132 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
   let catalog: Catalog | undefined;
   const list = h("div", { class: "list" });
 
-  const statusFilter = h("select", { id: "filter-status", onChange: () => ((filters.status = statusFilter.value), void load()) }, h("option", { value: "" }, "Any status"), STATUSES.map((status) => h("option", { value: status }, status)));
-  const ownerFilter = h("select", { id: "filter-owner", onChange: () => ((filters.owner = ownerFilter.value), void load()) }, h("option", { value: "" }, "Any owner"));
-  const search = h("input", { id: "filter-search", type: "search", placeholder: "Name or prefix", onInput: () => ((filters.search = search.value), void load()) });
+  const statusFilter = h(
+    "select",
+    {
+      id: "filter-status",
+      onChange: () => {
+        filters.status = statusFilter.value;
+        void load();
+      },
+    },
+    h("option", { value: "" }, "Any status"),
+    STATUSES.map((status) => h("option", { value: status }, status)),
+  );
+  const ownerFilter = h(
+    "select",
+    {
+      id: "filter-owner",
+      onChange: () => {
+        filters.owner = ownerFilter.value;
+        void load();
+      },
+    },
+    h("option", { value: "" }, "Any owner"),
+  );
+  const search = h("input", {
+    id: "filter-search",
+    type: "search",
+    placeholder: "Name or prefix",
+    onInput: () => {
+      filters.search = search.value;
+      void load();
+    },
+  });
 
   render(
     root,
-    h("div", { class: "screen-head" }, h("h1", {}, "API keys"), h("div", { class: "actions" }, h("button", { type: "button", class: "primary", onClick: () => void newKey() }, "New API key"), h("button", { type: "button", class: "danger", onClick: () => void revokeAll() }, "Revoke all keys"))),
-    h("p", { class: "lead" }, "The API keys screen is where you manage API access for external systems. Each key belongs to an integration user and never exceeds that user's roles."),
-    h("div", { class: "filters", role: "search" }, h("label", { for: "filter-status" }, "Status"), statusFilter, h("label", { for: "filter-owner" }, "Owner"), ownerFilter, h("label", { for: "filter-search" }, "Search"), search),
+    h(
+      "div",
+      { class: "screen-head" },
+      h("h1", {}, "API keys"),
+      h(
+        "div",
+        { class: "actions" },
+        h("button", { type: "button", class: "primary", onClick: () => void newKey() }, "New API key"),
+        h("button", { type: "button", class: "danger", onClick: () => void revokeAll() }, "Revoke all keys"),
+      ),
+    ),
+    h(
+      "p",
+      { class: "lead" },
+      "The API keys screen is where you manage API access for external systems. Each key belongs to an integration user and never exceeds that user's roles.",
+    ),
+    h(
+      "div",
+      { class: "filters", role: "search" },
+      h("label", { for: "filter-status" }, "Status"),
+      statusFilter,
+      h("label", { for: "filter-owner" }, "Owner"),
+      ownerFilter,
+      h("label", { for: "filter-search" }, "Search"),
+      search,
+    ),
     list,
   );
 
   const ownerName = (id: string) => users.find((user) => user.id === id)?.username ?? id;
 
   async function loadReferences(): Promise<boolean> {
-    const [usersResult, catalogResult] = await Promise.all([client.GET("/v1/users", { params: { query: { limit: 200 } } }), client.GET("/v1/permissions")]);
+    const [usersResult, catalogResult] = await Promise.all([
+      client.GET("/v1/users", { params: { query: { limit: 200 } } }),
+      client.GET("/v1/permissions"),
+    ]);
     const problem = usersResult.error ?? catalogResult.error;
     if (problem || !usersResult.data || !catalogResult.data) {
-      if (problem) render(list, failed(problem, () => void load()));
+      if (problem) {
+        render(
+          list,
+          failed(problem, () => void load()),
+        );
+      }
       return false;
     }
     users = usersResult.data.data;
     catalog = catalogResult.data;
     const selected = ownerFilter.value;
-    render(ownerFilter, h("option", { value: "" }, "Any owner"), users.map((user) => h("option", { value: user.id }, user.username)));
+    render(
+      ownerFilter,
+      h("option", { value: "" }, "Any owner"),
+      users.map((user) => h("option", { value: user.id }, user.username)),
+    );
     ownerFilter.value = selected;
     return true;
   }
 
   async function load(): Promise<void> {
     render(list, loading("API keys"));
-    if (!catalog && !(await loadReferences())) return;
+    if (!catalog && !(await loadReferences())) {
+      return;
+    }
     const { data, error } = await client.GET("/v1/api-keys", {
-      params: { query: { limit: 200, ...(filters.status && { status: filters.status as ApiKey["status"] }), ...(filters.owner && { user_id: filters.owner }) } },
+      params: {
+        query: {
+          limit: 200,
+          ...(filters.status && { status: filters.status as ApiKey["status"] }),
+          ...(filters.owner && { user_id: filters.owner }),
+        },
+      },
     });
-    if (error) return render(list, failed(error, () => void load()));
+    if (error) {
+      return render(
+        list,
+        failed(error, () => void load()),
+      );
+    }
     const needle = filters.search.trim().toLowerCase();
-    const keys = data.data.filter((key) => !needle || key.name.toLowerCase().includes(needle) || key.prefix.toLowerCase().includes(needle));
+    const keys = data.data.filter(
+      (key) => !needle || key.name.toLowerCase().includes(needle) || key.prefix.toLowerCase().includes(needle),
+    );
     if (keys.length === 0) {
-      return render(list, empty(data.data.length === 0 && !filters.status && !filters.owner ? "No API keys yet. Create one with “New API key”." : "No API keys match these filters."));
+      return render(
+        list,
+        empty(
+          data.data.length === 0 && !filters.status && !filters.owner
+            ? "No API keys yet. Create one with “New API key”."
+            : "No API keys match these filters.",
+        ),
+      );
     }
     render(
       list,
@@ -68,7 +165,17 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
         "table",
         { class: "data" },
         h("caption", { class: "visually-hidden" }, "API keys"),
-        h("thead", {}, h("tr", {}, ["Name", "Owner", "Prefix", "Expires at", "Active", "Status", "Last used", "Permissions", "Actions"].map((title) => h("th", { scope: "col" }, title)))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            ["Name", "Owner", "Prefix", "Expires at", "Active", "Status", "Last used", "Permissions", "Actions"].map(
+              (title) => h("th", { scope: "col" }, title),
+            ),
+          ),
+        ),
         h("tbody", {}, keys.map(row)),
       ),
     );
@@ -85,10 +192,22 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
       onChange: async () => {
         const activate = toggle.checked;
         toggle.checked = !activate;
-        const ok = await confirmDialog(activate ? "Enable API key" : "Disable API key", `${activate ? "Enable" : "Disable"} “${key.name}” (${key.prefix}…)? ${activate ? "Its token works again." : "Its token stops working at once; you can enable it again later."}`, activate ? "Enable" : "Disable", { danger: !activate });
-        if (!ok) return;
-        const { error } = await client.PATCH("/v1/api-keys/{key_id}", { params: { path: { key_id: key.id } }, body: { active: activate } });
-        if (error) return announce(`Could not ${activate ? "enable" : "disable"} ${key.name}: ${error.detail}`);
+        const ok = await confirmDialog(
+          activate ? "Enable API key" : "Disable API key",
+          `${activate ? "Enable" : "Disable"} “${key.name}” (${key.prefix}…)? ${activate ? "Its token works again." : "Its token stops working at once; you can enable it again later."}`,
+          activate ? "Enable" : "Disable",
+          { danger: !activate },
+        );
+        if (!ok) {
+          return;
+        }
+        const { error } = await client.PATCH("/v1/api-keys/{key_id}", {
+          params: { path: { key_id: key.id } },
+          body: { active: activate },
+        });
+        if (error) {
+          return announce(`Could not ${activate ? "enable" : "disable"} ${key.name}: ${error.detail}`);
+        }
         announce(`${key.name} ${activate ? "enabled" : "disabled"}.`);
         await load();
       },
@@ -101,7 +220,12 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
       h("td", {}, h("code", {}, key.prefix)),
       h("td", {}, formatTime(key.expires_at)),
       h("td", {}, toggle),
-      h("td", {}, h("span", { class: `badge badge-${key.status}` }, key.status), key.disabled_reason === "inactivity" ? " (inactivity)" : ""),
+      h(
+        "td",
+        {},
+        h("span", { class: `badge badge-${key.status}` }, key.status),
+        key.disabled_reason === "inactivity" ? " (inactivity)" : "",
+      ),
       h("td", {}, formatTime(key.last_used_at, "Never used")),
       h("td", { class: "summary" }, permissionSummary(key.permissions)),
       h(
@@ -109,15 +233,31 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
         { class: "row-actions" },
         h("button", { type: "button", disabled: revoked, onClick: () => editKey(key) }, "Edit API key"),
         h("button", { type: "button", disabled: revoked, onClick: () => rotate(key) }, "Rotate"),
-        h("button", { type: "button", class: "danger", disabled: revoked, onClick: () => void deleteKey(key) }, "Delete API key"),
+        h(
+          "button",
+          { type: "button", class: "danger", disabled: revoked, onClick: () => void deleteKey(key) },
+          "Delete API key",
+        ),
       ),
     );
   }
 
-  function keyForm(key: ApiKey | undefined, submitLabel: string, submit: (form: HTMLFormElement, body: Schemas["ApiKeyCreate"]) => Promise<void>): (close: () => void) => Node[] {
+  function keyForm(
+    key: ApiKey | undefined,
+    submitLabel: string,
+    submit: (form: HTMLFormElement, body: Schemas["ApiKeyCreate"]) => Promise<void>,
+  ): (close: () => void) => Node[] {
     return () => {
-      if (!catalog) return [];
-      const name = h("input", { type: "text", required: true, maxlength: 200, value: key?.name ?? "", autocomplete: "off" });
+      if (!catalog) {
+        return [];
+      }
+      const name = h("input", {
+        type: "text",
+        required: true,
+        maxlength: 200,
+        value: key?.name ?? "",
+        autocomplete: "off",
+      });
       const description = h("textarea", { rows: 2, maxlength: 1000 }, key?.description ?? "");
       const owners = users.filter((user) => !user.is_admin && user.active);
       const owner = h(
@@ -160,7 +300,12 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
         formAlert(),
         field("Name", name, "name"),
         field("Description", description, "description"),
-        field("Owner", owner, "user_id", key ? "The owner is fixed for the key's life." : "An integration user; administrators can't own keys."),
+        field(
+          "Owner",
+          owner,
+          "user_id",
+          key ? "The owner is fixed for the key's life." : "An integration user; administrators can't own keys.",
+        ),
         field("Expires at (UTC)", expires, "expires_at", "Leave empty for a key that never expires."),
         field("Active", active, "active"),
         grid.element,
@@ -172,34 +317,53 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
   }
 
   async function newKey(): Promise<void> {
-    if (!catalog && !(await loadReferences())) return;
-    const dialog = openDialog("New API key", ({ close }) => [
-      ...keyForm(undefined, "Create", async (form, body) => {
-        const { data, error } = await client.POST("/v1/api-keys", { body });
-        if (error) return showProblem(form, error);
-        close();
-        announce(`API key ${data.name} created.`);
-        // The console never supplies its own token, so the server always returns the one it generated.
-        if (data.token !== undefined) tokenDialog("Your new API key", data.token);
-        void load();
-      })(close),
-      h("button", { type: "button", class: "close", onClick: close }, "Cancel"),
-    ], { wide: true });
+    if (!catalog && !(await loadReferences())) {
+      return;
+    }
+    const dialog = openDialog(
+      "New API key",
+      ({ close }) => [
+        ...keyForm(undefined, "Create", async (form, body) => {
+          const { data, error } = await client.POST("/v1/api-keys", { body });
+          if (error) {
+            return showProblem(form, error);
+          }
+          close();
+          announce(`API key ${data.name} created.`);
+          // The console never supplies its own token, so the server always returns the one it generated.
+          if (data.token !== undefined) {
+            tokenDialog("Your new API key", data.token);
+          }
+          void load();
+        })(close),
+        h("button", { type: "button", class: "close", onClick: close }, "Cancel"),
+      ],
+      { wide: true },
+    );
     dialog.dialog.querySelector<HTMLInputElement>("input")?.focus();
   }
 
   function editKey(key: ApiKey): void {
-    openDialog("Edit API key", ({ close }) => [
-      ...keyForm(key, "Save", async (form, body) => {
-        const { user_id: _owner, ...changes } = body;
-        const { error } = await client.PATCH("/v1/api-keys/{key_id}", { params: { path: { key_id: key.id } }, body: changes });
-        if (error) return showProblem(form, error);
-        close();
-        announce(`API key ${key.name} saved.`);
-        void load();
-      })(close),
-      h("button", { type: "button", class: "close", onClick: close }, "Cancel"),
-    ], { wide: true });
+    openDialog(
+      "Edit API key",
+      ({ close }) => [
+        ...keyForm(key, "Save", async (form, body) => {
+          const { user_id: _owner, ...changes } = body;
+          const { error } = await client.PATCH("/v1/api-keys/{key_id}", {
+            params: { path: { key_id: key.id } },
+            body: changes,
+          });
+          if (error) {
+            return showProblem(form, error);
+          }
+          close();
+          announce(`API key ${key.name} saved.`);
+          void load();
+        })(close),
+        h("button", { type: "button", class: "close", onClick: close }, "Cancel"),
+      ],
+      { wide: true },
+    );
   }
 
   function rotate(key: ApiKey): void {
@@ -212,26 +376,54 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
           onSubmit: async (event: Event): Promise<void> => {
             event.preventDefault();
             clearProblem(form);
-            const { data, error } = await client.POST("/v1/api-keys/{key_id}/rotate", { params: { path: { key_id: key.id } }, body: { grace_period_seconds: Number(grace.value) } });
-            if (error) return showProblem(form, error);
+            const { data, error } = await client.POST("/v1/api-keys/{key_id}/rotate", {
+              params: { path: { key_id: key.id } },
+              body: { grace_period_seconds: Number(grace.value) },
+            });
+            if (error) {
+              return showProblem(form, error);
+            }
             close();
             announce(`API key ${key.name} rotated.`);
-            if (data.token !== undefined) tokenDialog("The rotated API key", data.token);
+            if (data.token !== undefined) {
+              tokenDialog("The rotated API key", data.token);
+            }
             void load();
           },
         },
         formAlert(),
-        h("p", {}, "A new token is issued. During the grace period the old token keeps working, so the integration can switch without downtime."),
-        field("Grace period (seconds)", grace, "grace_period_seconds", "0 = the old token stops at once; at most 604800 (7 days)."),
-        h("div", { class: "actions" }, h("button", { type: "button", onClick: close }, "Cancel"), h("button", { type: "submit", class: "primary" }, "Rotate")),
+        h(
+          "p",
+          {},
+          "A new token is issued. During the grace period the old token keeps working, so the integration can switch without downtime.",
+        ),
+        field(
+          "Grace period (seconds)",
+          grace,
+          "grace_period_seconds",
+          "0 = the old token stops at once; at most 604800 (7 days).",
+        ),
+        h(
+          "div",
+          { class: "actions" },
+          h("button", { type: "button", onClick: close }, "Cancel"),
+          h("button", { type: "submit", class: "primary" }, "Rotate"),
+        ),
       );
       return [form];
     });
   }
 
   async function deleteKey(key: ApiKey): Promise<void> {
-    const ok = await confirmDialog("Delete API key", `Revoke “${key.name}” (${key.prefix}…) for good? Its token stops working and can never come back.`, "Delete API key", { danger: true });
-    if (!ok) return;
+    const ok = await confirmDialog(
+      "Delete API key",
+      `Revoke “${key.name}” (${key.prefix}…) for good? Its token stops working and can never come back.`,
+      "Delete API key",
+      { danger: true },
+    );
+    if (!ok) {
+      return;
+    }
     const { error } = await client.DELETE("/v1/api-keys/{key_id}", { params: { path: { key_id: key.id } } });
     announce(error ? `Could not delete ${key.name}: ${error.detail}` : `API key ${key.name} revoked.`);
     await load();
@@ -242,7 +434,9 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
     openDialog("Revoke all keys", ({ close }) => {
       const typed = h("input", { type: "text", autocomplete: "off", spellcheck: "false" });
       const submit = h("button", { type: "submit", class: "danger", disabled: true }, "Revoke all keys");
-      typed.addEventListener("input", () => (submit.disabled = typed.value !== phrase));
+      typed.addEventListener("input", () => {
+        submit.disabled = typed.value !== phrase;
+      });
       const form: HTMLFormElement = h(
         "form",
         {
@@ -250,7 +444,9 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
           onSubmit: async (event: Event): Promise<void> => {
             event.preventDefault();
             const { data, error } = await client.POST("/v1/api-keys/revoke-all", { body: { confirm: phrase } });
-            if (error) return showProblem(form, error);
+            if (error) {
+              return showProblem(form, error);
+            }
             close();
             announce(`${data.revoked} keys revoked.`);
             void load();

@@ -5,16 +5,46 @@ import { formatTime, h, render } from "../dom.js";
 import { empty, failed, loading } from "../ui.js";
 
 type AuditEvent = Schemas["AuditEvent"];
-const ACTIONS: Schemas["AuditAction"][] = ["user.created", "user.updated", "user.deleted", "role.created", "role.updated", "role.deleted", "key.created", "key.updated", "key.rotated", "key.revoked", "key.revoked_all", "key.disabled_inactive", "key.refused", "settings.updated"];
+const ACTIONS: Schemas["AuditAction"][] = [
+  "user.created",
+  "user.updated",
+  "user.deleted",
+  "role.created",
+  "role.updated",
+  "role.deleted",
+  "key.created",
+  "key.updated",
+  "key.rotated",
+  "key.revoked",
+  "key.revoked_all",
+  "key.disabled_inactive",
+  "key.refused",
+  "settings.updated",
+];
 
 export function auditLogScreen(session: Session, root: HTMLElement): void {
   const { client } = session;
   let events: AuditEvent[] = [];
   let cursor: string | null = null;
   const list = h("div", { class: "list" });
-  const action = h("select", { id: "audit-action", onChange: () => void load(true) }, h("option", { value: "" }, "Any action"), ACTIONS.map((name) => h("option", { value: name }, name)));
-  const target = h("input", { id: "audit-target", type: "text", placeholder: "key_… / usr_… / rol_…", onChange: () => void load(true) });
-  const actor = h("input", { id: "audit-actor", type: "text", placeholder: "admin, key, usr_…", onInput: () => show() });
+  const action = h(
+    "select",
+    { id: "audit-action", onChange: () => void load(true) },
+    h("option", { value: "" }, "Any action"),
+    ACTIONS.map((name) => h("option", { value: name }, name)),
+  );
+  const target = h("input", {
+    id: "audit-target",
+    type: "text",
+    placeholder: "key_… / usr_… / rol_…",
+    onChange: () => void load(true),
+  });
+  const actor = h("input", {
+    id: "audit-actor",
+    type: "text",
+    placeholder: "admin, key, usr_…",
+    onInput: () => show(),
+  });
   const from = h("input", { id: "audit-from", type: "datetime-local", onChange: () => show() });
   const to = h("input", { id: "audit-to", type: "datetime-local", onChange: () => show() });
   render(
@@ -24,11 +54,16 @@ export function auditLogScreen(session: Session, root: HTMLElement): void {
     h(
       "div",
       { class: "filters", role: "search" },
-      h("label", { for: "audit-actor" }, "Actor"), actor,
-      h("label", { for: "audit-action" }, "Action"), action,
-      h("label", { for: "audit-target" }, "Target"), target,
-      h("label", { for: "audit-from" }, "From (UTC)"), from,
-      h("label", { for: "audit-to" }, "To (UTC)"), to,
+      h("label", { for: "audit-actor" }, "Actor"),
+      actor,
+      h("label", { for: "audit-action" }, "Action"),
+      action,
+      h("label", { for: "audit-target" }, "Target"),
+      target,
+      h("label", { for: "audit-from" }, "From (UTC)"),
+      from,
+      h("label", { for: "audit-to" }, "To (UTC)"),
+      to,
     ),
     list,
   );
@@ -40,9 +75,21 @@ export function auditLogScreen(session: Session, root: HTMLElement): void {
       render(list, loading("the audit log"));
     }
     const { data, error } = await client.GET("/v1/audit-events", {
-      params: { query: { limit: 100, ...(cursor && { cursor }), ...(action.value && { action: action.value as Schemas["AuditAction"] }), ...(target.value.trim() && { target_id: target.value.trim() }) } },
+      params: {
+        query: {
+          limit: 100,
+          ...(cursor && { cursor }),
+          ...(action.value && { action: action.value as Schemas["AuditAction"] }),
+          ...(target.value.trim() && { target_id: target.value.trim() }),
+        },
+      },
     });
-    if (error) return render(list, failed(error, () => void load(true)));
+    if (error) {
+      return render(
+        list,
+        failed(error, () => void load(true)),
+      );
+    }
     events = [...events, ...data.data];
     cursor = data.next_cursor;
     show();
@@ -54,7 +101,11 @@ export function auditLogScreen(session: Session, root: HTMLElement): void {
     const before = to.value ? Date.parse(`${to.value}:59Z`) : Infinity;
     const shown = events.filter((event) => {
       const time = Date.parse(event.time);
-      return time >= after && time <= before && (!who || event.actor.type.includes(who) || (event.actor.id ?? "").toLowerCase().includes(who));
+      return (
+        time >= after &&
+        time <= before &&
+        (!who || event.actor.type.includes(who) || (event.actor.id ?? "").toLowerCase().includes(who))
+      );
     });
     render(
       list,
@@ -64,7 +115,15 @@ export function auditLogScreen(session: Session, root: HTMLElement): void {
             "table",
             { class: "data" },
             h("caption", { class: "visually-hidden" }, "Audit events"),
-            h("thead", {}, h("tr", {}, ["Time", "Actor", "Action", "Target", "Details"].map((title) => h("th", { scope: "col" }, title)))),
+            h(
+              "thead",
+              {},
+              h(
+                "tr",
+                {},
+                ["Time", "Actor", "Action", "Target", "Details"].map((title) => h("th", { scope: "col" }, title)),
+              ),
+            ),
             h(
               "tbody",
               {},
@@ -90,9 +149,15 @@ export function auditLogScreen(session: Session, root: HTMLElement): void {
 
 function details(event: AuditEvent): string {
   const parts: string[] = [];
-  if (event.changes.length > 0) parts.push(`changed ${event.changes.join(", ")}`);
+  if (event.changes.length > 0) {
+    parts.push(`changed ${event.changes.join(", ")}`);
+  }
   const extra = event as AuditEvent & { reason?: string; request?: { method: string; path: string; ip?: string } };
-  if (extra.reason) parts.push(`reason ${extra.reason}`);
-  if (extra.request) parts.push(`${extra.request.method} ${extra.request.path}${extra.request.ip ? ` from ${extra.request.ip}` : ""}`);
+  if (extra.reason) {
+    parts.push(`reason ${extra.reason}`);
+  }
+  if (extra.request) {
+    parts.push(`${extra.request.method} ${extra.request.path}${extra.request.ip ? ` from ${extra.request.ip}` : ""}`);
+  }
   return parts.join("; ") || "—";
 }

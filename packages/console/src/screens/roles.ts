@@ -2,7 +2,17 @@
 import type { Schemas, Session } from "../api.js";
 import { field, h, render } from "../dom.js";
 import { permissionGrid, permissionSummary } from "../permission-grid.js";
-import { announce, clearProblem, confirmDialog, empty, failed, formAlert, loading, openDialog, showProblem } from "../ui.js";
+import {
+  announce,
+  clearProblem,
+  confirmDialog,
+  empty,
+  failed,
+  formAlert,
+  loading,
+  openDialog,
+  showProblem,
+} from "../ui.js";
 
 type Role = Schemas["Role"];
 
@@ -12,26 +22,58 @@ export function rolesScreen(session: Session, root: HTMLElement): void {
   const list = h("div", { class: "list" });
   render(
     root,
-    h("div", { class: "screen-head" }, h("h1", {}, "Roles"), h("div", { class: "actions" }, h("button", { type: "button", class: "primary", onClick: () => editRole(undefined) }, "New role"))),
+    h(
+      "div",
+      { class: "screen-head" },
+      h("h1", {}, "Roles"),
+      h(
+        "div",
+        { class: "actions" },
+        h("button", { type: "button", class: "primary", onClick: () => editRole(undefined) }, "New role"),
+      ),
+    ),
     h("p", { class: "lead" }, "A role is a permission template. A key never grants more than its owner's roles."),
     list,
   );
 
   async function load(): Promise<void> {
     render(list, loading("roles"));
-    const [rolesResult, catalogResult] = await Promise.all([client.GET("/v1/roles", { params: { query: { limit: 200 } } }), client.GET("/v1/permissions")]);
-    if (rolesResult.error) return render(list, failed(rolesResult.error, () => void load()));
-    if (catalogResult.error) return render(list, failed(catalogResult.error, () => void load()));
+    const [rolesResult, catalogResult] = await Promise.all([
+      client.GET("/v1/roles", { params: { query: { limit: 200 } } }),
+      client.GET("/v1/permissions"),
+    ]);
+    if (rolesResult.error) {
+      return render(
+        list,
+        failed(rolesResult.error, () => void load()),
+      );
+    }
+    if (catalogResult.error) {
+      return render(
+        list,
+        failed(catalogResult.error, () => void load()),
+      );
+    }
     catalog = catalogResult.data;
     const roles = rolesResult.data.data;
-    if (roles.length === 0) return render(list, empty("No roles yet. Create one with “New role”."));
+    if (roles.length === 0) {
+      return render(list, empty("No roles yet. Create one with “New role”."));
+    }
     render(
       list,
       h(
         "table",
         { class: "data" },
         h("caption", { class: "visually-hidden" }, "Roles"),
-        h("thead", {}, h("tr", {}, ["Name", "Description", "Permissions", "Actions"].map((title) => h("th", { scope: "col" }, title)))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            ["Name", "Description", "Permissions", "Actions"].map((title) => h("th", { scope: "col" }, title)),
+          ),
+        ),
         h(
           "tbody",
           {},
@@ -42,7 +84,12 @@ export function rolesScreen(session: Session, root: HTMLElement): void {
               h("th", { scope: "row" }, role.name),
               h("td", {}, role.description),
               h("td", { class: "summary" }, permissionSummary(role.permissions)),
-              h("td", { class: "row-actions" }, h("button", { type: "button", onClick: () => editRole(role) }, "Edit role"), h("button", { type: "button", class: "danger", onClick: () => void deleteRole(role) }, "Delete role")),
+              h(
+                "td",
+                { class: "row-actions" },
+                h("button", { type: "button", onClick: () => editRole(role) }, "Edit role"),
+                h("button", { type: "button", class: "danger", onClick: () => void deleteRole(role) }, "Delete role"),
+              ),
             ),
           ),
         ),
@@ -51,38 +98,62 @@ export function rolesScreen(session: Session, root: HTMLElement): void {
   }
 
   function editRole(role: Role | undefined): void {
-    if (!catalog) return;
+    if (!catalog) {
+      return;
+    }
     const grid = permissionGrid(catalog, role?.permissions ?? []);
-    openDialog(role ? `Edit role ${role.name}` : "New role", ({ close }) => {
-      const name = h("input", { type: "text", required: true, value: role?.name ?? "", autocomplete: "off" });
-      const description = h("textarea", { rows: 2 }, role?.description ?? "");
-      const form: HTMLFormElement = h(
-        "form",
-        {
-          novalidate: true,
-          onSubmit: async (event: Event): Promise<void> => {
-            event.preventDefault();
-            clearProblem(form);
-            const body = { name: name.value, description: description.value, permissions: grid.value() };
-            const result = role ? await client.PATCH("/v1/roles/{role_id}", { params: { path: { role_id: role.id } }, body }) : await client.POST("/v1/roles", { body });
-            if (result.error) return showProblem(form, result.error);
-            close();
-            announce(`Role ${result.data.name} saved.`);
-            void load();
+    openDialog(
+      role ? `Edit role ${role.name}` : "New role",
+      ({ close }) => {
+        const name = h("input", { type: "text", required: true, value: role?.name ?? "", autocomplete: "off" });
+        const description = h("textarea", { rows: 2 }, role?.description ?? "");
+        const form: HTMLFormElement = h(
+          "form",
+          {
+            novalidate: true,
+            onSubmit: async (event: Event): Promise<void> => {
+              event.preventDefault();
+              clearProblem(form);
+              const body = { name: name.value, description: description.value, permissions: grid.value() };
+              const result = role
+                ? await client.PATCH("/v1/roles/{role_id}", { params: { path: { role_id: role.id } }, body })
+                : await client.POST("/v1/roles", { body });
+              if (result.error) {
+                return showProblem(form, result.error);
+              }
+              close();
+              announce(`Role ${result.data.name} saved.`);
+              void load();
+            },
           },
-        },
-        formAlert(),
-        field("Name", name, "name"),
-        field("Description", description, "description"),
-        grid.element,
-        h("div", { class: "actions" }, h("button", { type: "button", onClick: close }, "Cancel"), h("button", { type: "submit", class: "primary" }, role ? "Save" : "Create role")),
-      );
-      return [form];
-    }, { wide: true });
+          formAlert(),
+          field("Name", name, "name"),
+          field("Description", description, "description"),
+          grid.element,
+          h(
+            "div",
+            { class: "actions" },
+            h("button", { type: "button", onClick: close }, "Cancel"),
+            h("button", { type: "submit", class: "primary" }, role ? "Save" : "Create role"),
+          ),
+        );
+        return [form];
+      },
+      { wide: true },
+    );
   }
 
   async function deleteRole(role: Role): Promise<void> {
-    if (!(await confirmDialog("Delete role", `Delete the role ${role.name}? A role still assigned to a user can't be deleted.`, "Delete role", { danger: true }))) return;
+    if (
+      !(await confirmDialog(
+        "Delete role",
+        `Delete the role ${role.name}? A role still assigned to a user can't be deleted.`,
+        "Delete role",
+        { danger: true },
+      ))
+    ) {
+      return;
+    }
     const { error } = await client.DELETE("/v1/roles/{role_id}", { params: { path: { role_id: role.id } } });
     announce(error ? `Could not delete ${role.name}: ${error.detail}` : `Role ${role.name} deleted.`);
     await load();

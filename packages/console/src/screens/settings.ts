@@ -12,7 +12,12 @@ export function settingsScreen(session: Session, root: HTMLElement): void {
   async function load(): Promise<void> {
     render(body, loading("settings"));
     const { data, error } = await client.GET("/v1/settings");
-    if (error) return render(body, failed(error, () => void load()));
+    if (error) {
+      return render(
+        body,
+        failed(error, () => void load()),
+      );
+    }
     const connectivity = h("input", { type: "checkbox", checked: data.features.external_connectivity });
     const inactivity = h("input", { type: "number", min: 0, max: 3650, value: data.key_inactivity_days });
     const lifetime = h("input", { type: "number", min: 1, max: 3650, value: data.max_key_lifetime_days ?? "" });
@@ -31,15 +36,32 @@ export function settingsScreen(session: Session, root: HTMLElement): void {
               max_key_lifetime_days: lifetime.value === "" ? null : Number(lifetime.value),
             },
           });
-          if (result.error) return showProblem(form, result.error);
+          if (result.error) {
+            return showProblem(form, result.error);
+          }
           updated.textContent = `Last changed ${formatTime(result.data.updated_at)}.`;
           announce("Settings saved.");
         },
       },
       formAlert(),
-      field("External connectivity", connectivity, "features", "Off: every integration key gets 402 until it is switched on again."),
-      field("Inactivity days", inactivity, "key_inactivity_days", "A key unused this long is disabled automatically; 0 = never."),
-      field("Maximum key lifetime (days)", lifetime, "max_key_lifetime_days", "New keys must expire within it; empty = no limit."),
+      field(
+        "External connectivity",
+        connectivity,
+        "features",
+        "Off: every integration key gets 402 until it is switched on again.",
+      ),
+      field(
+        "Inactivity days",
+        inactivity,
+        "key_inactivity_days",
+        "A key unused this long is disabled automatically; 0 = never.",
+      ),
+      field(
+        "Maximum key lifetime (days)",
+        lifetime,
+        "max_key_lifetime_days",
+        "New keys must expire within it; empty = no limit.",
+      ),
       h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, "Save settings")),
       updated,
     );

@@ -1,6 +1,7 @@
 // data "keyward_role": a role by id or by name.
-import { defineDataSource } from "@keyward/tfplugin";
+
 import { paginate, unwrap } from "@keyward/sdk";
+import { defineDataSource } from "@keyward/tfplugin";
 import { attempt } from "../api.js";
 import type { ProviderClient } from "../client.js";
 import { roleData } from "../generated/schemas.js";

@@ -3,18 +3,32 @@
 // through the write-only `token_wo` (Terraform/OpenTofu ≥ 1.11), so it reaches neither plan nor state; bumping
 // `token_wo_version` rotates the key to a new one. Deleting a key revokes it; a revoked or expired key can never work
 // again, so it is planned for replacement.
-import { type Diagnostics, defineResource, type Model, type Planned, Unknown, cty, valuesEqual } from "@keyward/tfplugin";
+
 import type { ApiKey, ApiKeyCreate, ApiKeyUpdate } from "@keyward/sdk";
+import {
+  cty,
+  type Diagnostics,
+  defineResource,
+  type Model,
+  type Planned,
+  Unknown,
+  valuesEqual,
+} from "@keyward/tfplugin";
 import { callApi, changedFields } from "../api.js";
-import { checkExpiryAhead, isDead, replaceDead } from "../credentials.js";
 import type { ProviderClient } from "../client.js";
+import { checkExpiryAhead, isDead, replaceDead } from "../credentials.js";
 import { apiKey } from "../generated/schemas.js";
 import { grantsToModel, grantsToRequest, keepPresetPermissions, validateExactlyOne } from "../permissions.js";
 import { known } from "../values.js";
 
 type KeyModel = Model<typeof apiKey.schema>;
 /** Attributes kept by Terraform alone: the server never returns them. */
-type TerraformOnly = "token" | "rotate_when_changed" | "token_wo" | "token_wo_version" | "rotation_grace_period_seconds";
+type TerraformOnly =
+  | "token"
+  | "rotate_when_changed"
+  | "token_wo"
+  | "token_wo_version"
+  | "rotation_grace_period_seconds";
 
 function toModel(api: ApiKey): Omit<KeyModel, TerraformOnly> {
   return {
@@ -48,7 +62,14 @@ function toRequest(model: Planned<KeyModel>): ApiKeyUpdate & Pick<ApiKeyCreate, 
 }
 
 /** What a replacement changes: everything the server assigns to a new key. */
-const newKeyValues = { id: Unknown, number: Unknown, created_at: Unknown, status: Unknown, prefix: Unknown, token: Unknown } as const;
+const newKeyValues = {
+  id: Unknown,
+  number: Unknown,
+  created_at: Unknown,
+  status: Unknown,
+  prefix: Unknown,
+  token: Unknown,
+} as const;
 
 /** The write-only token, once known: at create and update (core opens the ephemeral source before applying). */
 const suppliedToken = (config: KeyModel): string | undefined => known(config.token_wo) ?? undefined;
@@ -68,9 +89,14 @@ function validateTokenWo(config: Planned<KeyModel>, diagnostics: Diagnostics): v
 }
 
 /** A new `token_wo_version` is the one sign of a new `token_wo` (write-only values are never compared). */
-const rotates = (plan: Planned<KeyModel>, state: KeyModel) => !valuesEqual(cty.number, plan.token_wo_version, state.token_wo_version);
+const rotates = (plan: Planned<KeyModel>, state: KeyModel) =>
+  !valuesEqual(cty.number, plan.token_wo_version, state.token_wo_version);
 
-const call = (summary: string, id: string | null) => ({ summary, subject: id ? `API key ${id}` : "a new API key", schema: apiKey.schema });
+const call = (summary: string, id: string | null) => ({
+  summary,
+  subject: id ? `API key ${id}` : "a new API key",
+  schema: apiKey.schema,
+});
 
 export const apiKeyResource = defineResource<typeof apiKey.schema, ProviderClient>({
   ...apiKey,
@@ -104,7 +130,9 @@ export const apiKeyResource = defineResource<typeof apiKey.schema, ProviderClien
   async create({ client, config, plan }, resp) {
     const token = suppliedToken(config);
     const result = await callApi(resp.diagnostics, call("Unable to create API key", null), () =>
-      client.api.POST("/v1/api-keys", { body: { ...(toRequest(plan) as ApiKeyCreate), ...(token !== undefined && { token }) } }),
+      client.api.POST("/v1/api-keys", {
+        body: { ...(toRequest(plan) as ApiKeyCreate), ...(token !== undefined && { token }) },
+      }),
     );
     if (result.ok) {
       resp.state = { ...plan, ...toModel(result.data), token: result.data.token ?? null };
@@ -127,7 +155,9 @@ export const apiKeyResource = defineResource<typeof apiKey.schema, ProviderClien
     const body = changedFields(toRequest(plan), toRequest(state));
     // Only Terraform's own attributes changed (e.g. rotate_when_changed set after an import): nothing to send.
     let result = await callApi(resp.diagnostics, call("Unable to update API key", id), () =>
-      Object.keys(body).length === 0 ? client.api.GET("/v1/api-keys/{key_id}", path) : client.api.PATCH("/v1/api-keys/{key_id}", { ...path, body }),
+      Object.keys(body).length === 0
+        ? client.api.GET("/v1/api-keys/{key_id}", path)
+        : client.api.PATCH("/v1/api-keys/{key_id}", { ...path, body }),
     );
     const token = suppliedToken(config);
     if (result.ok && token !== undefined && rotates(plan, state)) {

@@ -1,6 +1,7 @@
 // keyward_integration_user: a dedicated user of kind `integration` (never an admin). People are not managed here.
-import { defineResource, type Diagnostics, type Model, type Planned } from "@keyward/tfplugin";
+
 import type { User, UserCreate } from "@keyward/sdk";
+import { type Diagnostics, defineResource, type Model, type Planned } from "@keyward/tfplugin";
 import { callApi, changedFields } from "../api.js";
 import type { ProviderClient } from "../client.js";
 import { integrationUser } from "../generated/schemas.js";
@@ -11,7 +12,10 @@ type UserModel = Model<typeof integrationUser.schema>;
 /** The model of an integration user; a person (e.g. imported by mistake) is reported, not managed. */
 export function userToModel(api: User, diagnostics: Diagnostics): UserModel | null {
   if (api.kind !== "integration") {
-    diagnostics.error("Not an integration user", `User ${api.id} (${api.username}) is of kind ${api.kind}; keyward_integration_user manages integration users only.`);
+    diagnostics.error(
+      "Not an integration user",
+      `User ${api.id} (${api.username}) is of kind ${api.kind}; keyward_integration_user manages integration users only.`,
+    );
     return null;
   }
   return {
@@ -35,7 +39,11 @@ function toRequest(model: Planned<UserModel>): Omit<UserCreate, "kind" | "is_adm
   };
 }
 
-const call = (summary: string, id: string | null) => ({ summary, subject: id ? `user ${id}` : "a new user", schema: integrationUser.schema });
+const call = (summary: string, id: string | null) => ({
+  summary,
+  subject: id ? `user ${id}` : "a new user",
+  schema: integrationUser.schema,
+});
 
 export const integrationUserResource = defineResource<typeof integrationUser.schema, ProviderClient>({
   ...integrationUser,
@@ -49,8 +57,10 @@ export const integrationUserResource = defineResource<typeof integrationUser.sch
   },
   async read({ client, state }, resp) {
     const id = state.id ?? "";
-    const result = await callApi(resp.diagnostics, { ...call("Unable to read integration user", id), notFoundOk: true }, () =>
-      client.api.GET("/v1/users/{user_id}", { params: { path: { user_id: id } } }),
+    const result = await callApi(
+      resp.diagnostics,
+      { ...call("Unable to read integration user", id), notFoundOk: true },
+      () => client.api.GET("/v1/users/{user_id}", { params: { path: { user_id: id } } }),
     );
     if (result.ok) {
       resp.state = userToModel(result.data, resp.diagnostics);
@@ -61,7 +71,10 @@ export const integrationUserResource = defineResource<typeof integrationUser.sch
   async update({ client, plan, state }, resp) {
     const id = state.id ?? "";
     const result = await callApi(resp.diagnostics, call("Unable to update integration user", id), () =>
-      client.api.PATCH("/v1/users/{user_id}", { params: { path: { user_id: id } }, body: changedFields(toRequest(plan), toRequest(state)) }),
+      client.api.PATCH("/v1/users/{user_id}", {
+        params: { path: { user_id: id } },
+        body: changedFields(toRequest(plan), toRequest(state)),
+      }),
     );
     const updated = result.ok ? userToModel(result.data, resp.diagnostics) : null;
     if (updated) {

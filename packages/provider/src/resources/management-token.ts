@@ -1,8 +1,9 @@
 // keyward_management_token: a scoped kwa_ token of an admin user, e.g. for a CI pipeline. Like keyward_api_key, its
 // secret exists only in the create response (sensitive in state; an imported token has none), destroying it
 // revokes it, and a revoked or expired token is planned for replacement.
-import { defineResource, type Model, type Planned, Unknown } from "@keyward/tfplugin";
+
 import type { ManagementScope, ManagementToken, ManagementTokenCreate } from "@keyward/sdk";
+import { defineResource, type Model, type Planned, Unknown } from "@keyward/tfplugin";
 import { callApi, changedFields } from "../api.js";
 import type { ProviderClient } from "../client.js";
 import { checkExpiryAhead, isDead, replaceDead } from "../credentials.js";
@@ -41,7 +42,11 @@ function toRequest(model: Planned<TokenModel>): ManagementTokenCreate {
 /** What a replacement changes: everything the server assigns to a new token. */
 const newTokenValues = { id: Unknown, created_at: Unknown, status: Unknown, prefix: Unknown, token: Unknown } as const;
 
-const call = (summary: string, id: string | null) => ({ summary, subject: id ? `management token ${id}` : "a new management token", schema: managementToken.schema });
+const call = (summary: string, id: string | null) => ({
+  summary,
+  subject: id ? `management token ${id}` : "a new management token",
+  schema: managementToken.schema,
+});
 
 export const managementTokenResource = defineResource<typeof managementToken.schema, ProviderClient>({
   ...managementToken,
@@ -71,8 +76,10 @@ export const managementTokenResource = defineResource<typeof managementToken.sch
   },
   async read({ client, state }, resp) {
     const id = state.id ?? "";
-    const result = await callApi(resp.diagnostics, { ...call("Unable to read management token", id), notFoundOk: true }, () =>
-      client.api.GET("/v1/management-tokens/{token_id}", { params: { path: { token_id: id } } }),
+    const result = await callApi(
+      resp.diagnostics,
+      { ...call("Unable to read management token", id), notFoundOk: true },
+      () => client.api.GET("/v1/management-tokens/{token_id}", { params: { path: { token_id: id } } }),
     );
     if (result.ok) {
       resp.state = { ...state, ...toModel(result.data) };

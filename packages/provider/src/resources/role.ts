@@ -1,6 +1,7 @@
 // keyward_role: a permission template. Either permissions or a preset (whose permissions the server expands).
-import { defineResource, type Model, type Planned } from "@keyward/tfplugin";
+
 import type { Role, RoleCreate, RoleUpdate } from "@keyward/sdk";
+import { defineResource, type Model, type Planned } from "@keyward/tfplugin";
 import { callApi, changedFields } from "../api.js";
 import type { ProviderClient } from "../client.js";
 import { role } from "../generated/schemas.js";
@@ -25,7 +26,11 @@ function toRequest(model: Planned<RoleModel>): RoleUpdate {
   return { name: known(model.name) ?? "", description: known(model.description) ?? "", ...grantsToRequest(model) };
 }
 
-const call = (summary: string, id: string | null) => ({ summary, subject: id ? `role ${id}` : "a new role", schema: role.schema });
+const call = (summary: string, id: string | null) => ({
+  summary,
+  subject: id ? `role ${id}` : "a new role",
+  schema: role.schema,
+});
 
 export const roleResource = defineResource<typeof role.schema, ProviderClient>({
   ...role,
@@ -59,7 +64,10 @@ export const roleResource = defineResource<typeof role.schema, ProviderClient>({
   async update({ client, plan, state }, resp) {
     const id = state.id ?? "";
     const result = await callApi(resp.diagnostics, call("Unable to update role", id), () =>
-      client.api.PATCH("/v1/roles/{role_id}", { params: { path: { role_id: id } }, body: changedFields(toRequest(plan), toRequest(state)) }),
+      client.api.PATCH("/v1/roles/{role_id}", {
+        params: { path: { role_id: id } },
+        body: changedFields(toRequest(plan), toRequest(state)),
+      }),
     );
     if (result.ok) {
       resp.state = roleToModel(result.data);

@@ -1,8 +1,9 @@
 // keyward_settings: the workspace's singleton settings (id "settings"). Attributes left out get Keyward's
 // defaults (the schema's), and destroying the resource resets the workspace to those defaults, so removing it
 // from the configuration never leaves a forgotten policy behind.
-import { defineResource, type Diagnostics, type Model, type Planned } from "@keyward/tfplugin";
+
 import type { Settings, SettingsUpdate } from "@keyward/sdk";
+import { type Diagnostics, defineResource, type Model, type Planned } from "@keyward/tfplugin";
 import { callApi } from "../api.js";
 import type { ProviderClient } from "../client.js";
 import { settings } from "../generated/schemas.js";
@@ -60,7 +61,9 @@ export const settingsResource = defineResource<typeof settings.schema, ProviderC
     }
   },
   async read({ client }, resp) {
-    const result = await callApi(resp.diagnostics, call("Unable to read settings"), () => client.api.GET("/v1/settings"));
+    const result = await callApi(resp.diagnostics, call("Unable to read settings"), () =>
+      client.api.GET("/v1/settings"),
+    );
     if (result.ok) {
       resp.state = toModel(result.data);
     }
@@ -76,7 +79,10 @@ export const settingsResource = defineResource<typeof settings.schema, ProviderC
   },
   importState({ id }, resp) {
     if (id !== SETTINGS_ID) {
-      resp.diagnostics.error("Invalid settings id", `The workspace settings are a singleton: import them as "${SETTINGS_ID}", not ${JSON.stringify(id)}.`);
+      resp.diagnostics.error(
+        "Invalid settings id",
+        `The workspace settings are a singleton: import them as "${SETTINGS_ID}", not ${JSON.stringify(id)}.`,
+      );
     }
     resp.state.id = SETTINGS_ID;
   },

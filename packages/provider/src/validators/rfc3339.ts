@@ -7,6 +7,12 @@ export const rfc3339: AttributeValidator = {
     if (typeof value === "string" && isRfc3339Timestamp(value)) {
       return [];
     }
-    return [errorDiagnostic("Invalid timestamp", `${JSON.stringify(value)} is not an RFC 3339 timestamp; use e.g. "2027-06-30T00:00:00Z".`, path)];
+    return [
+      errorDiagnostic(
+        "Invalid timestamp",
+        `${JSON.stringify(value)} is not an RFC 3339 timestamp; use e.g. "2027-06-30T00:00:00Z".`,
+        path,
+      ),
+    ];
   },
 };

@@ -50,9 +50,15 @@ const databaseUrl = values["database-url"] ?? env.KEYWARD_DATABASE_URL;
 
 if (positionals.length > 0) {
   try {
-    if (positionals[0] !== "migrate") throw new Error(`unknown command "${positionals[0]}"; see keyward-server --help`);
-    if (!databaseUrl) throw new Error("migrate needs --database-url or KEYWARD_DATABASE_URL");
-    for (const line of await runMigrations(databaseUrl, values["grant-app-role"])) process.stdout.write(`${line}\n`);
+    if (positionals[0] !== "migrate") {
+      throw new Error(`unknown command "${positionals[0]}"; see keyward-server --help`);
+    }
+    if (!databaseUrl) {
+      throw new Error("migrate needs --database-url or KEYWARD_DATABASE_URL");
+    }
+    for (const line of await runMigrations(databaseUrl, values["grant-app-role"])) {
+      process.stdout.write(`${line}\n`);
+    }
     process.exit(0);
   } catch (error) {
     logger.fatal({ err: error }, "keyward-server migrate failed");
@@ -62,25 +68,44 @@ if (positionals.length > 0) {
 
 /** A whole number ≥ min from a flag or the environment, or the default; anything else stops the start. */
 function wholeNumber(name: string, value: string | undefined, fallback: number, min: number): number {
-  if (value === undefined || value === "") return fallback;
+  if (value === undefined || value === "") {
+    return fallback;
+  }
   const number = Number(value);
-  if (!Number.isInteger(number) || number < min) throw new Error(`${name} must be a whole number ≥ ${min}, not "${value}"`);
+  if (!Number.isInteger(number) || number < min) {
+    throw new Error(`${name} must be a whole number ≥ ${min}, not "${value}"`);
+  }
   return number;
 }
 
 try {
   const authFailureLimit = {
-    max: wholeNumber("KEYWARD_AUTH_FAILURE_LIMIT", values["auth-failure-limit"] ?? env.KEYWARD_AUTH_FAILURE_LIMIT, 20, 0),
-    windowMs: wholeNumber("KEYWARD_AUTH_FAILURE_WINDOW", values["auth-failure-window"] ?? env.KEYWARD_AUTH_FAILURE_WINDOW, 60, 1) * 1000,
+    max: wholeNumber(
+      "KEYWARD_AUTH_FAILURE_LIMIT",
+      values["auth-failure-limit"] ?? env.KEYWARD_AUTH_FAILURE_LIMIT,
+      20,
+      0,
+    ),
+    windowMs:
+      wholeNumber(
+        "KEYWARD_AUTH_FAILURE_WINDOW",
+        values["auth-failure-window"] ?? env.KEYWARD_AUTH_FAILURE_WINDOW,
+        60,
+        1,
+      ) * 1000,
   };
-  const corsOrigins = (values["cors-origins"] ?? env.KEYWARD_CORS_ORIGINS ?? "").split(",").map((origin) => origin.trim()).filter(Boolean);
+  const corsOrigins = (values["cors-origins"] ?? env.KEYWARD_CORS_ORIGINS ?? "")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   const server = await startServer({
     port: Number(values.port ?? env.KEYWARD_PORT ?? 8080),
     host: values.host ?? env.KEYWARD_HOST ?? "127.0.0.1",
     dataFile: values.data ?? env.KEYWARD_DATA ?? "./data/keyward.json",
     ...(databaseUrl && { databaseUrl }),
     ...(env.KEYWARD_REPLICA_NAME && { applicationName: env.KEYWARD_REPLICA_NAME }),
-    maxStalenessMs: wholeNumber("KEYWARD_MAX_STALENESS", values["max-staleness"] ?? env.KEYWARD_MAX_STALENESS, 30, 1) * 1000,
+    maxStalenessMs:
+      wholeNumber("KEYWARD_MAX_STALENESS", values["max-staleness"] ?? env.KEYWARD_MAX_STALENESS, 30, 1) * 1000,
     seedDemo: values["seed-demo"] ?? env.KEYWARD_SEED_DEMO === "1",
     logger,
     ...(env.KEYWARD_ADMIN_TOKEN && { adminToken: env.KEYWARD_ADMIN_TOKEN }),
@@ -93,7 +118,9 @@ try {
     process.stdout.write(`Admin token (shown once, keep it safe): ${server.issuedAdminToken}\n`);
   }
   process.stdout.write(`Keyward listening on ${server.url} (API reference: ${server.url}/docs)\n`);
-  if ("dist" in consoleBuild()) process.stdout.write(`Admin console: ${server.url}/console (sign in with the admin token)\n`);
+  if ("dist" in consoleBuild()) {
+    process.stdout.write(`Admin console: ${server.url}/console (sign in with the admin token)\n`);
+  }
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");
     server.close().then(

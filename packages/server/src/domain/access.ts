@@ -7,9 +7,22 @@ import { isInactive, keyStatus } from "./key-rules.js";
 import { effectivePermissions, effectiveScope, type FieldScope, forbiddenFields, scopeOf } from "./permissions.js";
 import type { TokenMatch } from "./ports.js";
 import { hashToken, sameHash } from "./tokens.js";
-import type { Action, Actor, KeyRecord, ManagementTokenRecord, PermissionGrant, ResourceName, RoleRecord, SettingsRecord, UserRecord, VerifyReason } from "./types.js";
+import type {
+  Action,
+  Actor,
+  KeyRecord,
+  ManagementTokenRecord,
+  PermissionGrant,
+  ResourceName,
+  RoleRecord,
+  SettingsRecord,
+  UserRecord,
+  VerifyReason,
+} from "./types.js";
 
-export type AuthFailure = Exclude<VerifyReason, "ok" | "feature_disabled" | "permission_denied" | "field_not_allowed"> | "missing_token";
+export type AuthFailure =
+  | Exclude<VerifyReason, "ok" | "feature_disabled" | "permission_denied" | "field_not_allowed">
+  | "missing_token";
 
 export type Principal =
   | { kind: "key"; key: KeyRecord; user: UserRecord; roleGrants: PermissionGrant[]; settings: SettingsRecord }
@@ -19,7 +32,13 @@ export type Authentication = { ok: true; principal: Principal } | { ok: false; r
 
 export type Authorization =
   | { ok: true; scope: FieldScope }
-  | { ok: false; reason: "feature_disabled" | "permission_denied" | "field_not_allowed"; detail: string; fields?: string[]; missing?: string };
+  | {
+      ok: false;
+      reason: "feature_disabled" | "permission_denied" | "field_not_allowed";
+      detail: string;
+      fields?: string[];
+      missing?: string;
+    };
 
 const fail = (reason: AuthFailure, detail: string): Authentication => ({ ok: false, reason, detail });
 
@@ -27,8 +46,13 @@ const fail = (reason: AuthFailure, detail: string): Authentication => ({ ok: fal
 function matches(match: TokenMatch<KeyRecord | ManagementTokenRecord>, hash: string, now: Date): boolean {
   const { record, previous } = match;
   const expected = previous ? record.previous_token_hash : record.token_hash;
-  if (!expected || !sameHash(expected, hash)) return false;
-  return !previous || (record.previous_token_expires_at !== null && Date.parse(record.previous_token_expires_at) > now.getTime());
+  if (!expected || !sameHash(expected, hash)) {
+    return false;
+  }
+  return (
+    !previous ||
+    (record.previous_token_expires_at !== null && Date.parse(record.previous_token_expires_at) > now.getTime())
+  );
 }
 
 export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: string) => void }) {
@@ -38,7 +62,9 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
     const roles: RoleRecord[] = [];
     for (const id of user.role_ids) {
       const role = await store.read.roles.get(id);
-      if (role) roles.push(role);
+      if (role) {
+        roles.push(role);
+      }
     }
     return roles;
   }
@@ -49,47 +75,91 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
    */
   async function authenticateManagementHash(hash: string, now: Date = clock()): Promise<Authentication> {
     const match = await store.managementTokenByHash(hash);
-    if (!match || !matches(match, hash, now)) return fail("invalid_token", match?.previous ? `This secret of management token ${match.record.name} was rotated out.` : "Unknown token.");
+    if (!match || !matches(match, hash, now)) {
+      return fail(
+        "invalid_token",
+        match?.previous ? `This secret of management token ${match.record.name} was rotated out.` : "Unknown token.",
+      );
+    }
     const token = match.record;
     const status = keyStatus(token, now);
-    if (status === "revoked") return fail("key_revoked", `Management token ${token.name} was revoked.`);
-    if (status === "expired") return fail("key_expired", `Management token ${token.name} expired at ${token.expires_at}.`);
-    if (status === "disabled") return fail("key_disabled", `Management token ${token.name} is disabled.`);
+    if (status === "revoked") {
+      return fail("key_revoked", `Management token ${token.name} was revoked.`);
+    }
+    if (status === "expired") {
+      return fail("key_expired", `Management token ${token.name} expired at ${token.expires_at}.`);
+    }
+    if (status === "disabled") {
+      return fail("key_disabled", `Management token ${token.name} is disabled.`);
+    }
     const user = await store.read.users.get(token.user_id);
-    if (!user) return fail("invalid_token", "The token's user no longer exists.");
-    if (!user.active) return fail("owner_inactive", `The token's user ${user.username} is inactive.`);
+    if (!user) {
+      return fail("invalid_token", "The token's user no longer exists.");
+    }
+    if (!user.active) {
+      return fail("owner_inactive", `The token's user ${user.username} is inactive.`);
+    }
     store.recordKeyUse(token.id, now.toISOString());
     return { ok: true, principal: { kind: "admin", token, user } };
   }
 
   async function authenticate(token: string | undefined, clientIp: string | undefined): Promise<Authentication> {
-    if (!token) return fail("missing_token", "No token: send `Authorization: Bearer <token>` or HTTP Basic with the token as password.");
+    if (!token) {
+      return fail(
+        "missing_token",
+        "No token: send `Authorization: Bearer <token>` or HTTP Basic with the token as password.",
+      );
+    }
     const parsed = parseKeywardToken(token);
-    if (!parsed.ok) return fail("malformed_token", "The token is malformed or its checksum is wrong (mistyped?).");
+    if (!parsed.ok) {
+      return fail("malformed_token", "The token is malformed or its checksum is wrong (mistyped?).");
+    }
     const hash = hashToken(token);
     const now = clock();
 
-    if (parsed.kind === "admin") return authenticateManagementHash(hash, now);
+    if (parsed.kind === "admin") {
+      return authenticateManagementHash(hash, now);
+    }
 
     const match = await store.keyByTokenHash(hash);
-    if (!match) return fail("invalid_token", "Unknown token.");
+    if (!match) {
+      return fail("invalid_token", "Unknown token.");
+    }
     if (!matches(match, hash, now)) {
-      return fail("invalid_token", match.previous ? `This token of key #${match.record.number} was rotated out.` : "Unknown token.");
+      return fail(
+        "invalid_token",
+        match.previous ? `This token of key #${match.record.number} was rotated out.` : "Unknown token.",
+      );
     }
     const key = match.record;
     const status = keyStatus(key, now);
-    if (status === "revoked") return fail("key_revoked", `Key #${key.number} was revoked.`);
-    if (status === "expired") return fail("key_expired", `Key #${key.number} expired at ${key.expires_at}.`);
-    if (status === "disabled") return fail("key_disabled", `Key #${key.number} is disabled (${key.disabled_reason ?? "manual"}).`);
+    if (status === "revoked") {
+      return fail("key_revoked", `Key #${key.number} was revoked.`);
+    }
+    if (status === "expired") {
+      return fail("key_expired", `Key #${key.number} expired at ${key.expires_at}.`);
+    }
+    if (status === "disabled") {
+      return fail("key_disabled", `Key #${key.number} is disabled (${key.disabled_reason ?? "manual"}).`);
+    }
     const settings = await currentSettings(store.read, now);
     if (isInactive(key, store.lastUsedAt(key.id), settings, now)) {
       hooks.onInactiveKey(key.id);
-      return fail("key_disabled", `Key #${key.number} was unused for ${settings.key_inactivity_days} days and is disabled.`);
+      return fail(
+        "key_disabled",
+        `Key #${key.number} was unused for ${settings.key_inactivity_days} days and is disabled.`,
+      );
     }
     const user = await store.read.users.get(key.user_id);
-    if (!user) return fail("owner_inactive", `The owner of key #${key.number} no longer exists.`);
-    if (!user.active) return fail("owner_inactive", `The owner of key #${key.number} (${user.username}) is inactive.`);
-    if (!ipAllowed(key.allowed_ips, clientIp)) return fail("ip_not_allowed", `Key #${key.number} may not be used from ${clientIp ?? "an unknown address"}.`);
+    if (!user) {
+      return fail("owner_inactive", `The owner of key #${key.number} no longer exists.`);
+    }
+    if (!user.active) {
+      return fail("owner_inactive", `The owner of key #${key.number} (${user.username}) is inactive.`);
+    }
+    if (!ipAllowed(key.allowed_ips, clientIp)) {
+      return fail("ip_not_allowed", `Key #${key.number} may not be used from ${clientIp ?? "an unknown address"}.`);
+    }
     store.recordKeyUse(key.id, now.toISOString());
     const roleGrants = (await rolesOf(user)).flatMap((role) => role.permissions);
     return { ok: true, principal: { kind: "key", key, user, roleGrants, settings } };
@@ -104,24 +174,42 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
   ): Authorization {
     // The settings read while authenticating this same request.
     if (!principal.settings.features.external_connectivity) {
-      return { ok: false, reason: "feature_disabled", detail: "External connectivity is switched off for this workspace." };
+      return {
+        ok: false,
+        reason: "feature_disabled",
+        detail: "External connectivity is switched off for this workspace.",
+      };
     }
     const scope = effectiveScope(principal.key.permissions, principal.roleGrants, resource, action);
     if (scope === null) {
       const missing = `${resource}:${action}`;
       const keyGrantsIt = scopeOf(principal.key.permissions, resource, action) !== null;
       const who = keyGrantsIt ? `the roles of ${principal.user.username}` : `key #${principal.key.number}`;
-      return { ok: false, reason: "permission_denied", detail: `The permission ${missing} is not granted by ${who}.`, missing };
+      return {
+        ok: false,
+        reason: "permission_denied",
+        detail: `The permission ${missing} is not granted by ${who}.`,
+        missing,
+      };
     }
     const forbidden = forbiddenFields(writtenFields, scope);
     if (forbidden.length > 0) {
-      return { ok: false, reason: "field_not_allowed", detail: `Not allowed to write ${forbidden.join(", ")} on ${resource}.`, fields: forbidden };
+      return {
+        ok: false,
+        reason: "field_not_allowed",
+        detail: `Not allowed to write ${forbidden.join(", ")} on ${resource}.`,
+        fields: forbidden,
+      };
     }
     return { ok: true, scope };
   }
 
   /** Writes a refusal to the audit log (never the token). Not awaited by callers on the hot path. */
-  function recordRefusal(reason: string, principal: Principal | undefined, request: { method: string; path: string; ip?: string }) {
+  function recordRefusal(
+    reason: string,
+    principal: Principal | undefined,
+    request: { method: string; path: string; ip?: string },
+  ) {
     const actor = principal ? actorOf(principal) : { type: "anonymous" as const, id: null };
     const event = auditEvent(clock(), "key.refused", actor, { type: "request", id: null }, [], {
       reason,
@@ -158,12 +246,18 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
         ...(fields && { refused_fields: fields }),
       });
       const authn = await authenticate(input.token, input.ip);
-      const request = { method: "VERIFY", path: `${input.resource}:${input.action}`, ...(input.ip !== undefined && { ip: input.ip }) };
+      const request = {
+        method: "VERIFY",
+        path: `${input.resource}:${input.action}`,
+        ...(input.ip !== undefined && { ip: input.ip }),
+      };
       if (!authn.ok) {
         recordRefusal(authn.reason, undefined, request);
         return refused(authn.reason === "missing_token" ? "malformed_token" : authn.reason);
       }
-      if (authn.principal.kind !== "key") return refused("invalid_token");
+      if (authn.principal.kind !== "key") {
+        return refused("invalid_token");
+      }
       const principal = authn.principal;
       const authz = authorize(principal, input.resource, input.action, input.fields);
       if (!authz.ok) {
@@ -176,7 +270,10 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
         reason: "ok" as const,
         key_id: principal.key.id,
         user_id: principal.user.id,
-        allowed_fields: authz.scope === "all" ? [...fields] : fields.filter((field) => (authz.scope as ReadonlySet<string>).has(field)),
+        allowed_fields:
+          authz.scope === "all"
+            ? [...fields]
+            : fields.filter((field) => (authz.scope as ReadonlySet<string>).has(field)),
       };
     },
   };
@@ -184,5 +281,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
 
 /** Who acts, for the audit log: a key, or an admin user with the management token used. */
 export function actorOf(principal: Principal): Actor {
-  return principal.kind === "key" ? { type: "key", id: principal.key.id } : { type: "admin", id: principal.user.id, token_id: principal.token.id };
+  return principal.kind === "key"
+    ? { type: "key", id: principal.key.id }
+    : { type: "admin", id: principal.user.id, token_id: principal.token.id };
 }

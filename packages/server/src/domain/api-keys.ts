@@ -1,5 +1,5 @@
 import type { components } from "@keyward/contract";
-import { auditEvent, changedFields, type Context, currentSettings } from "./context.js";
+import { auditEvent, type Context, changedFields, currentSettings } from "./context.js";
 import { KeywardError, notFound } from "./errors.js";
 import { newId } from "./ids.js";
 import { checkAllowedIps, checkExpiry, isInactive, keyStatus, publicKey } from "./key-rules.js";
@@ -23,18 +23,32 @@ export function apiKeyService(ctx: Context) {
   async function disableInactiveKeys(onlyKeyId?: string): Promise<number> {
     const now = clock();
     const settings = await currentSettings(store.read, now);
-    if (settings.key_inactivity_days === 0) return 0;
+    if (settings.key_inactivity_days === 0) {
+      return 0;
+    }
     const inactive = (key: KeyRecord) => isInactive(key, store.lastUsedAt(key.id), settings, now);
-    const candidates = onlyKeyId === undefined ? (await store.read.keys.list({ filter: inactive })).items : [await store.read.keys.get(onlyKeyId)];
+    const candidates =
+      onlyKeyId === undefined
+        ? (await store.read.keys.list({ filter: inactive })).items
+        : [await store.read.keys.get(onlyKeyId)];
     const stale = candidates.filter((key): key is KeyRecord => key !== undefined && inactive(key));
-    if (stale.length === 0) return 0;
+    if (stale.length === 0) {
+      return 0;
+    }
     const disabled = await store.transaction(async (tx) => {
       const ids: string[] = [];
       for (const { id } of stale) {
         const key = await tx.keys.get(id);
-        if (!key || !isInactive(key, store.lastUsedAt(id), settings, now)) continue;
+        if (!key || !isInactive(key, store.lastUsedAt(id), settings, now)) {
+          continue;
+        }
         await tx.keys.put({ ...key, active: false, disabled_reason: "inactivity", updated_at: now.toISOString() });
-        tx.audit(auditEvent(now, "key.disabled_inactive", { type: "system", id: null }, { type: "key", id }, ["active", "disabled_reason"]));
+        tx.audit(
+          auditEvent(now, "key.disabled_inactive", { type: "system", id: null }, { type: "key", id }, [
+            "active",
+            "disabled_reason",
+          ]),
+        );
         ids.push(id);
       }
       return ids;
@@ -44,8 +58,15 @@ export function apiKeyService(ctx: Context) {
 
   async function requireLive(id: string, doing: string, tx: Parameters<Parameters<typeof store.transaction>[0]>[0]) {
     const key = await tx.keys.get(id);
-    if (!key) throw notFound("API key", id);
-    if (key.revoked_at) throw new KeywardError("key_revoked", `Key #${key.number} was revoked at ${key.revoked_at}; a revoked key can't be ${doing}.`);
+    if (!key) {
+      throw notFound("API key", id);
+    }
+    if (key.revoked_at) {
+      throw new KeywardError(
+        "key_revoked",
+        `Key #${key.number} was revoked at ${key.revoked_at}; a revoked key can't be ${doing}.`,
+      );
+    }
     return key;
   }
 
@@ -56,13 +77,17 @@ export function apiKeyService(ctx: Context) {
   async function purgeRevokedKeys(): Promise<number> {
     const now = clock();
     const { revoked_key_retention_days: days } = await currentSettings(store.read, now);
-    if (days === 0) return 0;
+    if (days === 0) {
+      return 0;
+    }
     const cutoff = now.getTime() - days * 86_400_000;
     const expired = (key: KeyRecord) => key.revoked_at !== null && Date.parse(key.revoked_at) < cutoff;
     let purged = 0;
     for (;;) {
       const { items } = await store.read.keys.list({ filter: expired, limit: 1000 });
-      if (items.length === 0) return purged;
+      if (items.length === 0) {
+        return purged;
+      }
       purged += await store.transaction(async (tx) => {
         let count = 0;
         for (const { id } of items) {
@@ -96,7 +121,9 @@ export function apiKeyService(ctx: Context) {
     async get(id: string) {
       await disableInactiveKeys(id);
       const key = await store.read.keys.get(id);
-      if (!key) throw notFound("API key", id);
+      if (!key) {
+        throw notFound("API key", id);
+      }
       return view(key);
     },
 
@@ -106,16 +133,24 @@ export function apiKeyService(ctx: Context) {
       checkAllowedIps(input.allowed_ips);
       const { token, supplied } = tokenToInstall(input.token);
       const record = await store.transaction(async (tx) => {
-        if (supplied) await requireUnusedToken(store, token);
+        if (supplied) {
+          await requireUnusedToken(store, token);
+        }
         checkExpiry(input.expires_at ?? null, await currentSettings(tx, now), now);
         const owner = await tx.users.get(input.user_id);
         if (!owner) {
-          throw new KeywardError("unknown_user", `No user with id ${input.user_id}.`, { errors: [{ path: "/body/user_id", message: "no such user" }] });
+          throw new KeywardError("unknown_user", `No user with id ${input.user_id}.`, {
+            errors: [{ path: "/body/user_id", message: "no such user" }],
+          });
         }
         if (owner.is_admin) {
-          throw new KeywardError("user_is_admin", `${owner.username} is an admin; keys belong to dedicated non-admin integration users.`, {
-            errors: [{ path: "/body/user_id", message: "owner must not be an admin" }],
-          });
+          throw new KeywardError(
+            "user_is_admin",
+            `${owner.username} is an admin; keys belong to dedicated non-admin integration users.`,
+            {
+              errors: [{ path: "/body/user_id", message: "owner must not be an admin" }],
+            },
+          );
         }
         const active = input.active ?? true;
         const key: KeyRecord = {
@@ -155,8 +190,12 @@ export function apiKeyService(ctx: Context) {
         const current = await requireLive(id, "changed", tx);
         const { permissions: _p, preset: _s, active, ...plain } = patch;
         const next: KeyRecord = { ...current, ...plain, ...grants, updated_at: now.toISOString() };
-        if (active === false && current.active) Object.assign(next, { active: false, disabled_reason: "manual" });
-        if (active === true && !current.active) Object.assign(next, { active: true, disabled_reason: null, inactivity_since: now.toISOString() });
+        if (active === false && current.active) {
+          Object.assign(next, { active: false, disabled_reason: "manual" });
+        }
+        if (active === true && !current.active) {
+          Object.assign(next, { active: true, disabled_reason: null, inactivity_since: now.toISOString() });
+        }
         await tx.keys.put(next);
         tx.audit(auditEvent(now, "key.updated", actor, { type: "key", id }, changedFields(patch)));
         return next;
@@ -168,9 +207,19 @@ export function apiKeyService(ctx: Context) {
       const now = clock();
       const record = await store.transaction(async (tx) => {
         const current = await tx.keys.get(id);
-        if (!current) throw notFound("API key", id);
-        if (current.revoked_at) return current;
-        const next = { ...current, revoked_at: now.toISOString(), updated_at: now.toISOString(), previous_token_hash: null, previous_token_expires_at: null };
+        if (!current) {
+          throw notFound("API key", id);
+        }
+        if (current.revoked_at) {
+          return current;
+        }
+        const next = {
+          ...current,
+          revoked_at: now.toISOString(),
+          updated_at: now.toISOString(),
+          previous_token_hash: null,
+          previous_token_expires_at: null,
+        };
         await tx.keys.put(next);
         tx.audit(auditEvent(now, "key.revoked", actor, { type: "key", id }, ["revoked_at"]));
         return next;
@@ -183,7 +232,13 @@ export function apiKeyService(ctx: Context) {
       const count = await store.transaction(async (tx) => {
         const live = (await tx.keys.list({ filter: (key) => !key.revoked_at })).items;
         for (const key of live) {
-          await tx.keys.put({ ...key, revoked_at: now.toISOString(), updated_at: now.toISOString(), previous_token_hash: null, previous_token_expires_at: null });
+          await tx.keys.put({
+            ...key,
+            revoked_at: now.toISOString(),
+            updated_at: now.toISOString(),
+            previous_token_hash: null,
+            previous_token_expires_at: null,
+          });
         }
         tx.audit(auditEvent(now, "key.revoked_all", actor, { type: "key", id: null }, [`revoked:${live.length}`]));
         return live.length;
@@ -191,18 +246,26 @@ export function apiKeyService(ctx: Context) {
       return { revoked: count };
     },
 
-    async rotate(id: string, gracePeriodSeconds: number, actor: Actor, suppliedToken?: string): Promise<ApiKeyWithToken> {
+    async rotate(
+      id: string,
+      gracePeriodSeconds: number,
+      actor: Actor,
+      suppliedToken?: string,
+    ): Promise<ApiKeyWithToken> {
       const now = clock();
       const { token, supplied } = tokenToInstall(suppliedToken);
       const record = await store.transaction(async (tx) => {
         const current = await requireLive(id, "rotated", tx);
-        if (supplied) await requireUnusedToken(store, token);
+        if (supplied) {
+          await requireUnusedToken(store, token);
+        }
         const next: KeyRecord = {
           ...current,
           token_hash: hashToken(token),
           prefix: displayPrefix(token),
           previous_token_hash: gracePeriodSeconds > 0 ? current.token_hash : null,
-          previous_token_expires_at: gracePeriodSeconds > 0 ? new Date(now.getTime() + gracePeriodSeconds * 1000).toISOString() : null,
+          previous_token_expires_at:
+            gracePeriodSeconds > 0 ? new Date(now.getTime() + gracePeriodSeconds * 1000).toISOString() : null,
           inactivity_since: now.toISOString(),
           updated_at: now.toISOString(),
         };
@@ -216,4 +279,5 @@ export function apiKeyService(ctx: Context) {
 }
 
 /** The token goes back only when Keyward made it: the client already has its own, and a response is one more copy. */
-const withToken = (key: ApiKey, token: string, supplied: boolean): ApiKeyWithToken => (supplied ? key : { ...key, token });
+const withToken = (key: ApiKey, token: string, supplied: boolean): ApiKeyWithToken =>
+  supplied ? key : { ...key, token };

@@ -1,9 +1,10 @@
 // First start on an empty store: create the `admin` user and one management token with every scope, shown once.
+
+import { generateKeywardToken, parseKeywardToken } from "@keyward/contract";
 import { auditEvent, type Context } from "./context.js";
 import { KeywardError } from "./errors.js";
-import { DEFAULT_SETTINGS } from "./key-rules.js";
 import { newId } from "./ids.js";
-import { generateKeywardToken, parseKeywardToken } from "@keyward/contract";
+import { DEFAULT_SETTINGS } from "./key-rules.js";
 import { displayPrefix, hashToken } from "./tokens.js";
 import type { ManagementTokenRecord, UserRecord } from "./types.js";
 
@@ -13,11 +14,17 @@ export interface BootstrapResult {
   created: boolean;
 }
 
-export async function bootstrapAdmin({ store, clock, catalog }: Context, suppliedToken?: string): Promise<BootstrapResult> {
+export async function bootstrapAdmin(
+  { store, clock, catalog }: Context,
+  suppliedToken?: string,
+): Promise<BootstrapResult> {
   if (suppliedToken !== undefined) {
     const parsed = parseKeywardToken(suppliedToken);
     if (!parsed.ok || parsed.kind !== "admin") {
-      throw new KeywardError("malformed_token", "KEYWARD_ADMIN_TOKEN must be an admin token (kwa_…) with a valid checksum.");
+      throw new KeywardError(
+        "malformed_token",
+        "KEYWARD_ADMIN_TOKEN must be an admin token (kwa_…) with a valid checksum.",
+      );
     }
   }
   const token = suppliedToken ?? generateKeywardToken("admin");
@@ -25,8 +32,12 @@ export async function bootstrapAdmin({ store, clock, catalog }: Context, supplie
   const created = await store.transaction(async (tx) => {
     const stored = await tx.settings();
     // Settings stored before a setting existed get its default, once, so reads never have to fill it in.
-    if (stored && Object.keys(DEFAULT_SETTINGS(now)).some((field) => !(field in stored))) await tx.putSettings({ ...DEFAULT_SETTINGS(now), ...stored });
-    if ((await tx.users.list({ limit: 1 })).items.length > 0) return null;
+    if (stored && Object.keys(DEFAULT_SETTINGS(now)).some((field) => !(field in stored))) {
+      await tx.putSettings({ ...DEFAULT_SETTINGS(now), ...stored });
+    }
+    if ((await tx.users.list({ limit: 1 })).items.length > 0) {
+      return null;
+    }
     const admin: UserRecord = {
       id: newId("usr"),
       username: "admin",
@@ -59,14 +70,21 @@ export async function bootstrapAdmin({ store, clock, catalog }: Context, supplie
     await tx.users.put(admin);
     await tx.managementTokens.put(record);
     // Stored once, so that every request reads them instead of building the defaults again.
-    if (!(await tx.settings())) await tx.putSettings(DEFAULT_SETTINGS(now));
+    if (!(await tx.settings())) {
+      await tx.putSettings(DEFAULT_SETTINGS(now));
+    }
     const system = { type: "system" as const, id: null };
     tx.audit(
       auditEvent(now, "user.created", system, { type: "user", id: admin.id }, ["username", "is_admin"]),
-      auditEvent(now, "management_token.created", system, { type: "management_token", id: record.id }, ["name", "scopes"]),
+      auditEvent(now, "management_token.created", system, { type: "management_token", id: record.id }, [
+        "name",
+        "scopes",
+      ]),
     );
     return true;
   });
-  if (!created) return { issuedToken: null, created: false };
+  if (!created) {
+    return { issuedToken: null, created: false };
+  }
   return { issuedToken: suppliedToken === undefined ? token : null, created: true };
 }

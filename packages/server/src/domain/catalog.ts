@@ -24,18 +24,24 @@ export interface OperationPermission {
 }
 
 export function operationPermission(operation: unknown): OperationPermission | undefined {
-  if (typeof operation !== "object" || operation === null) return undefined;
+  if (typeof operation !== "object" || operation === null) {
+    return undefined;
+  }
   return (operation as { "x-keyward-permission"?: OperationPermission })["x-keyward-permission"];
 }
 
 export function operationScope(operation: unknown): ManagementScope | undefined {
-  if (typeof operation !== "object" || operation === null) return undefined;
+  if (typeof operation !== "object" || operation === null) {
+    return undefined;
+  }
   return (operation as { "x-keyward-scope"?: ManagementScope })["x-keyward-scope"];
 }
 
 export function createCatalog(): Catalog {
   return {
-    resources: new Map(permissionCatalog.resources.map((r) => [r.name, { ...r, actions: [...r.actions], fields: [...r.fields] }])),
+    resources: new Map(
+      permissionCatalog.resources.map((r) => [r.name, { ...r, actions: [...r.actions], fields: [...r.fields] }]),
+    ),
     presets: new Map(
       permissionCatalog.presets.map(({ name, description, permissions }) => [
         name,

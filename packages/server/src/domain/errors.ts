@@ -9,7 +9,11 @@ export class KeywardError extends Error {
   readonly errors: FieldError[] | undefined;
   readonly extra: Record<string, unknown> | undefined;
 
-  constructor(code: ProblemCode, message: string, options: { errors?: FieldError[]; extra?: Record<string, unknown> } = {}) {
+  constructor(
+    code: ProblemCode,
+    message: string,
+    options: { errors?: FieldError[]; extra?: Record<string, unknown> } = {},
+  ) {
     super(message);
     this.name = "KeywardError";
     this.code = code;
@@ -18,4 +22,5 @@ export class KeywardError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string): KeywardError => new KeywardError("not_found", `No ${what} with id ${id}.`);
+export const notFound = (what: string, id: string): KeywardError =>
+  new KeywardError("not_found", `No ${what} with id ${id}.`);

@@ -1,47 +1,72 @@
 // Rules about a key's life: status, expiry policy, inactivity.
-import { KeywardError } from "./errors.js";
+
 import { ipRuleError } from "@keyward/contract";
+import { KeywardError } from "./errors.js";
 import type { ApiKey, ApiKeyStatus, KeyRecord, SettingsRecord } from "./types.js";
 
 const DAY_MS = 86_400_000;
 
 /** `revoked` wins over `expired`, which wins over `disabled`. */
 export function keyStatus(key: Pick<KeyRecord, "revoked_at" | "expires_at" | "active">, now: Date): ApiKeyStatus {
-  if (key.revoked_at) return "revoked";
-  if (key.expires_at && Date.parse(key.expires_at) <= now.getTime()) return "expired";
-  if (!key.active) return "disabled";
+  if (key.revoked_at) {
+    return "revoked";
+  }
+  if (key.expires_at && Date.parse(key.expires_at) <= now.getTime()) {
+    return "expired";
+  }
+  if (!key.active) {
+    return "disabled";
+  }
   return "active";
 }
 
 /** The public view of a stored key: hashes dropped, status derived. */
 export function publicKey(record: KeyRecord, lastUsedAt: string | null, now: Date): ApiKey {
-  const { token_hash: _hash, previous_token_hash: _prev, previous_token_expires_at: _prevExp, inactivity_since: _since, ...rest } = record;
+  const {
+    token_hash: _hash,
+    previous_token_hash: _prev,
+    previous_token_expires_at: _prevExp,
+    inactivity_since: _since,
+    ...rest
+  } = record;
   return { ...rest, last_used_at: lastUsedAt, status: keyStatus(record, now) };
 }
 
 export function checkExpiry(expiresAt: string | null | undefined, settings: SettingsRecord, now: Date): void {
-  if (expiresAt === undefined) return;
+  if (expiresAt === undefined) {
+    return;
+  }
   const limitDays = settings.max_key_lifetime_days;
   if (expiresAt === null) {
     if (limitDays !== null) {
-      throw new KeywardError("expiry_beyond_policy", `Keys must expire within ${limitDays} days (workspace policy); set expires_at.`, {
-        errors: [{ path: "/body/expires_at", message: `required by the ${limitDays}-day lifetime policy` }],
-      });
+      throw new KeywardError(
+        "expiry_beyond_policy",
+        `Keys must expire within ${limitDays} days (workspace policy); set expires_at.`,
+        {
+          errors: [{ path: "/body/expires_at", message: `required by the ${limitDays}-day lifetime policy` }],
+        },
+      );
     }
     return;
   }
   checkFuture(expiresAt, now);
   const at = Date.parse(expiresAt);
   if (limitDays !== null && at > now.getTime() + limitDays * DAY_MS) {
-    throw new KeywardError("expiry_beyond_policy", `expires_at ${expiresAt} is beyond the ${limitDays}-day key lifetime policy.`, {
-      errors: [{ path: "/body/expires_at", message: `must be within ${limitDays} days` }],
-    });
+    throw new KeywardError(
+      "expiry_beyond_policy",
+      `expires_at ${expiresAt} is beyond the ${limitDays}-day key lifetime policy.`,
+      {
+        errors: [{ path: "/body/expires_at", message: `must be within ${limitDays} days` }],
+      },
+    );
   }
 }
 
 /** An expiry given in a request must lie ahead (null = never, undefined = unchanged). */
 export function checkFuture(expiresAt: string | null | undefined, now: Date): void {
-  if (expiresAt === undefined || expiresAt === null) return;
+  if (expiresAt === undefined || expiresAt === null) {
+    return;
+  }
   if (Date.parse(expiresAt) <= now.getTime()) {
     throw new KeywardError("expiry_in_past", `expires_at ${expiresAt} is not in the future.`, {
       errors: [{ path: "/body/expires_at", message: "must be in the future" }],
@@ -50,7 +75,9 @@ export function checkFuture(expiresAt: string | null | undefined, now: Date): vo
 }
 
 export function checkAllowedIps(rules: readonly string[] | undefined): void {
-  if (!rules) return;
+  if (!rules) {
+    return;
+  }
   const errors = rules.flatMap((rule, index) => {
     const message = ipRuleError(rule);
     return message ? [{ path: `/body/allowed_ips/${index}`, message }] : [];
@@ -63,7 +90,9 @@ export function checkAllowedIps(rules: readonly string[] | undefined): void {
 /** An active key unused for `key_inactivity_days` (0 = never) gets disabled with reason `inactivity`. */
 export function isInactive(key: KeyRecord, lastUsedAt: string | null, settings: SettingsRecord, now: Date): boolean {
   const days = settings.key_inactivity_days;
-  if (days === 0 || keyStatus(key, now) !== "active") return false;
+  if (days === 0 || keyStatus(key, now) !== "active") {
+    return false;
+  }
   const since = Math.max(Date.parse(key.inactivity_since), lastUsedAt ? Date.parse(lastUsedAt) : 0);
   return now.getTime() - since >= days * DAY_MS;
 }

@@ -2,15 +2,23 @@
 // disabled and revoked like keys, shown once, stored hashed. Two rules keep the plane safe: no token can grant a
 // scope its issuer lacks, and the last usable token with `tokens:manage` can't be revoked, disabled or narrowed
 // (nobody could issue tokens again).
-import { generateKeywardToken } from "@keyward/contract";
+
 import type { components } from "@keyward/contract";
-import { auditEvent, changedFields, type Context } from "./context.js";
+import { generateKeywardToken } from "@keyward/contract";
+import { auditEvent, type Context, changedFields } from "./context.js";
 import { KeywardError, notFound } from "./errors.js";
 import { newId } from "./ids.js";
 import { checkFuture, keyStatus } from "./key-rules.js";
 import type { WriteTables } from "./ports.js";
 import { displayPrefix, hashToken } from "./tokens.js";
-import type { Actor, ApiKeyStatus, ManagementScope, ManagementToken, ManagementTokenRecord, UserRecord } from "./types.js";
+import type {
+  Actor,
+  ApiKeyStatus,
+  ManagementScope,
+  ManagementToken,
+  ManagementTokenRecord,
+  UserRecord,
+} from "./types.js";
 
 type Schemas = components["schemas"];
 type ManagementTokenCreate = Schemas["ManagementTokenCreate"];
@@ -29,7 +37,10 @@ export interface TokenCaller {
 
 /** A `…:write` scope includes the matching `…:read`. */
 export function scopeSatisfies(held: readonly ManagementScope[], needed: ManagementScope): boolean {
-  return held.includes(needed) || (needed.endsWith(":read") && held.includes(needed.replace(/:read$/, ":write") as ManagementScope));
+  return (
+    held.includes(needed) ||
+    (needed.endsWith(":read") && held.includes(needed.replace(/:read$/, ":write") as ManagementScope))
+  );
 }
 
 export function missingScopes(held: readonly ManagementScope[], wanted: readonly ManagementScope[]): ManagementScope[] {
@@ -43,19 +54,32 @@ export function publicToken(record: ManagementTokenRecord, lastUsedAt: string | 
 
 /** A token that authenticates now and may manage tokens: active, unexpired, of an active admin. */
 function canManage(token: ManagementTokenRecord, owner: UserRecord | undefined, now: Date): boolean {
-  return token.scopes.includes(MANAGE) && keyStatus(token, now) === "active" && owner?.active === true && owner.is_admin;
+  return (
+    token.scopes.includes(MANAGE) && keyStatus(token, now) === "active" && owner?.active === true && owner.is_admin
+  );
 }
 
 /** After the changes staged in `tx`, some usable token with `tokens:manage` must remain. */
 export async function assertManageTokenRemains(tx: WriteTables, now: Date, doing: string): Promise<void> {
-  const { items } = await tx.managementTokens.list({ filter: (token) => token.scopes.includes(MANAGE) && keyStatus(token, now) === "active" });
-  for (const token of items) if (canManage(token, await tx.users.get(token.user_id), now)) return;
-  throw new KeywardError("last_manage_token", `This would leave no usable management token with ${MANAGE}, so nobody could issue tokens again; ${doing}.`);
+  const { items } = await tx.managementTokens.list({
+    filter: (token) => token.scopes.includes(MANAGE) && keyStatus(token, now) === "active",
+  });
+  for (const token of items) {
+    if (canManage(token, await tx.users.get(token.user_id), now)) {
+      return;
+    }
+  }
+  throw new KeywardError(
+    "last_manage_token",
+    `This would leave no usable management token with ${MANAGE}, so nobody could issue tokens again; ${doing}.`,
+  );
 }
 
 function refuseEscalation(caller: TokenCaller, wanted: readonly ManagementScope[]): void {
   const lacking = missingScopes(caller.scopes, wanted);
-  if (lacking.length === 0) return;
+  if (lacking.length === 0) {
+    return;
+  }
   throw new KeywardError("scope_escalation", `A token can't grant scopes its caller lacks: ${lacking.join(", ")}.`, {
     errors: [{ path: "/body/scopes", message: `not held by the caller: ${lacking.join(", ")}` }],
     extra: { scopes: lacking },
@@ -67,18 +91,33 @@ export function managementTokenService({ store, clock }: Context) {
 
   async function requireLive(tx: WriteTables, id: string, doing: string): Promise<ManagementTokenRecord> {
     const token = await tx.managementTokens.get(id);
-    if (!token) throw notFound("management token", id);
-    if (token.revoked_at) throw new KeywardError("token_revoked", `Management token ${token.prefix}… was revoked at ${token.revoked_at}; it can't be ${doing}.`);
+    if (!token) {
+      throw notFound("management token", id);
+    }
+    if (token.revoked_at) {
+      throw new KeywardError(
+        "token_revoked",
+        `Management token ${token.prefix}… was revoked at ${token.revoked_at}; it can't be ${doing}.`,
+      );
+    }
     return token;
   }
 
   async function requireAdmin(tx: WriteTables, userId: string): Promise<UserRecord> {
     const user = await tx.users.get(userId);
-    if (!user) throw new KeywardError("unknown_user", `No user with id ${userId}.`, { errors: [{ path: "/body/user_id", message: "no such user" }] });
-    if (!user.is_admin || !user.active) {
-      throw new KeywardError("user_not_admin", `${user.username} is not an active admin; management tokens belong to admin users.`, {
-        errors: [{ path: "/body/user_id", message: "must be an active admin user" }],
+    if (!user) {
+      throw new KeywardError("unknown_user", `No user with id ${userId}.`, {
+        errors: [{ path: "/body/user_id", message: "no such user" }],
       });
+    }
+    if (!user.is_admin || !user.active) {
+      throw new KeywardError(
+        "user_not_admin",
+        `${user.username} is not an active admin; management tokens belong to admin users.`,
+        {
+          errors: [{ path: "/body/user_id", message: "must be an active admin user" }],
+        },
+      );
     }
     return user;
   }
@@ -88,7 +127,9 @@ export function managementTokenService({ store, clock }: Context) {
       const now = clock();
       const page = await store.read.managementTokens.list({
         ...(query.userId !== undefined && { where: { user_id: query.userId } }),
-        ...(query.status !== undefined && { filter: (token: ManagementTokenRecord) => keyStatus(token, now) === query.status }),
+        ...(query.status !== undefined && {
+          filter: (token: ManagementTokenRecord) => keyStatus(token, now) === query.status,
+        }),
         after: query.after,
         limit: query.limit,
       });
@@ -97,7 +138,9 @@ export function managementTokenService({ store, clock }: Context) {
 
     async get(id: string) {
       const token = await store.read.managementTokens.get(id);
-      if (!token) throw notFound("management token", id);
+      if (!token) {
+        throw notFound("management token", id);
+      }
       return view(token);
     },
 
@@ -126,7 +169,15 @@ export function managementTokenService({ store, clock }: Context) {
           previous_token_expires_at: null,
         };
         await tx.managementTokens.put(created);
-        tx.audit(auditEvent(now, "management_token.created", caller.actor, { type: "management_token", id: created.id }, changedFields(input)));
+        tx.audit(
+          auditEvent(
+            now,
+            "management_token.created",
+            caller.actor,
+            { type: "management_token", id: created.id },
+            changedFields(input),
+          ),
+        );
         return created;
       });
       return { ...view(record, now), token };
@@ -134,7 +185,9 @@ export function managementTokenService({ store, clock }: Context) {
 
     async update(id: string, patch: ManagementTokenUpdate, caller: TokenCaller) {
       const now = clock();
-      if (patch.scopes !== undefined) refuseEscalation(caller, patch.scopes);
+      if (patch.scopes !== undefined) {
+        refuseEscalation(caller, patch.scopes);
+      }
       checkFuture(patch.expires_at, now);
       const record = await store.transaction(async (tx) => {
         const current = await requireLive(tx, id, "changed");
@@ -145,8 +198,18 @@ export function managementTokenService({ store, clock }: Context) {
           updated_at: now.toISOString(),
         };
         await tx.managementTokens.put(next);
-        if (canManage(current, await tx.users.get(current.user_id), now)) await assertManageTokenRemains(tx, now, "issue another one first");
-        tx.audit(auditEvent(now, "management_token.updated", caller.actor, { type: "management_token", id }, changedFields(patch)));
+        if (canManage(current, await tx.users.get(current.user_id), now)) {
+          await assertManageTokenRemains(tx, now, "issue another one first");
+        }
+        tx.audit(
+          auditEvent(
+            now,
+            "management_token.updated",
+            caller.actor,
+            { type: "management_token", id },
+            changedFields(patch),
+          ),
+        );
         return next;
       });
       return view(record, now);
@@ -156,9 +219,19 @@ export function managementTokenService({ store, clock }: Context) {
       const now = clock();
       const record = await store.transaction(async (tx) => {
         const current = await tx.managementTokens.get(id);
-        if (!current) throw notFound("management token", id);
-        if (current.revoked_at) return current;
-        const next = { ...current, revoked_at: now.toISOString(), updated_at: now.toISOString(), previous_token_hash: null, previous_token_expires_at: null };
+        if (!current) {
+          throw notFound("management token", id);
+        }
+        if (current.revoked_at) {
+          return current;
+        }
+        const next = {
+          ...current,
+          revoked_at: now.toISOString(),
+          updated_at: now.toISOString(),
+          previous_token_hash: null,
+          previous_token_expires_at: null,
+        };
         await tx.managementTokens.put(next);
         await assertManageTokenRemains(tx, now, "issue another token with tokens:manage before revoking this one");
         tx.audit(auditEvent(now, "management_token.revoked", actor, { type: "management_token", id }, ["revoked_at"]));
@@ -177,11 +250,14 @@ export function managementTokenService({ store, clock }: Context) {
           token_hash: hashToken(token),
           prefix: displayPrefix(token),
           previous_token_hash: gracePeriodSeconds > 0 ? current.token_hash : null,
-          previous_token_expires_at: gracePeriodSeconds > 0 ? new Date(now.getTime() + gracePeriodSeconds * 1000).toISOString() : null,
+          previous_token_expires_at:
+            gracePeriodSeconds > 0 ? new Date(now.getTime() + gracePeriodSeconds * 1000).toISOString() : null,
           updated_at: now.toISOString(),
         };
         await tx.managementTokens.put(next);
-        tx.audit(auditEvent(now, "management_token.rotated", actor, { type: "management_token", id }, ["token", "prefix"]));
+        tx.audit(
+          auditEvent(now, "management_token.rotated", actor, { type: "management_token", id }, ["token", "prefix"]),
+        );
         return next;
       });
       return { ...view(record, now), token };

@@ -47,7 +47,9 @@ export function resolveGrants(
   const hasPreset = input.preset !== undefined;
   if (hasList === hasPreset) {
     throw new KeywardError("invalid_permissions", "Give either `permissions` or `preset`, not both and not neither.", {
-      errors: [{ path: hasList ? "/body/preset" : "/body/permissions", message: "exactly one of permissions or preset" }],
+      errors: [
+        { path: hasList ? "/body/preset" : "/body/permissions", message: "exactly one of permissions or preset" },
+      ],
     });
   }
   if (hasPreset) {
@@ -78,18 +80,28 @@ export function scopeOf(grants: readonly PermissionGrant[], resource: ResourceNa
   let fields: Set<string> | null = null;
   let granted = false;
   for (const grant of grants) {
-    if (grant.resource !== resource || !grant.actions.includes(action)) continue;
+    if (grant.resource !== resource || !grant.actions.includes(action)) {
+      continue;
+    }
     granted = true;
-    if (!grant.fields) return "all";
+    if (!grant.fields) {
+      return "all";
+    }
     fields ??= new Set();
-    for (const field of grant.fields) fields.add(field);
+    for (const field of grant.fields) {
+      fields.add(field);
+    }
   }
   return granted ? (fields ?? "all") : null;
 }
 
 export function intersectScopes(a: FieldScope, b: FieldScope): FieldScope {
-  if (a === "all") return b;
-  if (b === "all") return a;
+  if (a === "all") {
+    return b;
+  }
+  if (b === "all") {
+    return a;
+  }
   return new Set([...a].filter((field) => b.has(field)));
 }
 
@@ -101,9 +113,13 @@ export function effectiveScope(
   action: Action,
 ): FieldScope | null {
   const keyScope = scopeOf(keyGrants, resource, action);
-  if (keyScope === null) return null;
+  if (keyScope === null) {
+    return null;
+  }
   const roleScope = scopeOf(roleGrants, resource, action);
-  if (roleScope === null) return null;
+  if (roleScope === null) {
+    return null;
+  }
   return intersectScopes(keyScope, roleScope);
 }
 
@@ -118,24 +134,36 @@ export function effectivePermissions(
     const byScope = new Map<string, { actions: Action[]; scope: FieldScope }>();
     for (const action of resource.actions) {
       const scope = effectiveScope(keyGrants, roleGrants, resource.name, action);
-      if (scope === null) continue;
+      if (scope === null) {
+        continue;
+      }
       const key = scope === "all" ? "*" : [...scope].sort().join(",");
       const entry = byScope.get(key) ?? { actions: [], scope };
       entry.actions.push(action);
       byScope.set(key, entry);
     }
     for (const { actions, scope } of byScope.values()) {
-      result.push(scope === "all" ? { resource: resource.name, actions } : { resource: resource.name, actions, fields: [...scope].sort() });
+      result.push(
+        scope === "all"
+          ? { resource: resource.name, actions }
+          : { resource: resource.name, actions, fields: [...scope].sort() },
+      );
     }
   }
   return result;
 }
 
 /** The fields of `record` a scope may see: `id` always, and only fields the catalog knows. */
-export function visibleFields(record: Record<string, unknown>, scope: FieldScope, catalogFields: readonly string[]): Record<string, unknown> {
+export function visibleFields(
+  record: Record<string, unknown>,
+  scope: FieldScope,
+  catalogFields: readonly string[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = { id: record.id };
   for (const field of catalogFields) {
-    if (field in record && (scope === "all" || scope.has(field))) out[field] = record[field];
+    if (field in record && (scope === "all" || scope.has(field))) {
+      out[field] = record[field];
+    }
   }
   return out;
 }

@@ -1,5 +1,5 @@
 // The sample business API's data (events, people, …). Access checks happen before these run.
-import { type Context } from "./context.js";
+import type { Context } from "./context.js";
 import { notFound } from "./errors.js";
 import { newId } from "./ids.js";
 import type { BusinessRecord, ResourceName } from "./types.js";
@@ -29,7 +29,9 @@ export function recordService({ store, clock }: Context) {
 
     async get(resource: ResourceName, id: string) {
       const record = await store.read.records(resource).get(id);
-      if (!record) throw notFound(resource.replace(/s$/, ""), id);
+      if (!record) {
+        throw notFound(resource.replace(/s$/, ""), id);
+      }
       return record;
     },
 
@@ -42,7 +44,9 @@ export function recordService({ store, clock }: Context) {
     async update(resource: ResourceName, id: string, patch: Record<string, unknown>): Promise<BusinessRecord> {
       return store.transaction(async (tx) => {
         const current = await tx.records(resource).get(id);
-        if (!current) throw notFound(resource.replace(/s$/, ""), id);
+        if (!current) {
+          throw notFound(resource.replace(/s$/, ""), id);
+        }
         const next = { ...current, ...withCheckIn(resource, patch, clock()), id };
         await tx.records(resource).put(next);
         return next;
@@ -51,7 +55,9 @@ export function recordService({ store, clock }: Context) {
 
     async delete(resource: ResourceName, id: string): Promise<void> {
       await store.transaction(async (tx) => {
-        if (!(await tx.records(resource).get(id))) throw notFound(resource.replace(/s$/, ""), id);
+        if (!(await tx.records(resource).get(id))) {
+          throw notFound(resource.replace(/s$/, ""), id);
+        }
         await tx.records(resource).delete(id);
       });
     },

@@ -1,5 +1,5 @@
 import type { components } from "@keyward/contract";
-import { auditEvent, changedFields, type Context } from "./context.js";
+import { auditEvent, type Context, changedFields } from "./context.js";
 import { KeywardError, notFound } from "./errors.js";
 import { newId } from "./ids.js";
 import { resolveGrants } from "./permissions.js";
@@ -13,7 +13,9 @@ export function roleService({ store, clock, catalog }: Context) {
   async function assertNameFree(tx: WriteTables, name: string, selfId?: string) {
     const { items } = await tx.roles.list({ where: { name }, limit: 1 });
     if (items[0] && items[0].id !== selfId) {
-      throw new KeywardError("role_name_taken", `A role named "${name}" exists.`, { errors: [{ path: "/body/name", message: "already taken" }] });
+      throw new KeywardError("role_name_taken", `A role named "${name}" exists.`, {
+        errors: [{ path: "/body/name", message: "already taken" }],
+      });
     }
   }
 
@@ -24,7 +26,9 @@ export function roleService({ store, clock, catalog }: Context) {
 
     async get(id: string) {
       const role = await store.read.roles.get(id);
-      if (!role) throw notFound("role", id);
+      if (!role) {
+        throw notFound("role", id);
+      }
       return role;
     },
 
@@ -52,8 +56,12 @@ export function roleService({ store, clock, catalog }: Context) {
       const grants = patch.permissions !== undefined || patch.preset !== undefined ? resolveGrants(patch, catalog) : {};
       const role = await store.transaction(async (tx) => {
         const current = await tx.roles.get(id);
-        if (!current) throw notFound("role", id);
-        if (patch.name !== undefined) await assertNameFree(tx, patch.name, id);
+        if (!current) {
+          throw notFound("role", id);
+        }
+        if (patch.name !== undefined) {
+          await assertNameFree(tx, patch.name, id);
+        }
         const next: RoleRecord = {
           ...current,
           ...(patch.name !== undefined && { name: patch.name }),
@@ -71,11 +79,19 @@ export function roleService({ store, clock, catalog }: Context) {
     async delete(id: string, actor: Actor) {
       const now = clock();
       await store.transaction(async (tx) => {
-        if (!(await tx.roles.get(id))) throw notFound("role", id);
+        if (!(await tx.roles.get(id))) {
+          throw notFound("role", id);
+        }
         const { items } = await tx.users.list({ filter: (user) => user.role_ids.includes(id) });
         if (items.length > 0) {
-          const names = items.slice(0, 5).map((user) => user.username).join(", ");
-          throw new KeywardError("role_in_use", `The role is assigned to ${items.length} user(s) (${names}); unassign it first.`);
+          const names = items
+            .slice(0, 5)
+            .map((user) => user.username)
+            .join(", ");
+          throw new KeywardError(
+            "role_in_use",
+            `The role is assigned to ${items.length} user(s) (${names}); unassign it first.`,
+          );
         }
         await tx.roles.delete(id);
         tx.audit(auditEvent(now, "role.deleted", actor, { type: "role", id }));

@@ -1,5 +1,5 @@
 import type { components } from "@keyward/contract";
-import { auditEvent, changedFields, type Context, currentSettings } from "./context.js";
+import { auditEvent, type Context, changedFields, currentSettings } from "./context.js";
 import type { Actor, SettingsRecord } from "./types.js";
 
 type SettingsUpdate = components["schemas"]["SettingsUpdate"];
@@ -16,12 +16,17 @@ export function settingsService({ store, clock }: Context) {
           ...current,
           ...(patch.key_inactivity_days !== undefined && { key_inactivity_days: patch.key_inactivity_days }),
           ...(patch.max_key_lifetime_days !== undefined && { max_key_lifetime_days: patch.max_key_lifetime_days }),
-          ...(patch.revoked_key_retention_days !== undefined && { revoked_key_retention_days: patch.revoked_key_retention_days }),
+          ...(patch.revoked_key_retention_days !== undefined && {
+            revoked_key_retention_days: patch.revoked_key_retention_days,
+          }),
           features: { ...current.features, ...patch.features },
           updated_at: now.toISOString(),
         };
         await tx.putSettings(next);
-        const fields = [...changedFields(patch).filter((f) => f !== "features"), ...Object.keys(patch.features ?? {}).map((f) => `features.${f}`)];
+        const fields = [
+          ...changedFields(patch).filter((f) => f !== "features"),
+          ...Object.keys(patch.features ?? {}).map((f) => `features.${f}`),
+        ];
         tx.audit(auditEvent(now, "settings.updated", actor, { type: "settings", id: null }, fields.sort()));
         return next;
       });

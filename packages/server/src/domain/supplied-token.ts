@@ -10,12 +10,18 @@ const field = "/body/token";
 
 /** The token a create or rotate installs: the client's (checked), or a fresh one; `supplied` says which. */
 export function tokenToInstall(supplied: string | undefined): { token: string; supplied: boolean } {
-  if (supplied === undefined) return { token: generateKeywardToken("key"), supplied: false };
+  if (supplied === undefined) {
+    return { token: generateKeywardToken("key"), supplied: false };
+  }
   const parsed = parseKeywardToken(supplied);
   if (!parsed.ok || parsed.kind !== "key") {
-    throw new KeywardError("token_checksum_mismatch", "The supplied token is not a Keyward key token: its checksum does not match.", {
-      errors: [{ path: field, message: "must be a kw_ token with a valid checksum" }],
-    });
+    throw new KeywardError(
+      "token_checksum_mismatch",
+      "The supplied token is not a Keyward key token: its checksum does not match.",
+      {
+        errors: [{ path: field, message: "must be a kw_ token with a valid checksum" }],
+      },
+    );
   }
   return { token: supplied, supplied: true };
 }

@@ -1,10 +1,10 @@
-import { auditEvent, changedFields, type Context } from "./context.js";
+import type { components } from "@keyward/contract";
+import { auditEvent, type Context, changedFields } from "./context.js";
 import { KeywardError, notFound } from "./errors.js";
 import { newId } from "./ids.js";
 import { assertManageTokenRemains } from "./management-tokens.js";
 import type { WriteTables } from "./ports.js";
 import type { Actor, UserRecord } from "./types.js";
-import type { components } from "@keyward/contract";
 
 type UserCreate = components["schemas"]["UserCreate"];
 type UserUpdate = components["schemas"]["UserUpdate"];
@@ -22,16 +22,24 @@ export function userService({ store, clock }: Context) {
   async function assertRolesExist(tx: WriteTables, roleIds: readonly string[]) {
     const errors = [];
     for (const [index, id] of roleIds.entries()) {
-      if (!(await tx.roles.get(id))) errors.push({ path: `/body/role_ids/${index}`, message: `no role with id ${id}` });
+      if (!(await tx.roles.get(id))) {
+        errors.push({ path: `/body/role_ids/${index}`, message: `no role with id ${id}` });
+      }
     }
-    if (errors.length > 0) throw new KeywardError("unknown_role", errors.map((e) => e.message).join("; "), { errors });
+    if (errors.length > 0) {
+      throw new KeywardError("unknown_role", errors.map((e) => e.message).join("; "), { errors });
+    }
   }
 
   /** The last active admin can't be removed, demoted or deactivated: nobody could manage Keyward. */
   async function assertNotLastAdmin(tx: WriteTables, user: UserRecord, doing: string) {
-    if (!user.is_admin || !user.active) return;
+    if (!user.is_admin || !user.active) {
+      return;
+    }
     const { items } = await tx.users.list({ where: { is_admin: true, active: true }, limit: 2 });
-    if (items.length < 2) throw new KeywardError("last_admin", `${user.username} is the last active admin and can't be ${doing}.`);
+    if (items.length < 2) {
+      throw new KeywardError("last_admin", `${user.username} is the last active admin and can't be ${doing}.`);
+    }
   }
 
   async function liveKeysOf(tx: WriteTables, userId: string) {
@@ -41,14 +49,20 @@ export function userService({ store, clock }: Context) {
   return {
     async list(query: { kind?: UserRecord["kind"]; active?: boolean; after?: string; limit: number }) {
       const where: Partial<UserRecord> = {};
-      if (query.kind !== undefined) where.kind = query.kind;
-      if (query.active !== undefined) where.active = query.active;
+      if (query.kind !== undefined) {
+        where.kind = query.kind;
+      }
+      if (query.active !== undefined) {
+        where.active = query.active;
+      }
       return store.read.users.list({ where, after: query.after, limit: query.limit });
     },
 
     async get(id: string) {
       const user = await store.read.users.get(id);
-      if (!user) throw notFound("user", id);
+      if (!user) {
+        throw notFound("user", id);
+      }
       return user;
     },
 
@@ -56,9 +70,13 @@ export function userService({ store, clock }: Context) {
       const kind = input.kind ?? "integration";
       const isAdmin = input.is_admin ?? false;
       if (kind === "integration" && isAdmin) {
-        throw new KeywardError("integration_user_cannot_be_admin", "An integration user can't be an admin: give the integration its own non-admin user.", {
-          errors: [{ path: "/body/is_admin", message: "must be false for kind integration" }],
-        });
+        throw new KeywardError(
+          "integration_user_cannot_be_admin",
+          "An integration user can't be an admin: give the integration its own non-admin user.",
+          {
+            errors: [{ path: "/body/is_admin", message: "must be false for kind integration" }],
+          },
+        );
       }
       const now = clock();
       const user: UserRecord = {
@@ -86,25 +104,44 @@ export function userService({ store, clock }: Context) {
       const now = clock();
       const user = await store.transaction(async (tx) => {
         const current = await tx.users.get(id);
-        if (!current) throw notFound("user", id);
-        if (patch.username !== undefined) await assertUsernameFree(tx, patch.username, id);
-        if (patch.role_ids !== undefined) await assertRolesExist(tx, patch.role_ids);
+        if (!current) {
+          throw notFound("user", id);
+        }
+        if (patch.username !== undefined) {
+          await assertUsernameFree(tx, patch.username, id);
+        }
+        if (patch.role_ids !== undefined) {
+          await assertRolesExist(tx, patch.role_ids);
+        }
         if (patch.is_admin === true && !current.is_admin) {
           if (current.kind === "integration") {
-            throw new KeywardError("integration_user_cannot_be_admin", `${current.username} is an integration user and can't be made an admin.`, {
-              errors: [{ path: "/body/is_admin", message: "must be false for kind integration" }],
-            });
+            throw new KeywardError(
+              "integration_user_cannot_be_admin",
+              `${current.username} is an integration user and can't be made an admin.`,
+              {
+                errors: [{ path: "/body/is_admin", message: "must be false for kind integration" }],
+              },
+            );
           }
           const keys = await liveKeysOf(tx, id);
           if (keys.length > 0) {
-            throw new KeywardError("user_owns_keys", `${current.username} owns ${keys.length} API key(s) and can't be made an admin; revoke them first.`);
+            throw new KeywardError(
+              "user_owns_keys",
+              `${current.username} owns ${keys.length} API key(s) and can't be made an admin; revoke them first.`,
+            );
           }
         }
-        if (patch.is_admin === false) await assertNotLastAdmin(tx, current, "demoted");
-        if (patch.active === false) await assertNotLastAdmin(tx, current, "deactivated");
+        if (patch.is_admin === false) {
+          await assertNotLastAdmin(tx, current, "demoted");
+        }
+        if (patch.active === false) {
+          await assertNotLastAdmin(tx, current, "deactivated");
+        }
         const next: UserRecord = { ...current, ...patch, updated_at: now.toISOString() };
         await tx.users.put(next);
-        if (patch.is_admin === false || patch.active === false) await assertManageTokenRemains(tx, now, `${current.username} holds it`);
+        if (patch.is_admin === false || patch.active === false) {
+          await assertManageTokenRemains(tx, now, `${current.username} holds it`);
+        }
         tx.audit(auditEvent(now, "user.updated", actor, { type: "user", id }, changedFields(patch)));
         return next;
       });
@@ -116,17 +153,33 @@ export function userService({ store, clock }: Context) {
       const now = clock();
       const revoked = await store.transaction(async (tx) => {
         const current = await tx.users.get(id);
-        if (!current) throw notFound("user", id);
+        if (!current) {
+          throw notFound("user", id);
+        }
         await assertNotLastAdmin(tx, current, "deleted");
         const keys = await liveKeysOf(tx, id);
-        for (const key of keys) await tx.keys.put({ ...key, revoked_at: now.toISOString(), updated_at: now.toISOString() });
+        for (const key of keys) {
+          await tx.keys.put({ ...key, revoked_at: now.toISOString(), updated_at: now.toISOString() });
+        }
         const tokens = (await tx.managementTokens.list({ where: { user_id: id }, filter: (t) => !t.revoked_at })).items;
-        for (const token of tokens) await tx.managementTokens.put({ ...token, revoked_at: now.toISOString(), updated_at: now.toISOString(), previous_token_hash: null, previous_token_expires_at: null });
+        for (const token of tokens) {
+          await tx.managementTokens.put({
+            ...token,
+            revoked_at: now.toISOString(),
+            updated_at: now.toISOString(),
+            previous_token_hash: null,
+            previous_token_expires_at: null,
+          });
+        }
         await tx.users.delete(id);
         await assertManageTokenRemains(tx, now, `${current.username} holds it`);
         tx.audit(
           ...keys.map((key) => auditEvent(now, "key.revoked", actor, { type: "key", id: key.id }, ["revoked_at"])),
-          ...tokens.map((token) => auditEvent(now, "management_token.revoked", actor, { type: "management_token", id: token.id }, ["revoked_at"])),
+          ...tokens.map((token) =>
+            auditEvent(now, "management_token.revoked", actor, { type: "management_token", id: token.id }, [
+              "revoked_at",
+            ]),
+          ),
           auditEvent(now, "user.deleted", actor, { type: "user", id }),
         );
         return keys.length;

@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import type { Catalog } from "../domain/catalog.js";
 import type { Keyward } from "../domain/keyward.js";
 import { authenticate } from "./auth.js";
-import { type AuthFailureLimitOptions, AuthFailureLimiter, DEFAULT_AUTH_FAILURE_LIMIT } from "./auth-failure-limit.js";
+import { AuthFailureLimiter, type AuthFailureLimitOptions, DEFAULT_AUTH_FAILURE_LIMIT } from "./auth-failure-limit.js";
 import { consoleRoutes } from "./console-assets.js";
 import { ConsoleSessions } from "./console-session.js";
 import type { Contract } from "./contract.js";
@@ -16,12 +16,12 @@ import { methodGuard } from "./method-guard.js";
 import { operationDispatch } from "./operations.js";
 import { errorHandler, sendProblem } from "./problem.js";
 import { requestLog } from "./request-log.js";
-import { securityHeaders } from "./security-headers.js";
 import { businessHandlers } from "./routes/business.js";
 import { consoleSessionHandlers } from "./routes/console-session.js";
 import { introspectionHandlers } from "./routes/introspection.js";
 import { managementHandlers } from "./routes/management.js";
 import { managementTokenHandlers } from "./routes/management-tokens.js";
+import { securityHeaders } from "./security-headers.js";
 
 export interface AppOptions {
   contract: Contract;
@@ -71,7 +71,10 @@ export function createApp(options: AppOptions): Express {
       methodGuard(contract),
       authenticate(contract, keyward, { enforcement, limiter, sessions }),
       jsonBody(options.bodyLimit ?? "64kb"),
-      operationDispatch(contract, handlers, { logger, ...(options.validateResponses !== undefined && { validateResponses: options.validateResponses }) }),
+      operationDispatch(contract, handlers, {
+        logger,
+        ...(options.validateResponses !== undefined && { validateResponses: options.validateResponses }),
+      }),
     ),
   );
   app.use((req, res) => sendProblem(res, { code: "not_found", detail: `No route ${req.method} ${req.path}.` }));
@@ -91,7 +94,9 @@ function onPaths(pattern: RegExp, handler: RequestHandler): RequestHandler {
 function jsonBody(limit: string): RequestHandler {
   const parse = express.json({ limit, strict: true, type: ["application/json", "application/*+json"] });
   return (req, res, next) =>
-    req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined ? next() : parse(req, res, next);
+    req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined
+      ? next()
+      : parse(req, res, next);
 }
 
 /**
@@ -102,12 +107,20 @@ function inOneLayer(...steps: RequestHandler[]): RequestHandler {
   return (req, res, done) => {
     let index = 0;
     const next = (error?: unknown): void => {
-      if (error) return done(error);
+      if (error) {
+        done(error);
+        return;
+      }
       const step = steps[index++];
-      if (!step) return done();
+      if (!step) {
+        done();
+        return;
+      }
       try {
         const result: unknown = step(req, res, next);
-        if (result instanceof Promise) result.catch((reason: unknown) => next(reason ?? new Error("Rejected promise")));
+        if (result instanceof Promise) {
+          result.catch((reason: unknown) => next(reason ?? new Error("Rejected promise")));
+        }
       } catch (thrown) {
         next(thrown);
       }

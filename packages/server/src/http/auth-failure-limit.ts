@@ -46,9 +46,13 @@ export class AuthFailureLimiter {
   /** Seconds until `ip` may try again, or 0 when it may now. */
   retryAfter(ip: string | undefined): number {
     // Only failed authentications ask; still, nothing to parse while nobody has failed.
-    if (!this.enabled || this.entries.size === 0) return 0;
+    if (!this.enabled || this.entries.size === 0) {
+      return 0;
+    }
     const entry = this.entries.get(clientKey(ip));
-    if (!entry) return 0;
+    if (!entry) {
+      return 0;
+    }
     const left = entry.start + this.options.windowMs - this.now();
     if (left <= 0) {
       this.entries.delete(clientKey(ip));
@@ -58,7 +62,9 @@ export class AuthFailureLimiter {
   }
 
   recordFailure(ip: string | undefined): void {
-    if (!this.enabled) return;
+    if (!this.enabled) {
+      return;
+    }
     const key = clientKey(ip);
     const now = this.now();
     const entry = this.entries.get(key);
@@ -66,18 +72,26 @@ export class AuthFailureLimiter {
       entry.failures++;
       return;
     }
-    if (entry) this.entries.delete(key);
-    if (this.entries.size >= this.maxEntries) this.evict(now);
+    if (entry) {
+      this.entries.delete(key);
+    }
+    if (this.entries.size >= this.maxEntries) {
+      this.evict(now);
+    }
     this.entries.set(key, { start: now, failures: 1 });
   }
 
   private evict(now: number): void {
     for (const [key, entry] of this.entries) {
-      if (entry.start + this.options.windowMs <= now) this.entries.delete(key);
+      if (entry.start + this.options.windowMs <= now) {
+        this.entries.delete(key);
+      }
     }
     // Still full: the oldest windows go first (a Map iterates in insertion order).
     for (const key of this.entries.keys()) {
-      if (this.entries.size < this.maxEntries) break;
+      if (this.entries.size < this.maxEntries) {
+        break;
+      }
       this.entries.delete(key);
     }
   }
@@ -85,12 +99,21 @@ export class AuthFailureLimiter {
 
 /** IPv4 (also IPv4-mapped IPv6) by address; IPv6 by /64, which one client usually holds whole. */
 export function clientKey(ip: string | undefined): string {
-  if (!ip) return "unknown";
-  if (isIPv4(ip)) return ip;
+  if (!ip) {
+    return "unknown";
+  }
+  if (isIPv4(ip)) {
+    return ip;
+  }
   try {
     const address = ipaddr.process(ip);
-    if (address.kind() === "ipv4") return address.toString();
-    return `${(address as ipaddr.IPv6).parts.slice(0, 4).map((part) => part.toString(16)).join(":")}::/64`;
+    if (address.kind() === "ipv4") {
+      return address.toString();
+    }
+    return `${(address as ipaddr.IPv6).parts
+      .slice(0, 4)
+      .map((part) => part.toString(16))
+      .join(":")}::/64`;
   } catch {
     return ip;
   }

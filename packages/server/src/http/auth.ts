@@ -3,11 +3,11 @@
 // whether an id exists). Which tokens an operation accepts comes from its `security`; the management scope it
 // needs from `x-keyward-scope`; the business permission from `x-keyward-permission`.
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import { actorOf as principalActor, type Principal } from "../domain/access.js";
+import { type Principal, actorOf as principalActor } from "../domain/access.js";
 import { operationPermission, operationScope } from "../domain/catalog.js";
+import type { Keyward } from "../domain/keyward.js";
 import type { TokenCaller } from "../domain/management-tokens.js";
 import { scopeSatisfies } from "../domain/management-tokens.js";
-import type { Keyward } from "../domain/keyward.js";
 import type { AuthFailureLimiter } from "./auth-failure-limit.js";
 import { authenticateSession, type ConsoleSessions, sessionCookie } from "./console-session.js";
 import { type Contract, matchOperation, type OperationRoute } from "./contract.js";
@@ -31,13 +31,21 @@ const CHALLENGE = 'Bearer realm="keyward", Basic realm="keyward"';
  * credentials (`Bearer <t> <junk>`) is kept with them, so that the shape check refuses it as malformed.
  */
 export function tokenFromHeader(header: string | undefined): string | undefined {
-  if (!header) return undefined;
+  if (!header) {
+    return undefined;
+  }
   const match = /^(\S+)\s+([\s\S]+)$/.exec(header.trim());
-  if (!match) return undefined;
+  if (!match) {
+    return undefined;
+  }
   const [, scheme = "", value = ""] = match;
-  if (/^bearer$/i.test(scheme)) return value;
+  if (/^bearer$/i.test(scheme)) {
+    return value;
+  }
   if (/^basic$/i.test(scheme)) {
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return value;
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) {
+      return value;
+    }
     const decoded = Buffer.from(value, "base64").toString("utf8");
     const colon = decoded.indexOf(":");
     return colon >= 0 ? decoded.slice(colon + 1) || undefined : undefined;
@@ -58,10 +66,16 @@ export function authenticate(contract: Contract, keyward: Keyward, options: Auth
   const { enforcement = true, limiter, sessions } = options;
   return async (req: Request, res: Response, next: NextFunction) => {
     const route = req.operation ?? matchOperation(contract, req.method, req.path);
-    if (!route) return next();
+    if (!route) {
+      return next();
+    }
     req.operation = route;
-    if (!route.accepts.admin && !route.accepts.key) return next();
-    if (!enforcement && operationPermission(route.operation)) return next();
+    if (!route.accepts.admin && !route.accepts.key) {
+      return next();
+    }
+    if (!enforcement && operationPermission(route.operation)) {
+      return next();
+    }
 
     // req.ip re-parses the forwarding chain on every read: read it once.
     const ip = req.ip;
@@ -83,9 +97,14 @@ export function authenticate(contract: Contract, keyward: Keyward, options: Auth
       const wait = guess ? (limiter?.retryAfter(ip) ?? 0) : 0;
       if (wait > 0) {
         res.setHeader("Retry-After", String(wait));
-        return sendProblem(res, { code: "rate_limited", detail: `Too many failed authentications from this address; retry in ${wait} s.` });
+        return sendProblem(res, {
+          code: "rate_limited",
+          detail: `Too many failed authentications from this address; retry in ${wait} s.`,
+        });
       }
-      if (guess) limiter?.recordFailure(ip);
+      if (guess) {
+        limiter?.recordFailure(ip);
+      }
       keyward.access.recordRefusal(result.reason, undefined, request());
       res.setHeader("WWW-Authenticate", CHALLENGE);
       return sendProblem(res, { code: result.reason, detail: result.detail, status: 401 });
@@ -93,10 +112,16 @@ export function authenticate(contract: Contract, keyward: Keyward, options: Auth
     const principal = result.principal;
     if (principal.kind === "key" && !route.accepts.key) {
       keyward.access.recordRefusal("admin_required", principal, request());
-      return sendProblem(res, { code: "admin_required", detail: "This endpoint needs an admin token (kwa_…); integration keys can't manage Keyward." });
+      return sendProblem(res, {
+        code: "admin_required",
+        detail: "This endpoint needs an admin token (kwa_…); integration keys can't manage Keyward.",
+      });
     }
     if (principal.kind === "admin" && !route.accepts.admin) {
-      return sendProblem(res, { code: "integration_key_required", detail: "This endpoint is called with an integration key (kw_…), not an admin token." });
+      return sendProblem(res, {
+        code: "integration_key_required",
+        detail: "This endpoint is called with an integration key (kw_…), not an admin token.",
+      });
     }
     if (principal.kind === "admin" && !principal.user.is_admin) {
       keyward.access.recordRefusal("admin_required", principal, request());
@@ -117,7 +142,11 @@ export function authenticate(contract: Contract, keyward: Keyward, options: Auth
       const decision = keyward.access.authorize(principal, permission.resource, permission.action);
       if (!decision.ok) {
         keyward.access.recordRefusal(decision.reason, principal, request());
-        return sendProblem(res, { code: decision.reason, detail: decision.detail, extra: { ...(decision.missing && { missing_permission: decision.missing }) } });
+        return sendProblem(res, {
+          code: decision.reason,
+          detail: decision.detail,
+          extra: { ...(decision.missing && { missing_permission: decision.missing }) },
+        });
       }
     }
     req.principal = principal;
@@ -131,11 +160,20 @@ export function actorOf(req: Pick<Request, "principal">) {
 
 export function tokenCaller(req: Pick<Request, "principal">): TokenCaller {
   const principal = req.principal;
-  if (principal?.kind !== "admin") throw new Error("route reached without a management token");
-  return { actor: principalActor(principal), userId: principal.user.id, tokenId: principal.token.id, scopes: principal.token.scopes };
+  if (principal?.kind !== "admin") {
+    throw new Error("route reached without a management token");
+  }
+  return {
+    actor: principalActor(principal),
+    userId: principal.user.id,
+    tokenId: principal.token.id,
+    scopes: principal.token.scopes,
+  };
 }
 
 export function keyPrincipal(req: Pick<Request, "principal">): Extract<Principal, { kind: "key" }> {
-  if (req.principal?.kind !== "key") throw new Error("route reached without an integration key");
+  if (req.principal?.kind !== "key") {
+    throw new Error("route reached without an integration key");
+  }
   return req.principal;
 }

@@ -20,23 +20,35 @@ export function consoleBuild(): ConsoleBuild {
   try {
     dir = dirname(createRequire(import.meta.url).resolve("@keyward/console/package.json"));
   } catch {
-    return { missing: "The admin console is not installed with this server (@keyward/console is missing); it is built in the Keyward repository by `npm run build`." };
+    return {
+      missing:
+        "The admin console is not installed with this server (@keyward/console is missing); it is built in the Keyward repository by `npm run build`.",
+    };
   }
   const dist = join(dir, "dist");
-  return existsSync(join(dist, "index.html")) ? { dist } : { missing: "The admin console is not built: run `npm run build`." };
+  return existsSync(join(dist, "index.html"))
+    ? { dist }
+    : { missing: "The admin console is not built: run `npm run build`." };
 }
 
 export function consoleRoutes(build = consoleBuild()): Router {
   const router = Router();
   router.use("/console", (_req, res, next) => {
     res.setHeader("Content-Security-Policy", CONSOLE_CSP);
-    if ("missing" in build) return sendProblem(res, { code: "not_found", detail: build.missing });
+    if ("missing" in build) {
+      return sendProblem(res, { code: "not_found", detail: build.missing });
+    }
     next();
   });
-  if ("missing" in build) return router;
+  if ("missing" in build) {
+    return router;
+  }
   const { dist } = build;
   // Hashed file names: cached for good. The page itself is never cached, so a new build is picked up at once.
-  router.use("/console/assets", express.static(join(dist, "assets"), { index: false, immutable: true, maxAge: "1y", fallthrough: false }));
+  router.use(
+    "/console/assets",
+    express.static(join(dist, "assets"), { index: false, immutable: true, maxAge: "1y", fallthrough: false }),
+  );
   router.get(["/console", "/console/"], (_req, res) => {
     res.setHeader("Cache-Control", "no-store");
     res.sendFile(join(dist, "index.html"));

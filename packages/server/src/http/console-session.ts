@@ -31,7 +31,11 @@ export class ConsoleSessions {
   open(tokenHash: string): { id: string; session: ConsoleSession } {
     this.#sweep();
     const id = randomBytes(32).toString("base64url");
-    const session = { tokenHash, csrfToken: randomBytes(32).toString("base64url"), expiresAt: this.now() + SESSION_TTL_MS };
+    const session = {
+      tokenHash,
+      csrfToken: randomBytes(32).toString("base64url"),
+      expiresAt: this.now() + SESSION_TTL_MS,
+    };
     this.#sessions.set(hash("sha256", id), session);
     return { id, session };
   }
@@ -52,7 +56,11 @@ export class ConsoleSessions {
 
   #sweep(): void {
     const now = this.now();
-    for (const [key, session] of this.#sessions) if (session.expiresAt <= now) this.#sessions.delete(key);
+    for (const [key, session] of this.#sessions) {
+      if (session.expiresAt <= now) {
+        this.#sessions.delete(key);
+      }
+    }
   }
 }
 
@@ -60,7 +68,9 @@ export class ConsoleSessions {
 export function sessionCookie(req: Request): string | undefined {
   for (const part of (req.headers.cookie ?? "").split(";")) {
     const [name, ...value] = part.trim().split("=");
-    if (name === consoleSessionCookie && value.length > 0) return value.join("=") || undefined;
+    if (name === consoleSessionCookie && value.length > 0) {
+      return value.join("=") || undefined;
+    }
   }
   return undefined;
 }
@@ -72,23 +82,40 @@ export type SessionAuthentication = Authentication | { ok: false; reason: "csrf_
  * management token's own refusal when it no longer authenticates (revoked, disabled, expired, rotated out), 403 `csrf_token_invalid` for a write without the
  * session's CSRF token.
  */
-export async function authenticateSession(sessions: ConsoleSessions, keyward: Keyward, id: string, req: Request): Promise<SessionAuthentication> {
+export async function authenticateSession(
+  sessions: ConsoleSessions,
+  keyward: Keyward,
+  id: string,
+  req: Request,
+): Promise<SessionAuthentication> {
   const session = sessions.find(id);
-  if (!session) return { ok: false, reason: "invalid_token", detail: "The console session is unknown or has expired; sign in again." };
+  if (!session) {
+    return {
+      ok: false,
+      reason: "invalid_token",
+      detail: "The console session is unknown or has expired; sign in again.",
+    };
+  }
   const result = await keyward.access.authenticateManagementHash(session.tokenHash);
   if (!result.ok) {
     sessions.end(id);
     return result;
   }
   if (!SAFE_METHODS.has(req.method) && !sameSecret(req.get(consoleCsrfHeader), session.csrfToken)) {
-    return { ok: false, reason: "csrf_token_invalid", detail: `A change made with the console session needs its CSRF token in ${consoleCsrfHeader}.` };
+    return {
+      ok: false,
+      reason: "csrf_token_invalid",
+      detail: `A change made with the console session needs its CSRF token in ${consoleCsrfHeader}.`,
+    };
   }
   req.consoleSession = id;
   return result;
 }
 
 function sameSecret(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
+  if (given === undefined) {
+    return false;
+  }
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);

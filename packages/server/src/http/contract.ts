@@ -51,14 +51,21 @@ export function loadContract(path = DEFAULT_CONTRACT_PATH): Contract {
     const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`);
     for (const method of METHODS) {
       const operation = item[method] as Record<string, unknown> | undefined;
-      if (!operation) continue;
-      const schemes = ((operation.security ?? []) as Record<string, unknown>[]).flatMap((requirement) => Object.keys(requirement));
+      if (!operation) {
+        continue;
+      }
+      const schemes = ((operation.security ?? []) as Record<string, unknown>[]).flatMap((requirement) =>
+        Object.keys(requirement),
+      );
       operations.push({
         method: method.toUpperCase(),
         template,
         pattern,
         operationId: String(operation.operationId),
-        accepts: { admin: schemes.includes("adminToken") || schemes.includes("adminSession"), key: schemes.includes("integrationKey") || schemes.includes("integrationBasic") },
+        accepts: {
+          admin: schemes.includes("adminToken") || schemes.includes("adminSession"),
+          key: schemes.includes("integrationKey") || schemes.includes("integrationBasic"),
+        },
         operation,
       });
     }

@@ -16,7 +16,13 @@ export function parseOrigin(value: string): string {
   } catch {
     throw new Error(`CORS origin "${value}" is not a URL (expected e.g. https://admin.example.com)`);
   }
-  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.pathname !== "/" || url.search || url.hash || url.username) {
+  if (
+    (url.protocol !== "http:" && url.protocol !== "https:") ||
+    url.pathname !== "/" ||
+    url.search ||
+    url.hash ||
+    url.username
+  ) {
     throw new Error(`CORS origin "${value}" must be scheme://host[:port] only`);
   }
   return url.origin;
@@ -27,12 +33,18 @@ export function cors(origins: readonly string[] = []): RequestHandler {
   return (req, res, next) => {
     const origin = req.headers.origin;
     const preflight = req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
-    if (allowed.size > 0) res.vary("Origin");
+    if (allowed.size > 0) {
+      res.vary("Origin");
+    }
     if (origin === undefined || !allowed.has(origin)) {
-      if (!preflight) return next();
+      if (!preflight) {
+        return next();
+      }
       return sendProblem(res, {
         code: "cors_origin_not_allowed",
-        detail: origin ? `Cross-origin requests from ${origin} are not allowed.` : "Cross-origin requests are not allowed.",
+        detail: origin
+          ? `Cross-origin requests from ${origin} are not allowed.`
+          : "Cross-origin requests are not allowed.",
       });
     }
     res.setHeader("Access-Control-Allow-Origin", origin);

@@ -12,8 +12,13 @@ export function methodGuard(contract: Contract): RequestHandler {
       return next();
     }
     const allowed = allowedMethods(contract, req.path);
-    if (allowed.length === 0) return next();
+    if (allowed.length === 0) {
+      return next();
+    }
     res.setHeader("Allow", allowed.join(", "));
-    sendProblem(res, { code: "method_not_allowed", detail: `${req.method} is not allowed on ${req.path}; use ${allowed.join(", ")}.` });
+    sendProblem(res, {
+      code: "method_not_allowed",
+      detail: `${req.method} is not allowed on ${req.path}; use ${allowed.join(", ")}.`,
+    });
   };
 }

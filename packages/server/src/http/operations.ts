@@ -3,10 +3,11 @@
 // table lookup built at start, so no route path is written beside openapi.yaml and no second, looser path
 // matcher can reach a handler that authentication never saw. The dispatch also validates the request against
 // the operation (validators compiled at start), and in tests each JSON response.
-import type { Request, RequestHandler, Response } from "express";
-import type { Logger } from "pino";
+
 // The one import of the generated operation types.
 import type { OperationId, operations } from "@keyward/contract";
+import type { Request, RequestHandler, Response } from "express";
+import type { Logger } from "pino";
 import type { Contract, OperationRoute } from "./contract.js";
 import { sendInternalError } from "./problem.js";
 import { compileRequestValidators, RequestRejected, type RequestValidator } from "./request-validation.js";
@@ -18,19 +19,24 @@ type Operation<Id extends OperationId> = operations[Id];
 type JsonBody<Content, Otherwise> = Content extends { content: { "application/json": infer Body } } ? Body : Otherwise;
 
 /** The operation's path parameters by name, e.g. `{ key_id: string }`. */
-export type PathParams<Id extends OperationId> = Operation<Id>["parameters"] extends { path: infer Path } ? Path : Record<string, never>;
+export type PathParams<Id extends OperationId> = Operation<Id>["parameters"] extends { path: infer Path }
+  ? Path
+  : Record<string, never>;
 
 /** The operation's query parameters as the validator leaves them (coerced to their schema types). */
 export type QueryParams<Id extends OperationId> = Operation<Id>["parameters"] extends { query?: infer Query }
-  ? [Query] extends [undefined] ? Record<string, never> : NonNullable<Query>
+  ? [Query] extends [undefined]
+    ? Record<string, never>
+    : NonNullable<Query>
   : Record<string, never>;
 
 /** The operation's JSON request body; `undefined` when it has none, or when the body is optional and not sent. */
-export type RequestBody<Id extends OperationId> = Operation<Id> extends { requestBody: infer Body }
-  ? JsonBody<Body, undefined>
-  : Operation<Id> extends { requestBody?: infer Body }
-    ? JsonBody<NonNullable<Body>, undefined> | undefined
-    : undefined;
+export type RequestBody<Id extends OperationId> =
+  Operation<Id> extends { requestBody: infer Body }
+    ? JsonBody<Body, undefined>
+    : Operation<Id> extends { requestBody?: infer Body }
+      ? JsonBody<NonNullable<Body>, undefined> | undefined
+      : undefined;
 
 /** The JSON body of the operation's success response (200, else 201); `unknown` for none or a non-JSON one. */
 export type SuccessBody<Id extends OperationId> = Operation<Id>["responses"] extends { 200: infer Success }
@@ -39,10 +45,19 @@ export type SuccessBody<Id extends OperationId> = Operation<Id>["responses"] ext
     ? JsonBody<Created, unknown>
     : unknown;
 
-export type OperationRequest<Id extends OperationId> = Request<PathParams<Id>, unknown, RequestBody<Id>, QueryParams<Id>>;
+export type OperationRequest<Id extends OperationId> = Request<
+  PathParams<Id>,
+  unknown,
+  RequestBody<Id>,
+  QueryParams<Id>
+>;
 
 /** Translates HTTP → one use case → the response. Runs only after authentication and request validation. */
-export type Handler<Id extends OperationId> = (req: OperationRequest<Id>, res: Response<SuccessBody<Id>>, route: OperationRoute) => unknown;
+export type Handler<Id extends OperationId> = (
+  req: OperationRequest<Id>,
+  res: Response<SuccessBody<Id>>,
+  route: OperationRoute,
+) => unknown;
 
 export type OperationHandlers = { [Id in OperationId]: Handler<Id> };
 
@@ -69,10 +84,16 @@ export interface DispatchOptions {
  * taken from the operation's path template, once the request passed the operation's validation. Throws at
  * start unless every operation has exactly one handler.
  */
-export function operationDispatch(contract: Contract, handlers: OperationHandlers, options: DispatchOptions): RequestHandler {
+export function operationDispatch(
+  contract: Contract,
+  handlers: OperationHandlers,
+  options: DispatchOptions,
+): RequestHandler {
   const byId = new Map<string, MountedHandler>(Object.entries(handlers));
   const problems = disagreements(contract, byId);
-  if (problems.length > 0) throw new Error(`The contract and the handlers disagree: ${problems.join("; ")}.`);
+  if (problems.length > 0) {
+    throw new Error(`The contract and the handlers disagree: ${problems.join("; ")}.`);
+  }
 
   const validators = compileRequestValidators(contract);
   const responseChecks = options.validateResponses ? compileResponseChecks(contract) : undefined;
@@ -81,15 +102,23 @@ export function operationDispatch(contract: Contract, handlers: OperationHandler
     const handler = byId.get(route.operationId);
     const request = validators.get(route);
     const response = responseChecks?.get(route);
-    if (handler && request) table.set(route, { handler, request, ...(response && { response }), ...paramsOf(route.template) });
+    if (handler && request) {
+      table.set(route, { handler, request, ...(response && { response }), ...paramsOf(route.template) });
+    }
   }
   return (req, res, next) => {
     const route = req.operation;
     const mounted = route && table.get(route);
-    if (!mounted) return next();
-    if (mounted.params) req.params = pathParams(mounted.params, req.path);
+    if (!mounted) {
+      return next();
+    }
+    if (mounted.params) {
+      req.params = pathParams(mounted.params, req.path);
+    }
     mounted.request.validate(req);
-    if (mounted.response) checkResponses(req, res, mounted.response, options.logger);
+    if (mounted.response) {
+      checkResponses(req, res, mounted.response, options.logger);
+    }
     return mounted.handler(req, res, route);
   };
 }
@@ -100,8 +129,15 @@ function checkResponses(req: Request, res: Response, check: ResponseCheck, logge
   res.json = (body: unknown) => {
     res.json = json;
     const violation = check(res, body);
-    if (!violation) return json(body);
-    sendInternalError(req, res, logger, new Error(`response ${res.statusCode} does not match the contract: ${violation}`));
+    if (!violation) {
+      return json(body);
+    }
+    sendInternalError(
+      req,
+      res,
+      logger,
+      new Error(`response ${res.statusCode} does not match the contract: ${violation}`),
+    );
     return res;
   };
 }
@@ -112,13 +148,19 @@ function disagreements(contract: Contract, handlers: ReadonlyMap<string, unknown
   const declared = new Set(ids);
   return [
     ...ids.filter((id) => !handlers.has(id)).map((id) => `operation ${id} has no handler`),
-    ...[...handlers.keys()].filter((id) => !declared.has(id)).map((id) => `handler ${id} has no operation in ${contract.path}`),
-    ...ids.filter((id, index) => ids.indexOf(id) !== index).map((id) => `operationId ${id} is used by more than one operation`),
+    ...[...handlers.keys()]
+      .filter((id) => !declared.has(id))
+      .map((id) => `handler ${id} has no operation in ${contract.path}`),
+    ...ids
+      .filter((id, index) => ids.indexOf(id) !== index)
+      .map((id) => `operationId ${id} is used by more than one operation`),
   ];
 }
 
 function paramsOf(template: string): Pick<Mounted, "params"> {
-  if (!template.includes("{")) return {};
+  if (!template.includes("{")) {
+    return {};
+  }
   return { params: new RegExp(`^${template.replace(/\{([^}]+)\}/g, "(?<$1>[^/]+)")}$`) };
 }
 
@@ -126,7 +168,9 @@ function paramsOf(template: string): Pick<Mounted, "params"> {
 function pathParams(pattern: RegExp, path: string): Record<string, string> {
   const params = pattern.exec(path)?.groups ?? {};
   try {
-    for (const name in params) params[name] = decodeURIComponent(params[name] ?? "");
+    for (const name in params) {
+      params[name] = decodeURIComponent(params[name] ?? "");
+    }
   } catch {
     throw new RequestRejected(400, "malformed uri'", [{ path, message: "malformed uri'" }]);
   }

@@ -79,7 +79,9 @@ export interface ProblemInit {
 export function sendProblem(res: Response, problem: ProblemInit): void {
   const status = problem.status ?? STATUS[problem.code];
   // The store is down or this replica is behind: worth retrying soon.
-  if (status === 503) res.setHeader("Retry-After", "1");
+  if (status === 503) {
+    res.setHeader("Retry-After", "1");
+  }
   res
     .status(status)
     .type("application/problem+json")
@@ -105,25 +107,43 @@ interface HttpishError {
 /** Turns anything thrown into a problem; client mistakes are never 5xx. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    if (res.headersSent) return;
+    if (res.headersSent) {
+      return;
+    }
     if (error instanceof KeywardError) {
       // `key_revoked` is a 409 for management (changing a revoked key), a 401 only when authenticating.
       return sendProblem(res, { code: error.code, detail: error.message, errors: error.errors, extra: error.extra });
     }
     const e = (error ?? {}) as HttpishError;
     const status = e.status ?? e.statusCode ?? 500;
-    if (e.type === "entity.parse.failed") return sendProblem(res, { code: "invalid_json", detail: "The body is not valid JSON." });
-    if (e.type === "entity.too.large" || status === 413) return sendProblem(res, { code: "payload_too_large", detail: "The body is too large." });
+    if (e.type === "entity.parse.failed") {
+      return sendProblem(res, { code: "invalid_json", detail: "The body is not valid JSON." });
+    }
+    if (e.type === "entity.too.large" || status === 413) {
+      return sendProblem(res, { code: "payload_too_large", detail: "The body is too large." });
+    }
     if (e.type === "encoding.unsupported" || e.type === "charset.unsupported" || status === 415) {
       const sent = req.headers["content-type"];
-      const detail = sent ? `The body must be application/json, not ${sent}.` : "This request needs a JSON body sent with Content-Type: application/json.";
+      const detail = sent
+        ? `The body must be application/json, not ${sent}.`
+        : "This request needs a JSON body sent with Content-Type: application/json.";
       return sendProblem(res, { code: "unsupported_media_type", detail, status: 415 });
     }
-    if (status === 404) return sendProblem(res, { code: "not_found", detail: `No route ${req.method} ${req.path}.` });
-    if (status === 405) return sendProblem(res, { code: "method_not_allowed", detail: `${req.method} is not allowed on ${req.path}.` });
+    if (status === 404) {
+      return sendProblem(res, { code: "not_found", detail: `No route ${req.method} ${req.path}.` });
+    }
+    if (status === 405) {
+      return sendProblem(res, { code: "method_not_allowed", detail: `${req.method} is not allowed on ${req.path}.` });
+    }
     if (status >= 400 && status < 500) {
-      const errors = (e.errors ?? []).map((item) => ({ path: item.path ?? "", message: readable(item.message ?? "is invalid") }));
-      const detail = errors.length > 0 ? errors.map((item) => `${item.path} ${item.message}`).join("; ") : (e.message ?? "Bad request.");
+      const errors = (e.errors ?? []).map((item) => ({
+        path: item.path ?? "",
+        message: readable(item.message ?? "is invalid"),
+      }));
+      const detail =
+        errors.length > 0
+          ? errors.map((item) => `${item.path} ${item.message}`).join("; ")
+          : (e.message ?? "Bad request.");
       return sendProblem(res, { code: "validation_failed", detail, errors, status: 400 });
     }
     return sendInternalError(req, res, logger, error);
@@ -138,5 +158,7 @@ export function sendInternalError(req: Request, res: Response, logger: Logger, e
 
 /** ajv's wording for a property a `oneOf` branch forbids (`preset: false`), said the way a caller needs it. */
 function readable(message: string): string {
-  return message === "boolean schema is false" ? "is not allowed together with the fields given (see the schema's oneOf)" : message;
+  return message === "boolean schema is false"
+    ? "is not allowed together with the fields given (see the schema's oneOf)"
+    : message;
 }

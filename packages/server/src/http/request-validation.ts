@@ -7,10 +7,11 @@
 // type → reserved characters in query values → unknown or empty query parameters → parameters, then body, one
 // Ajv error each), the same Ajv options (query and path values coerced to their types, defaults filled in), and
 // errors as `{ path: "/body/name", message: "must be string" }`.
-import type { Request } from "express";
-import { parse as parseQueryString } from "qs";
+
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import formats from "ajv-formats";
+import type { Request } from "express";
+import { parse as parseQueryString } from "qs";
 import type { Contract, ContractDocument, OperationRoute } from "./contract.js";
 
 /** A request the contract refuses: 400 (`errors` say where), or 415 for a body of the wrong media type. */
@@ -65,7 +66,10 @@ const CONTRACT_ID = "keyward-contract";
  * An Ajv instance with the validator's options and the contract's component schemas; `rebase` points a schema's
  * `#/components/…` references at them, so each is compiled once, not once per operation that uses it.
  */
-export function contractAjv(document: ContractDocument, options: { coerceTypes?: boolean; useDefaults?: boolean; allErrors?: boolean }) {
+export function contractAjv(
+  document: ContractDocument,
+  options: { coerceTypes?: boolean; useDefaults?: boolean; allErrors?: boolean },
+) {
   const ajv = new Ajv2020({
     strict: false,
     strictNumbers: true,
@@ -92,38 +96,66 @@ export function contractAjv(document: ContractDocument, options: { coerceTypes?:
 
 /** A copy of `node` with every local `#/…` reference made relative to the schema registered as `base`. */
 function rebase<T>(node: T, base: string): T {
-  if (Array.isArray(node)) return node.map((item) => rebase(item, base)) as T;
-  if (!node || typeof node !== "object") return node;
+  if (Array.isArray(node)) {
+    return node.map((item) => rebase(item, base)) as T;
+  }
+  if (!node || typeof node !== "object") {
+    return node;
+  }
   return Object.fromEntries(
-    Object.entries(node).map(([key, value]) => [key, key === "$ref" && typeof value === "string" && value.startsWith("#/") ? `${base}${value}` : rebase(value, base)]),
+    Object.entries(node).map(([key, value]) => [
+      key,
+      key === "$ref" && typeof value === "string" && value.startsWith("#/") ? `${base}${value}` : rebase(value, base),
+    ]),
   ) as T;
 }
 
 type Compile = (schema: Schema) => ValidateFunction;
 
-function compileOperation(route: OperationRoute, document: ContractDocument, compileParameters: Compile, compileBody: Compile): RequestValidator {
+function compileOperation(
+  route: OperationRoute,
+  document: ContractDocument,
+  compileParameters: Compile,
+  compileBody: Compile,
+): RequestValidator {
   const parameters = operationParameters(route, document);
   for (const parameter of parameters) {
-    if (!LOCATION[parameter.in]) throw new Error(`${route.operationId}: parameters in ${parameter.in} are not supported`);
+    if (!LOCATION[parameter.in]) {
+      throw new Error(`${route.operationId}: parameters in ${parameter.in} are not supported`);
+    }
     const type = parameter.schema && resolve(parameter.schema, document)?.type;
-    if (parameter.in === "query" && (type === "object" || type === "array" || parameter.style !== undefined || parameter.explode !== undefined)) {
-      throw new Error(`${route.operationId}: query parameter ${parameter.name} is not a plain scalar; only those are supported`);
+    if (
+      parameter.in === "query" &&
+      (type === "object" || type === "array" || parameter.style !== undefined || parameter.explode !== undefined)
+    ) {
+      throw new Error(
+        `${route.operationId}: query parameter ${parameter.name} is not a plain scalar; only those are supported`,
+      );
     }
   }
   const byLocation = { query: {} as Schema, headers: {} as Schema, params: {} as Schema };
   for (const parameter of parameters) {
     const location = LOCATION[parameter.in] as keyof typeof byLocation;
     const name = parameter.in === "header" ? parameter.name.toLowerCase() : parameter.name;
-    const schema = byLocation[location].properties ? byLocation[location] : (byLocation[location] = { type: "object", properties: {} });
+    if (!byLocation[location].properties) {
+      byLocation[location] = { type: "object", properties: {} };
+    }
+    const schema = byLocation[location];
     (schema.properties as Schema)[name] = parameter.schema ? resolve(parameter.schema, document) : {};
-    if (parameter.required) schema.required = [...((schema.required as string[] | undefined) ?? []), name];
+    if (parameter.required) {
+      schema.required = [...((schema.required as string[] | undefined) ?? []), name];
+    }
   }
   const validateParameters =
     parameters.length > 0
       ? compileParameters({ required: ["query", "headers", "params"], properties: { ...byLocation, body: {} } })
       : undefined;
-  const queryNames = new Set(parameters.filter((parameter) => parameter.in === "query").map((parameter) => parameter.name));
-  const strictQuery = parameters.filter((parameter) => parameter.in === "query" && !parameter.allowReserved).map((parameter) => parameter.name);
+  const queryNames = new Set(
+    parameters.filter((parameter) => parameter.in === "query").map((parameter) => parameter.name),
+  );
+  const strictQuery = parameters
+    .filter((parameter) => parameter.in === "query" && !parameter.allowReserved)
+    .map((parameter) => parameter.name);
 
   const requestBody = resolve(route.operation.requestBody as Schema | undefined, document) as
     | { required?: boolean; content?: Record<string, { schema?: Schema }> }
@@ -131,7 +163,9 @@ function compileOperation(route: OperationRoute, document: ContractDocument, com
   const mediaTypes = Object.keys(requestBody?.content ?? {});
   const bodySchema = resolve(requestBody?.content?.[mediaTypes[0] ?? ""]?.schema, document);
   if (mediaTypes.some((type) => type !== "application/json")) {
-    throw new Error(`${route.operationId}: only application/json request bodies are supported, not ${mediaTypes.join(", ")}`);
+    throw new Error(
+      `${route.operationId}: only application/json request bodies are supported, not ${mediaTypes.join(", ")}`,
+    );
   }
   const validateBody = requestBody?.content
     ? compileBody({
@@ -143,7 +177,9 @@ function compileOperation(route: OperationRoute, document: ContractDocument, com
 
   return {
     validate(req) {
-      if (requestBody?.content) checkMediaType(req, requestBody.required === false);
+      if (requestBody?.content) {
+        checkMediaType(req, requestBody.required === false);
+      }
       const queryAt = req.originalUrl.indexOf("?");
       const query = queryAt < 0 ? {} : parsedQuery(req, req.originalUrl.slice(queryAt + 1), strictQuery, queryNames);
       // Express 5 parses `req.query` anew on every read: keep the one checked (and coerced) here for the handler.
@@ -151,7 +187,9 @@ function compileOperation(route: OperationRoute, document: ContractDocument, com
       const data = { query, headers: req.headers, params: req.params, body: req.body };
       const parametersValid = validateParameters ? validateParameters(data) : true;
       const bodyValid = validateBody ? validateBody(data) : true;
-      if (parametersValid && bodyValid) return;
+      if (parametersValid && bodyValid) {
+        return;
+      }
       const errors = [...(validateParameters?.errors ?? []), ...(validateBody?.errors ?? [])].map(fieldError);
       throw new RequestRejected(400, errors.map((error) => `${error.path} ${error.message}`).join("; "), errors);
     },
@@ -160,9 +198,16 @@ function compileOperation(route: OperationRoute, document: ContractDocument, com
 
 /** The operation's parameters, then those of its path item it doesn't redeclare, with `$ref`s resolved. */
 function operationParameters(route: OperationRoute, document: ContractDocument): Parameter[] {
-  const own = ((route.operation.parameters ?? []) as Schema[]).map((parameter) => resolve(parameter, document) as unknown as Parameter);
-  const shared = ((document.paths[route.template]?.parameters ?? []) as Schema[]).map((parameter) => resolve(parameter, document) as unknown as Parameter);
-  return [...own, ...shared.filter((parameter) => !own.some((mine) => mine.name === parameter.name && mine.in === parameter.in))];
+  const own = ((route.operation.parameters ?? []) as Schema[]).map(
+    (parameter) => resolve(parameter, document) as unknown as Parameter,
+  );
+  const shared = ((document.paths[route.template]?.parameters ?? []) as Schema[]).map(
+    (parameter) => resolve(parameter, document) as unknown as Parameter,
+  );
+  return [
+    ...own,
+    ...shared.filter((parameter) => !own.some((mine) => mine.name === parameter.name && mine.in === parameter.in)),
+  ];
 }
 
 /** Follows a local `$ref` (`#/components/...`) to what it names. */
@@ -172,8 +217,13 @@ function resolve(node: Schema | undefined, document: ContractDocument): Schema |
     const target = current.$ref
       .slice(2)
       .split("/")
-      .reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], document);
-    if (!target) throw new Error(`${current.$ref} names nothing in the contract`);
+      .reduce<unknown>(
+        (at, key) => (at as Record<string, unknown> | undefined)?.[key.replace(/~1/g, "/").replace(/~0/g, "~")],
+        document,
+      );
+    if (!target) {
+      throw new Error(`${current.$ref} names nothing in the contract`);
+    }
     current = target as Schema;
   }
   return current;
@@ -182,7 +232,9 @@ function resolve(node: Schema | undefined, document: ContractDocument): Schema |
 /** A body sent as anything but the operation's JSON is 415; so is none, unless the body is optional. */
 function checkMediaType(req: Request, optional: boolean): void {
   const mediaType = req.headers["content-type"]?.split(";")[0]?.toLowerCase().trim();
-  if (mediaType === "application/json" || (!mediaType && optional)) return;
+  if (mediaType === "application/json" || (!mediaType && optional)) {
+    return;
+  }
   throw new RequestRejected(415, mediaType ? `unsupported media type ${mediaType}` : "media type not specified");
 }
 
@@ -190,10 +242,17 @@ function checkMediaType(req: Request, optional: boolean): void {
  * `req.query` as the validator saw it: keys with brackets (`a[b]=1`) become nested values of `a`; a declared
  * parameter's raw value may not hold reserved characters; every key must be a declared parameter, with a value.
  */
-function parsedQuery(req: Request, raw: string, strict: readonly string[], declared: ReadonlySet<string>): Record<string, unknown> {
+function parsedQuery(
+  req: Request,
+  raw: string,
+  strict: readonly string[],
+  declared: ReadonlySet<string>,
+): Record<string, unknown> {
   const query = req.query as Record<string, unknown>;
   for (const key of Object.keys(query)) {
-    if (!key.includes("[")) continue;
+    if (!key.includes("[")) {
+      continue;
+    }
     const name = key.split("[")[0] ?? "";
     const nested = (parseQueryString(`${key}=${query[key]}`) as Record<string, unknown>)[name];
     if (nested !== undefined) {
@@ -206,13 +265,20 @@ function parsedQuery(req: Request, raw: string, strict: readonly string[], decla
     const values = rawValues(raw.split("#")[0] ?? "");
     for (const name of strict) {
       if (values.get(name)?.some((value) => value !== undefined && RESERVED.test(value))) {
-        throw invalid(`/query/${name}`, `Parameter '${name}' must be url encoded. Its value may not contain reserved characters.`);
+        throw invalid(
+          `/query/${name}`,
+          `Parameter '${name}' must be url encoded. Its value may not contain reserved characters.`,
+        );
       }
     }
   }
   for (const key of Object.keys(query)) {
-    if (!declared.has(key)) throw invalid(`/query/${key}`, `Unknown query parameter '${key}'`);
-    if (query[key] === "") throw invalid(`/query/${key}`, `Empty value found for query parameter '${key}'`);
+    if (!declared.has(key)) {
+      throw invalid(`/query/${key}`, `Unknown query parameter '${key}'`);
+    }
+    if (query[key] === "") {
+      throw invalid(`/query/${key}`, `Empty value found for query parameter '${key}'`);
+    }
   }
   return query;
 }
@@ -237,8 +303,16 @@ function invalid(path: string, message: string): RequestRejected {
 
 /** `/body/name` for a wrong value; the missing or unexpected property itself for `required` and `additionalProperties`. */
 function fieldError(error: ErrorObject): { path: string; message: string } {
-  const params = error.params as { missingProperty?: string; additionalProperty?: string; unevaluatedProperty?: string; allowedValues?: unknown[] };
+  const params = error.params as {
+    missingProperty?: string;
+    additionalProperty?: string;
+    unevaluatedProperty?: string;
+    allowedValues?: unknown[];
+  };
   const named = params.missingProperty || params.additionalProperty || params.unevaluatedProperty;
-  const message = error.keyword === "enum" && params.allowedValues ? `${error.message}: ${params.allowedValues.join(", ")}` : (error.message ?? "is invalid");
+  const message =
+    error.keyword === "enum" && params.allowedValues
+      ? `${error.message}: ${params.allowedValues.join(", ")}`
+      : (error.message ?? "is invalid");
   return { path: named ? `${error.instancePath}/${named}` : error.instancePath, message };
 }

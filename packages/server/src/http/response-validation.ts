@@ -1,8 +1,9 @@
 // Response validation against openapi.yaml (tests turn it on; production doesn't pay for it): every JSON body a
 // handler sends must match the operation's response for that status (exact, `4XX`, else `default`) and media
 // type. A mismatch is a bug in the server: the client gets 500 internal_error and the log names the violation.
-import type { Response } from "express";
+
 import type { ValidateFunction } from "ajv/dist/2020.js";
+import type { Response } from "express";
 import type { Contract, OperationRoute } from "./contract.js";
 import { contractAjv } from "./request-validation.js";
 
@@ -18,22 +19,35 @@ export function compileResponseChecks(contract: Contract): Map<OperationRoute, R
   const checks = new Map<OperationRoute, ResponseCheck>();
   for (const route of contract.operations) {
     const byStatus = new Map<string, Map<string, ValidateFunction>>();
-    for (const [status, declared] of Object.entries((route.operation.responses ?? {}) as Record<string, ResponseObject>)) {
+    for (const [status, declared] of Object.entries(
+      (route.operation.responses ?? {}) as Record<string, ResponseObject>,
+    )) {
       const response = declared.$ref ? components.responses?.[declared.$ref.replace(/^.+\//, "")] : declared;
       const byMediaType = new Map<string, ValidateFunction>();
       for (const [mediaType, { schema }] of Object.entries(response?.content ?? {})) {
-        if (schema && /[/+]json\b/.test(mediaType)) byMediaType.set(mediaType, compile({ properties: { response: schema } }));
+        if (schema && /[/+]json\b/.test(mediaType)) {
+          byMediaType.set(mediaType, compile({ properties: { response: schema } }));
+        }
       }
       byStatus.set(status, byMediaType);
     }
     checks.set(route, (res, body) => {
       const status = String(res.statusCode);
       const declared = byStatus.get(status) ?? byStatus.get(`${status[0]}XX`) ?? byStatus.get("default");
-      if (!declared) return `no response is declared for status ${status}`;
-      if (declared.size === 0) return body === undefined ? null : `status ${status} has no body in the contract`;
-      const mediaType = String(res.getHeader("content-type") ?? "").split(";")[0]?.trim() ?? "";
+      if (!declared) {
+        return `no response is declared for status ${status}`;
+      }
+      if (declared.size === 0) {
+        return body === undefined ? null : `status ${status} has no body in the contract`;
+      }
+      const mediaType =
+        String(res.getHeader("content-type") ?? "")
+          .split(";")[0]
+          ?.trim() ?? "";
       const validate = declared.get(mediaType) ?? declared.values().next().value;
-      if (!validate || validate({ response: body })) return null;
+      if (!validate || validate({ response: body })) {
+        return null;
+      }
       return ajv.errorsText(validate.errors, { dataVar: "" });
     });
   }

@@ -16,8 +16,13 @@ export function securityHeaders(): RequestHandler {
     res.setHeader("Referrer-Policy", "no-referrer");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
-    res.setHeader("Content-Security-Policy", req.path === "/docs" || req.path.startsWith("/docs/") ? DOCS_CSP : API_CSP);
-    if (req.path.startsWith("/v1/")) res.setHeader("Cache-Control", "no-store");
+    res.setHeader(
+      "Content-Security-Policy",
+      req.path === "/docs" || req.path.startsWith("/docs/") ? DOCS_CSP : API_CSP,
+    );
+    if (req.path.startsWith("/v1/")) {
+      res.setHeader("Cache-Control", "no-store");
+    }
     next();
   };
 }

@@ -15,12 +15,22 @@ export function pageOf<T extends { id: string }>(
   const after = query.after === undefined ? Number.NEGATIVE_INFINITY : cursorPosition(query.after);
   const items: T[] = [];
   for (const id of ids) {
-    if (positionOf(id) <= after) continue;
+    if (positionOf(id) <= after) {
+      continue;
+    }
     const record = lookup(id);
-    if (!record) continue;
-    if (where.some(([field, value]) => (record as Record<string, unknown>)[field] !== value)) continue;
-    if (query.filter && !query.filter(record)) continue;
-    if (items.length === limit) return { items, next: cursorFor(positionOf(items[items.length - 1]!.id)) };
+    if (!record) {
+      continue;
+    }
+    if (where.some(([field, value]) => (record as Record<string, unknown>)[field] !== value)) {
+      continue;
+    }
+    if (query.filter && !query.filter(record)) {
+      continue;
+    }
+    if (items.length === limit) {
+      return { items, next: cursorFor(positionOf(items[items.length - 1]!.id)) };
+    }
     items.push(record);
   }
   return { items, next: null };

@@ -19,7 +19,9 @@ export type Store = LowdbStore | PostgresStore;
 
 export function openStore(selection: StoreSelection): Promise<Store> {
   const usage = selection.usageFlushMs !== undefined ? { usageFlushMs: selection.usageFlushMs } : {};
-  if (!selection.databaseUrl) return LowdbStore.open(selection.dataFile, usage);
+  if (!selection.databaseUrl) {
+    return LowdbStore.open(selection.dataFile, usage);
+  }
   return PostgresStore.open(selection.databaseUrl, {
     ...usage,
     ...(selection.maxStalenessMs !== undefined && { maxStalenessMs: selection.maxStalenessMs }),

@@ -16,13 +16,19 @@ export class TokenHashIndex {
 
   add(record: HashedCredential): void {
     this.byHash.set(record.token_hash, { id: record.id, previous: false });
-    if (record.previous_token_hash) this.byHash.set(record.previous_token_hash, { id: record.id, previous: true });
+    if (record.previous_token_hash) {
+      this.byHash.set(record.previous_token_hash, { id: record.id, previous: true });
+    }
   }
 
   remove(record: HashedCredential | undefined): void {
-    if (!record) return;
+    if (!record) {
+      return;
+    }
     this.byHash.delete(record.token_hash);
-    if (record.previous_token_hash) this.byHash.delete(record.previous_token_hash);
+    if (record.previous_token_hash) {
+      this.byHash.delete(record.previous_token_hash);
+    }
   }
 
   clear(): void {

@@ -30,7 +30,9 @@ export type RawTarget = Pick<Harness, "url" | "adminToken" | "serverErrors">;
 export async function raw(h: RawTarget, request: RawRequest): Promise<RawResponse> {
   const headers = new Headers(request.headers);
   const token = request.token === undefined ? h.adminToken : request.token;
-  if (token !== null && !headers.has("authorization")) headers.set("authorization", `Bearer ${token}`);
+  if (token !== null && !headers.has("authorization")) {
+    headers.set("authorization", `Bearer ${token}`);
+  }
   let body: string | undefined;
   if (request.body !== undefined) {
     body = typeof request.body === "string" ? request.body : JSON.stringify(request.body);
@@ -39,14 +41,22 @@ export async function raw(h: RawTarget, request: RawRequest): Promise<RawRespons
   const url = `${h.url}${request.path}`;
   const response = await fetch(url, { method: request.method ?? "GET", headers, ...(body !== undefined && { body }) });
   const text = await response.text();
-  if (response.status >= 500) h.serverErrors.push(`${response.status} ${request.method ?? "GET"} ${request.path}`);
+  if (response.status >= 500) {
+    h.serverErrors.push(`${response.status} ${request.method ?? "GET"} ${request.path}`);
+  }
   let json: Record<string, unknown> | undefined;
   try {
     json = JSON.parse(text) as Record<string, unknown>;
   } catch {
     json = undefined;
   }
-  return { status: response.status, headers: response.headers, contentType: response.headers.get("content-type") ?? "", text, json };
+  return {
+    status: response.status,
+    headers: response.headers,
+    contentType: response.headers.get("content-type") ?? "",
+    text,
+    json,
+  };
 }
 
 /** Basic `Authorization` header value for a username and password. */

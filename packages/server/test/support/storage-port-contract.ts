@@ -2,7 +2,13 @@
 // (storage-port.test.ts) against the real thing: a lowdb file, a PostgreSQL database.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { StoragePort } from "../../src/domain/ports.js";
-import type { AuditEvent, KeyRecord, ManagementTokenRecord, SettingsRecord, UserRecord } from "../../src/domain/types.js";
+import type {
+  AuditEvent,
+  KeyRecord,
+  ManagementTokenRecord,
+  SettingsRecord,
+  UserRecord,
+} from "../../src/domain/types.js";
 
 export interface StoreFixture {
   store: StoragePort;
@@ -27,31 +33,35 @@ export const userRecord = (i: number, patch: Partial<UserRecord> = {}): UserReco
   ...patch,
 });
 
-export const keyRecord = (i: number, patch: Partial<KeyRecord> = {}): KeyRecord => ({
-  id: `key_${String(i).padStart(16, "0")}`,
-  number: i,
-  name: `key ${i}`,
-  description: "",
-  user_id: userRecord(1).id,
-  created_by: "usr_admin0000000000",
-  created_at: T0,
-  updated_at: T0,
-  expires_at: null,
-  active: true,
-  disabled_reason: null,
-  prefix: `kw_${i}`,
-  permissions: [{ resource: "events", actions: ["read"] }],
-  preset: null,
-  allowed_ips: [],
-  revoked_at: null,
-  token_hash: `hash-${i}`,
-  previous_token_hash: null,
-  previous_token_expires_at: null,
-  inactivity_since: T0,
-  ...patch,
-} as KeyRecord);
+export const keyRecord = (i: number, patch: Partial<KeyRecord> = {}): KeyRecord =>
+  ({
+    id: `key_${String(i).padStart(16, "0")}`,
+    number: i,
+    name: `key ${i}`,
+    description: "",
+    user_id: userRecord(1).id,
+    created_by: "usr_admin0000000000",
+    created_at: T0,
+    updated_at: T0,
+    expires_at: null,
+    active: true,
+    disabled_reason: null,
+    prefix: `kw_${i}`,
+    permissions: [{ resource: "events", actions: ["read"] }],
+    preset: null,
+    allowed_ips: [],
+    revoked_at: null,
+    token_hash: `hash-${i}`,
+    previous_token_hash: null,
+    previous_token_expires_at: null,
+    inactivity_since: T0,
+    ...patch,
+  }) as KeyRecord;
 
-export const managementTokenRecord = (i: number, patch: Partial<ManagementTokenRecord> = {}): ManagementTokenRecord => ({
+export const managementTokenRecord = (
+  i: number,
+  patch: Partial<ManagementTokenRecord> = {},
+): ManagementTokenRecord => ({
   id: `adm_${String(i).padStart(16, "0")}`,
   user_id: userRecord(1).id,
   name: `token ${i}`,
@@ -130,21 +140,33 @@ export function describeStoragePort(name: string, open: () => Promise<StoreFixtu
 
     it("when pages are requested, then they follow insertion order, updates keep their place, and the last page has a null cursor", async () => {
       await store.transaction(async (tx) => {
-        for (let i = 0; i < 5; i++) await tx.users.put(userRecord(i));
+        for (let i = 0; i < 5; i++) {
+          await tx.users.put(userRecord(i));
+        }
       });
       await store.transaction((tx) => tx.users.put(userRecord(1, { name: "renamed" })));
       const first = await store.read.users.list({ limit: 2 });
       const second = await store.read.users.list({ limit: 2, after: first.next ?? "" });
       const third = await store.read.users.list({ limit: 2, after: second.next ?? "" });
-      expect([...first.items, ...second.items, ...third.items].map((u) => u.username)).toEqual(["user-0", "user-1", "user-2", "user-3", "user-4"]);
+      expect([...first.items, ...second.items, ...third.items].map((u) => u.username)).toEqual([
+        "user-0",
+        "user-1",
+        "user-2",
+        "user-3",
+        "user-4",
+      ]);
       expect(first.items[1]?.name).toBe("renamed");
       expect(third.next).toBeNull();
     });
 
     it("when the item a cursor points at is deleted, then the cursor gives the items after it", async () => {
       await store.transaction(async (tx) => {
-        for (let i = 0; i < 5; i++) await tx.users.put(userRecord(i));
-        for (let i = 0; i < 5; i++) await tx.records("people").put({ id: `per_${String(i).padStart(16, "0")}`, name: `person ${i}` });
+        for (let i = 0; i < 5; i++) {
+          await tx.users.put(userRecord(i));
+        }
+        for (let i = 0; i < 5; i++) {
+          await tx.records("people").put({ id: `per_${String(i).padStart(16, "0")}`, name: `person ${i}` });
+        }
       });
       const users = await store.read.users.list({ limit: 2 });
       const people = await store.read.records("people").list({ limit: 2 });
@@ -152,24 +174,41 @@ export function describeStoragePort(name: string, open: () => Promise<StoreFixtu
         await tx.users.delete(userRecord(1).id);
         await tx.records("people").delete("per_0000000000000001");
       });
-      expect((await store.read.users.list({ after: users.next ?? "", limit: 10 })).items.map((u) => u.username)).toEqual(["user-2", "user-3", "user-4"]);
-      expect((await store.read.records("people").list({ after: people.next ?? "", limit: 10 })).items.map((p) => p.name)).toEqual(["person 2", "person 3", "person 4"]);
+      expect(
+        (await store.read.users.list({ after: users.next ?? "", limit: 10 })).items.map((u) => u.username),
+      ).toEqual(["user-2", "user-3", "user-4"]);
+      expect(
+        (await store.read.records("people").list({ after: people.next ?? "", limit: 10 })).items.map((p) => p.name),
+      ).toEqual(["person 2", "person 3", "person 4"]);
       expect((await store.read.users.list({ after: "not-a-cursor" })).items).toEqual([]);
     });
 
     it("when a list has equality filters and a refinement, then only matching records count towards the limit", async () => {
       await store.transaction(async (tx) => {
-        for (let i = 0; i < 10; i++) await tx.users.put(userRecord(i, { active: i % 2 === 0 }));
+        for (let i = 0; i < 10; i++) {
+          await tx.users.put(userRecord(i, { active: i % 2 === 0 }));
+        }
       });
-      const page = await store.read.users.list({ where: { active: true }, filter: (u) => u.username !== "user-2", limit: 3 });
+      const page = await store.read.users.list({
+        where: { active: true },
+        filter: (u) => u.username !== "user-2",
+        limit: 3,
+      });
       expect(page.items.map((u) => u.username)).toEqual(["user-0", "user-4", "user-6"]);
-      const rest = await store.read.users.list({ where: { active: true }, filter: (u) => u.username !== "user-2", limit: 3, after: page.next ?? "" });
+      const rest = await store.read.users.list({
+        where: { active: true },
+        filter: (u) => u.username !== "user-2",
+        limit: 3,
+        after: page.next ?? "",
+      });
       expect(rest.items.map((u) => u.username)).toEqual(["user-8"]);
       expect(rest.next).toBeNull();
     });
 
     it("when 50 transactions draw key numbers at once, then the numbers are unique and gapless, also after a restart", async () => {
-      const numbers = await Promise.all(Array.from({ length: 50 }, () => store.transaction((tx) => tx.nextKeyNumber())));
+      const numbers = await Promise.all(
+        Array.from({ length: 50 }, () => store.transaction((tx) => tx.nextKeyNumber())),
+      );
       expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
       store = await fixture.reopen();
       expect(await store.transaction((tx) => tx.nextKeyNumber())).toBe(51);
@@ -178,14 +217,20 @@ export function describeStoragePort(name: string, open: () => Promise<StoreFixtu
     it("when a key is stored, rotated and deleted, then token lookups follow it from memory", async () => {
       await store.transaction((tx) => tx.keys.put(keyRecord(1)));
       expect(await store.keyByTokenHash("hash-1")).toMatchObject({ record: { id: keyRecord(1).id }, previous: false });
-      await store.transaction((tx) => tx.keys.put(keyRecord(1, { token_hash: "hash-1b", previous_token_hash: "hash-1", previous_token_expires_at: T0 })));
+      await store.transaction((tx) =>
+        tx.keys.put(
+          keyRecord(1, { token_hash: "hash-1b", previous_token_hash: "hash-1", previous_token_expires_at: T0 }),
+        ),
+      );
       expect(await store.keyByTokenHash("hash-1b")).toMatchObject({ previous: false });
       expect(await store.keyByTokenHash("hash-1")).toMatchObject({ previous: true });
       await store.transaction((tx) => tx.keys.put(keyRecord(1, { token_hash: "hash-1b", revoked_at: T0 })));
       expect(await store.keyByTokenHash("hash-1")).toBeUndefined();
       expect((await store.keyByTokenHash("hash-1b"))?.record.revoked_at).toBe(T0);
       store = await fixture.reopen();
-      expect((await store.keyByTokenHash("hash-1b"))?.record).toEqual(keyRecord(1, { token_hash: "hash-1b", revoked_at: T0 }));
+      expect((await store.keyByTokenHash("hash-1b"))?.record).toEqual(
+        keyRecord(1, { token_hash: "hash-1b", revoked_at: T0 }),
+      );
       await store.transaction((tx) => tx.keys.delete(keyRecord(1).id));
       expect(await store.keyByTokenHash("hash-1b")).toBeUndefined();
       expect(await store.read.keys.get(keyRecord(1).id)).toBeUndefined();
@@ -195,12 +240,19 @@ export function describeStoragePort(name: string, open: () => Promise<StoreFixtu
       const token = managementTokenRecord(1);
       await store.transaction((tx) => tx.managementTokens.put(token));
       expect(await store.managementTokenByHash("mgmt-hash-1")).toEqual({ record: token, previous: false });
-      const rotated = { ...token, token_hash: "mgmt-hash-1b", previous_token_hash: "mgmt-hash-1", previous_token_expires_at: T0 };
+      const rotated = {
+        ...token,
+        token_hash: "mgmt-hash-1b",
+        previous_token_hash: "mgmt-hash-1",
+        previous_token_expires_at: T0,
+      };
       await store.transaction((tx) => tx.managementTokens.put(rotated));
       store = await fixture.reopen();
       expect(await store.managementTokenByHash("mgmt-hash-1b")).toEqual({ record: rotated, previous: false });
       expect(await store.managementTokenByHash("mgmt-hash-1")).toEqual({ record: rotated, previous: true });
-      expect((await store.read.managementTokens.list({ where: { user_id: userRecord(1).id } })).items).toEqual([rotated]);
+      expect((await store.read.managementTokens.list({ where: { user_id: userRecord(1).id } })).items).toEqual([
+        rotated,
+      ]);
       store.recordKeyUse(token.id, T0);
       expect(store.lastUsedAt(token.id)).toBe(T0);
       await store.transaction((tx) => tx.managementTokens.delete(token.id));
@@ -218,10 +270,16 @@ export function describeStoragePort(name: string, open: () => Promise<StoreFixtu
       }
       await store.appendAudit([auditOf(6, "key.refused", null)]);
       const all = await store.listAudit({ limit: 100 });
-      expect(all.items.map((event) => event.id)).toEqual([1, 2, 3, 4, 5, 6].map((i) => auditOf(i, "key.created", null).id));
+      expect(all.items.map((event) => event.id)).toEqual(
+        [1, 2, 3, 4, 5, 6].map((i) => auditOf(i, "key.created", null).id),
+      );
       expect(all.next).toBeNull();
-      expect((await store.listAudit({ limit: 10, targetId: keyRecord(3).id })).items).toEqual([auditOf(3, "key.created", keyRecord(3).id)]);
-      expect((await store.listAudit({ limit: 10, action: "key.refused" })).items.map((event) => event.id)).toEqual([auditOf(6, "key.refused", null).id]);
+      expect((await store.listAudit({ limit: 10, targetId: keyRecord(3).id })).items).toEqual([
+        auditOf(3, "key.created", keyRecord(3).id),
+      ]);
+      expect((await store.listAudit({ limit: 10, action: "key.refused" })).items.map((event) => event.id)).toEqual([
+        auditOf(6, "key.refused", null).id,
+      ]);
       const page = await store.listAudit({ limit: 4 });
       const rest = await store.listAudit({ limit: 4, after: page.next ?? "" });
       expect([...page.items, ...rest.items].map((event) => event.id)).toEqual(all.items.map((event) => event.id));
@@ -229,7 +287,9 @@ export function describeStoragePort(name: string, open: () => Promise<StoreFixtu
 
     it("when usage is recorded, then the newest timestamp is kept and survives a restart", async () => {
       await store.transaction((tx) => tx.keys.put(keyRecord(1)));
-      for (let i = 0; i < 100; i++) store.recordKeyUse(keyRecord(1).id, new Date(1_700_000_000_000 + i).toISOString());
+      for (let i = 0; i < 100; i++) {
+        store.recordKeyUse(keyRecord(1).id, new Date(1_700_000_000_000 + i).toISOString());
+      }
       expect(store.lastUsedAt(keyRecord(1).id)).toBe(new Date(1_700_000_000_099).toISOString());
       await store.flush();
       store = await fixture.reopen();
@@ -237,7 +297,12 @@ export function describeStoragePort(name: string, open: () => Promise<StoreFixtu
     });
 
     it("when settings are stored, then they are read back, also after a restart", async () => {
-      const settings: SettingsRecord = { features: { external_connectivity: false }, key_inactivity_days: 7, max_key_lifetime_days: 30, updated_at: T0 } as SettingsRecord;
+      const settings: SettingsRecord = {
+        features: { external_connectivity: false },
+        key_inactivity_days: 7,
+        max_key_lifetime_days: 30,
+        updated_at: T0,
+      } as SettingsRecord;
       expect(await store.read.settings()).toBeUndefined();
       await store.transaction((tx) => tx.putSettings(settings));
       expect(await store.read.settings()).toEqual(settings);
@@ -247,8 +312,13 @@ export function describeStoragePort(name: string, open: () => Promise<StoreFixtu
 
     it("when business records are written, updated and deleted, then reads and pages follow in insertion order", async () => {
       await store.transaction(async (tx) => {
-        for (let i = 0; i < 4; i++) await tx.records("events").put({ id: `evt_${String(i).padStart(16, "0")}`, name: `event ${i}` });
-        expect(await tx.records("events").get("evt_0000000000000002")).toEqual({ id: "evt_0000000000000002", name: "event 2" });
+        for (let i = 0; i < 4; i++) {
+          await tx.records("events").put({ id: `evt_${String(i).padStart(16, "0")}`, name: `event ${i}` });
+        }
+        expect(await tx.records("events").get("evt_0000000000000002")).toEqual({
+          id: "evt_0000000000000002",
+          name: "event 2",
+        });
       });
       await store.transaction(async (tx) => {
         await tx.records("events").put({ id: "evt_0000000000000000", name: "renamed" });

@@ -65,10 +65,15 @@ lines.on("line", (line) => {
   if (command === "stats") {
     const cpu = process.cpuUsage();
     send({ fileWrites: fileWrites(), cpuUs: cpu.user + cpu.system });
-  } else if (command === "profile-start") void startProfile().then(() => send({ profiling: true }));
-  else if (command.startsWith("profile-stop ")) void stopProfile(command.slice("profile-stop ".length)).then((path) => send({ profiled: path }));
-  else if (command === "close") void shutdown(0);
-  else if (command) process.stderr.write(`bench-server: unknown command ${JSON.stringify(command)}\n`);
+  } else if (command === "profile-start") {
+    void startProfile().then(() => send({ profiling: true }));
+  } else if (command.startsWith("profile-stop ")) {
+    void stopProfile(command.slice("profile-stop ".length)).then((path) => send({ profiled: path }));
+  } else if (command === "close") {
+    void shutdown(0);
+  } else if (command) {
+    process.stderr.write(`bench-server: unknown command ${JSON.stringify(command)}\n`);
+  }
 });
 lines.on("close", () => void shutdown(0));
 
@@ -80,7 +85,9 @@ async function startProfile(): Promise<void> {
   await profiler.post("Profiler.start");
 }
 async function stopProfile(path: string): Promise<string> {
-  if (!profiler) throw new Error("profile-stop without profile-start");
+  if (!profiler) {
+    throw new Error("profile-stop without profile-start");
+  }
   const { profile } = await profiler.post("Profiler.stop");
   writeFileSync(path, JSON.stringify(profile));
   profiler.disconnect();

@@ -13,7 +13,9 @@ import { createInterface } from "node:readline";
 import express from "express";
 
 const body = JSON.parse(process.argv[2] ?? "null") as unknown;
-if (body === null || typeof body !== "object") throw new Error("bare-server: pass the JSON body to answer as the first argument");
+if (body === null || typeof body !== "object") {
+  throw new Error("bare-server: pass the JSON body to answer as the first argument");
+}
 const send = (object: object) => process.stdout.write(`${JSON.stringify(object)}\n`);
 
 const plain = createServer((_req, res) => {
@@ -30,7 +32,9 @@ const listen = (server: Server) =>
     server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`));
   });
 const framework = createServer(app);
-for (const server of [plain, framework]) server.keepAliveTimeout = 65_000;
+for (const server of [plain, framework]) {
+  server.keepAliveTimeout = 65_000;
+}
 const [httpUrl, expressUrl] = await Promise.all([listen(plain), listen(framework)]);
 
 const stop = () => {
@@ -46,7 +50,9 @@ lines.on("line", (line) => {
   if (command === "stats") {
     const cpu = process.cpuUsage();
     send({ cpuUs: cpu.user + cpu.system });
-  } else if (command === "close") stop();
+  } else if (command === "close") {
+    stop();
+  }
 });
 lines.on("close", stop);
 process.on("SIGTERM", stop);

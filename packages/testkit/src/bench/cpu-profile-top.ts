@@ -16,7 +16,9 @@ interface Profile {
 }
 
 const [file, countArg] = process.argv.slice(2);
-if (!file) throw new Error("usage: cpu-profile-top <file.cpuprofile> [count]");
+if (!file) {
+  throw new Error("usage: cpu-profile-top <file.cpuprofile> [count]");
+}
 const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
 const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
 
@@ -27,10 +29,19 @@ let idleUs = 0;
 profile.samples.forEach((id, index) => {
   const delta = profile.timeDeltas[index] ?? 0;
   const frame = frames.get(id);
-  if (!frame) return;
+  if (!frame) {
+    return;
+  }
   totalUs += delta;
-  if (frame.functionName === "(idle)") idleUs += delta;
-  const at = frame.url ? ` ${frame.url.replace(/^.*\/node_modules\//, "").replace(/^.*\/packages\//, "packages/").replace(/^file:\/\//, "")}:${frame.lineNumber + 1}` : "";
+  if (frame.functionName === "(idle)") {
+    idleUs += delta;
+  }
+  const at = frame.url
+    ? ` ${frame.url
+        .replace(/^.*\/node_modules\//, "")
+        .replace(/^.*\/packages\//, "packages/")
+        .replace(/^file:\/\//, "")}:${frame.lineNumber + 1}`
+    : "";
   const name = `${frame.functionName || "(anonymous)"}${at}`;
   selfUs.set(name, (selfUs.get(name) ?? 0) + delta);
   const group = packageOf(frame.url, frame.functionName);
@@ -39,25 +50,39 @@ profile.samples.forEach((id, index) => {
 
 /** `express`, `@keyward/server`, `node:http` …; native and V8 work by its own name. */
 function packageOf(url: string, functionName: string): string {
-  if (!url) return functionName.startsWith("(") ? functionName : "(native)";
+  if (!url) {
+    return functionName.startsWith("(") ? functionName : "(native)";
+  }
   const inModules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (inModules?.[1]) return inModules[1];
+  if (inModules?.[1]) {
+    return inModules[1];
+  }
   const inRepo = /\/packages\/([^/]+)\//.exec(url);
-  if (inRepo?.[1]) return `@keyward/${inRepo[1]}`;
+  if (inRepo?.[1]) {
+    return `@keyward/${inRepo[1]}`;
+  }
   const internal = /^node:(?:internal\/)?([^/]+)/.exec(url);
   return internal?.[1] ? `node:${internal[1].replace(/\.js$/, "")}` : url;
 }
 
 const busyUs = totalUs - idleUs;
-const top = [...selfUs].filter(([name]) => !name.startsWith("(idle)")).sort((a, b) => b[1] - a[1]).slice(0, Number(countArg ?? 10));
+const top = [...selfUs]
+  .filter(([name]) => !name.startsWith("(idle)"))
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, Number(countArg ?? 10));
 console.log(`busy ${(busyUs / 1e6).toFixed(1)} s of ${(totalUs / 1e6).toFixed(1)} s sampled`);
 console.log("| # | Function (self time) | ms | % of busy |");
 console.log("|---:|---|---:|---:|");
-top.forEach(([name, us], index) => console.log(`| ${index + 1} | \`${name}\` | ${(us / 1000).toFixed(0)} | ${((100 * us) / busyUs).toFixed(1)} |`));
+for (const [index, [name, us]] of top.entries()) {
+  console.log(`| ${index + 1} | \`${name}\` | ${(us / 1000).toFixed(0)} | ${((100 * us) / busyUs).toFixed(1)} |`);
+}
 
 console.log("");
 console.log("| Package (self time) | ms | % of busy |");
 console.log("|---|---:|---:|");
-for (const [name, us] of [...packageUs].filter(([name]) => name !== "(idle)").sort((a, b) => b[1] - a[1]).slice(0, Number(countArg ?? 10))) {
+for (const [name, us] of [...packageUs]
+  .filter(([name]) => name !== "(idle)")
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, Number(countArg ?? 10))) {
   console.log(`| ${name} | ${(us / 1000).toFixed(0)} | ${((100 * us) / busyUs).toFixed(1)} |`);
 }

@@ -30,16 +30,26 @@ export async function ensureGoPeer(): Promise<string> {
   }
   const binary = join(cacheBin, `terraform-provider-keyward-go-peer-${hash.digest("hex").slice(0, 16)}`);
   if (!existsSync(binary)) {
-    await run("go", ["build", "-trimpath", "-o", binary, "."], { cwd: sourceDir, timeout: 900_000 }).catch((error: { stderr?: string; message: string }) => {
-      throw new Error(`Cannot build the Go peer (bench/go-peer; needs Go and the Go module proxy):\n${error.stderr ?? error.message}`);
-    });
+    await run("go", ["build", "-trimpath", "-o", binary, "."], { cwd: sourceDir, timeout: 900_000 }).catch(
+      (error: { stderr?: string; message: string }) => {
+        throw new Error(
+          `Cannot build the Go peer (bench/go-peer; needs Go and the Go module proxy):\n${error.stderr ?? error.message}`,
+        );
+      },
+    );
   }
   return binary;
 }
 
 /** Puts the peer into a filesystem mirror at `mirrorDir`; returns the CLI configuration block for it. */
 export async function goPeerMirror(binary: string, mirrorDir: string): Promise<string> {
-  const target = join(mirrorDir, ...goPeerSource.split("/"), PEER_VERSION, hostPlatform, `terraform-provider-keyward_v${PEER_VERSION}`);
+  const target = join(
+    mirrorDir,
+    ...goPeerSource.split("/"),
+    PEER_VERSION,
+    hostPlatform,
+    `terraform-provider-keyward_v${PEER_VERSION}`,
+  );
   await mkdir(dirname(target), { recursive: true });
   await copyFile(binary, target);
   await chmod(target, 0o755);

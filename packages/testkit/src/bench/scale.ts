@@ -11,8 +11,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import autocannon from "autocannon";
 import { LowdbStore, PostgresStore } from "@keyward/server";
+import autocannon from "autocannon";
 import { startPostgres } from "../postgres.js";
 import { call, integration, type Replica, startReplica, verifyOn, waitFor } from "../replicas.js";
 
@@ -46,11 +46,16 @@ interface Fixture {
   stored: number;
 }
 const fixtures = new Map<StoreName, Fixture>();
-const creation: Record<StoreName, Array<{ level: number; rate: number; p50: number; p99: number }>> = { postgres: [], lowdb: [] };
+const creation: Record<StoreName, Array<{ level: number; rate: number; p50: number; p99: number }>> = {
+  postgres: [],
+  lowdb: [],
+};
 
 /** Writes keys straight through the storage port (server stopped) until `target` are stored. */
 async function preload(store: StoreName, owner: string, stored: number, target: number): Promise<number> {
-  if (target <= stored) return stored;
+  if (target <= stored) {
+    return stored;
+  }
   const port = store === "postgres" ? await PostgresStore.open(databaseUrl) : await LowdbStore.open(dataFile);
   const now = new Date().toISOString();
   for (let done = stored; done < target; ) {
@@ -60,10 +65,26 @@ async function preload(store: StoreName, owner: string, stored: number, target: 
         const number = await tx.nextKeyNumber();
         const id = `key_${randomBytes(12).toString("base64url").replace(/[-_]/g, "x").slice(0, 16)}`;
         await tx.keys.put({
-          id, number, name: `preloaded ${number}`, description: "", user_id: owner, created_by: "bench", created_at: now, updated_at: now,
-          expires_at: null, active: true, disabled_reason: null, prefix: "kw_preload", permissions: [{ resource: "events", actions: ["read"] }],
-          preset: "events_read", allowed_ips: [], revoked_at: null, token_hash: randomBytes(32).toString("hex"), previous_token_hash: null,
-          previous_token_expires_at: null, inactivity_since: now,
+          id,
+          number,
+          name: `preloaded ${number}`,
+          description: "",
+          user_id: owner,
+          created_by: "bench",
+          created_at: now,
+          updated_at: now,
+          expires_at: null,
+          active: true,
+          disabled_reason: null,
+          prefix: "kw_preload",
+          permissions: [{ resource: "events", actions: ["read"] }],
+          preset: "events_read",
+          allowed_ips: [],
+          revoked_at: null,
+          token_hash: randomBytes(32).toString("hex"),
+          previous_token_hash: null,
+          previous_token_expires_at: null,
+          inactivity_since: now,
         } as never);
       }
     });
@@ -82,13 +103,23 @@ async function measureCreation(fixture: Fixture): Promise<{ rate: number; p50: n
       while (next < CREATES) {
         const index = next++;
         const sent = performance.now();
-        const reply = await call(fixture.server.url, fixture.adminToken, "POST", "/v1/api-keys", { name: `bench ${index}`, user_id: fixture.ownerId, preset: "events_read" });
-        if (reply.status !== 201) throw new Error(`creation answered ${reply.status}: ${JSON.stringify(reply.json)}`);
+        const reply = await call(fixture.server.url, fixture.adminToken, "POST", "/v1/api-keys", {
+          name: `bench ${index}`,
+          user_id: fixture.ownerId,
+          preset: "events_read",
+        });
+        if (reply.status !== 201) {
+          throw new Error(`creation answered ${reply.status}: ${JSON.stringify(reply.json)}`);
+        }
         latencies.push(performance.now() - sent);
       }
     }),
   );
-  return { rate: CREATES / ((performance.now() - started) / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    rate: CREATES / ((performance.now() - started) / 1000),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
 }
 
 const cannon = (fixture: Fixture, seconds = ROUND_S) =>
@@ -109,7 +140,9 @@ const cannon = (fixture: Fixture, seconds = ROUND_S) =>
 const problems: string[] = [];
 const check = (ok: boolean, text: string) => {
   log(`  ${ok ? "✔" : "✘"} ${text}`);
-  if (!ok) problems.push(text);
+  if (!ok) {
+    problems.push(text);
+  }
 };
 
 try {
@@ -136,14 +169,18 @@ try {
 
   const verification: Record<StoreName, number[]> = { postgres: [], lowdb: [] };
   step("verification warm-up on both servers (not counted)");
-  for (const store of ["postgres", "lowdb"] as const) await cannon(fixtures.get(store)!, 2);
+  for (const store of ["postgres", "lowdb"] as const) {
+    await cannon(fixtures.get(store)!, 2);
+  }
   for (let round = 1; round <= ROUNDS; round++) {
     // Alternating which store goes first, so a drift of the machine's load hits both alike.
     const order = round % 2 ? (["postgres", "lowdb"] as const) : (["lowdb", "postgres"] as const);
     for (const store of order) {
       step(`verification round ${round}/${ROUNDS} on ${store} (${ROUND_S} s, 50 connections)`);
       const result = await cannon(fixtures.get(store)!);
-      if (result.non2xx > 0) throw new Error(`${store}: ${result.non2xx} verifications were not 2xx`);
+      if (result.non2xx > 0) {
+        throw new Error(`${store}: ${result.non2xx} verifications were not 2xx`);
+      }
       verification[store].push(result.rps);
       log(`  ${result.rps.toFixed(0)} req/s`);
     }
@@ -155,17 +192,33 @@ try {
   const propagation: number[] = [];
   try {
     for (let index = 0; index < PROPAGATIONS; index++) {
-      const key = await call(a.server.url, a.adminToken, "POST", "/v1/api-keys", { name: `propagation ${index}`, user_id: a.ownerId, preset: "events_read" });
+      const key = await call(a.server.url, a.adminToken, "POST", "/v1/api-keys", {
+        name: `propagation ${index}`,
+        user_id: a.ownerId,
+        preset: "events_read",
+      });
       const token = String(key.json.token);
-      propagation.push(await waitFor("created key on B", async () => (await verifyOn(b.url, a.adminToken, token)).json.allowed === true));
+      propagation.push(
+        await waitFor(
+          "created key on B",
+          async () => (await verifyOn(b.url, a.adminToken, token)).json.allowed === true,
+        ),
+      );
       await call(a.server.url, a.adminToken, "DELETE", `/v1/api-keys/${String(key.json.id)}`);
-      propagation.push(await waitFor("revoked key on B", async () => (await verifyOn(b.url, a.adminToken, token)).json.allowed === false));
+      propagation.push(
+        await waitFor(
+          "revoked key on B",
+          async () => (await verifyOn(b.url, a.adminToken, token)).json.allowed === false,
+        ),
+      );
     }
   } finally {
     await b.stop();
   }
 
-  for (const fixture of fixtures.values()) await fixture.server.stop();
+  for (const fixture of fixtures.values()) {
+    await fixture.server.stop();
+  }
   const memory: Record<StoreName, number> = { postgres: 0, lowdb: 0 };
   for (const store of ["postgres", "lowdb"] as const) {
     step(`${store}: heap held for ${fixtures.get(store)!.stored} keys`);
@@ -182,7 +235,9 @@ try {
 
   log("\nResults (keys/s, p50/p99 ms per stored-key level):");
   for (const store of ["postgres", "lowdb"] as const) {
-    log(`  ${store.padEnd(8)} ${creation[store].map((row) => `${row.level}: ${row.rate.toFixed(0)}/s p50 ${row.p50.toFixed(1)} p99 ${row.p99.toFixed(1)}`).join(" | ")}`);
+    log(
+      `  ${store.padEnd(8)} ${creation[store].map((row) => `${row.level}: ${row.rate.toFixed(0)}/s p50 ${row.p50.toFixed(1)} p99 ${row.p99.toFixed(1)}`).join(" | ")}`,
+    );
   }
   const median = (values: number[]) => {
     const sorted = [...values].sort((x, y) => x - y);
@@ -191,22 +246,33 @@ try {
   };
   // Each round measures both back to back: the per-round ratio cancels most of the machine's drift.
   const ratios = verification.postgres.map((rps, round) => rps / verification.lowdb[round]!);
-  log(`  verification: postgres ${median(verification.postgres).toFixed(0)} req/s, lowdb ${median(verification.lowdb).toFixed(0)} req/s (medians); per-round ratios ${ratios.map((ratio) => ratio.toFixed(2)).join(", ")}`);
-  log(`  propagation: p50 ${percentile(propagation, 50).toFixed(1)} ms, p99 ${percentile(propagation, 99).toFixed(1)} ms`);
-  log(`  memory per 100k keys: postgres replica ${(memory.postgres / 1e6).toFixed(0)} MB, lowdb ${(memory.lowdb / 1e6).toFixed(0)} MB`);
+  log(
+    `  verification: postgres ${median(verification.postgres).toFixed(0)} req/s, lowdb ${median(verification.lowdb).toFixed(0)} req/s (medians); per-round ratios ${ratios.map((ratio) => ratio.toFixed(2)).join(", ")}`,
+  );
+  log(
+    `  propagation: p50 ${percentile(propagation, 50).toFixed(1)} ms, p99 ${percentile(propagation, 99).toFixed(1)} ms`,
+  );
+  log(
+    `  memory per 100k keys: postgres replica ${(memory.postgres / 1e6).toFixed(0)} MB, lowdb ${(memory.lowdb / 1e6).toFixed(0)} MB`,
+  );
   const pg = creation.postgres;
   const first = pg[0];
   const last = pg[pg.length - 1];
   log("\nTargets:");
   if (first && last) {
     check(last.rate >= 300, `PostgreSQL creation at ${last.level} keys ≥ 300/s (${last.rate.toFixed(0)})`);
-    check(last.rate >= 0.7 * first.rate, `PostgreSQL creation at ${last.level} ≥ 0.7× at ${first.level} (${(last.rate / first.rate).toFixed(2)}×)`);
+    check(
+      last.rate >= 0.7 * first.rate,
+      `PostgreSQL creation at ${last.level} ≥ 0.7× at ${first.level} (${(last.rate / first.rate).toFixed(2)}×)`,
+    );
   }
   const ratio = median(ratios);
   check(ratio >= 0.95, `verification on PostgreSQL ≥ 0.95× lowdb (median per-round ratio ${ratio.toFixed(2)}×)`);
   check(percentile(propagation, 99) <= 1000, `propagation p99 ≤ 1 s (${percentile(propagation, 99).toFixed(1)} ms)`);
 } finally {
-  for (const fixture of fixtures.values()) await fixture.server.stop();
+  for (const fixture of fixtures.values()) {
+    await fixture.server.stop();
+  }
   await cluster.dropDatabase(database).catch(() => undefined);
   await cluster.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -30,7 +30,16 @@ import { type Harness, startHarness } from "../harness.js";
 import { cacheBin } from "../paths.js";
 import { callEmpty, connectProvider, handshakeCertPem } from "../plugin.js";
 import { runStep } from "../steps.js";
-import { buildProvider, cliEnvironment, hostPlatform, mirrorDir, mirroredExecutable, providerVersion, requiredProviders, Workspace } from "../terraform.js";
+import {
+  buildProvider,
+  cliEnvironment,
+  hostPlatform,
+  mirrorDir,
+  mirroredExecutable,
+  providerVersion,
+  requiredProviders,
+  Workspace,
+} from "../terraform.js";
 import { findClients, openTofuStep, type TerraformClient } from "../tools/terraform-cli.js";
 import { ensureGoPeer, goPeerMirror, goPeerRequiredProviders } from "./go-peer.js";
 
@@ -55,9 +64,12 @@ const problems: string[] = [];
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
-const loadavg = async () => (await readFile("/proc/loadavg", "utf8").catch(() => "? ? ?")).split(" ").slice(0, 3).join(" ");
+const loadavg = async () =>
+  (await readFile("/proc/loadavg", "utf8").catch(() => "? ? ?")).split(" ").slice(0, 3).join(" ");
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 // ── the CLI floor: hashicorp/null in a filesystem mirror ────────────────────────────────────────────────────────
@@ -196,7 +208,11 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 
 const workloadNames = Object.keys(workloads) as WorkloadName[];
 
-async function benchClient(client: TerraformClient, keyward: Harness, cliConfig: string): Promise<Record<WorkloadName, Timings>> {
+async function benchClient(
+  client: TerraformClient,
+  keyward: Harness,
+  cliConfig: string,
+): Promise<Record<WorkloadName, Timings>> {
   const slug = `${client.name}-${client.version.replaceAll(".", "-")}`;
   const env = cliEnvironment(keyward, cliConfig);
   const spaces = {} as Record<WorkloadName, Workspace>;
@@ -209,7 +225,9 @@ async function benchClient(client: TerraformClient, keyward: Harness, cliConfig:
     spaces[name] = ws;
   }
   const flags = ["-input=false", `-parallelism=${PARALLELISM}`];
-  const results = Object.fromEntries(workloadNames.map((name) => [name, { apply: [], plan: [], load: [] }])) as unknown as Record<WorkloadName, Timings>;
+  const results = Object.fromEntries(
+    workloadNames.map((name) => [name, { apply: [], plan: [], load: [] }]),
+  ) as unknown as Record<WorkloadName, Timings>;
   const names = workloadNames;
   for (let round = 0; round < ROUNDS; round++) {
     const order = names.map((_, i) => names[(i + round) % names.length] as WorkloadName);
@@ -279,7 +297,11 @@ async function coldStarts(executable: string, count: number, schema = true) {
   for (let i = 0; i < count; i++) {
     runs.push(await coldStart(executable, identity, schema));
   }
-  return { handshake: median(runs.map((r) => r.handshakeMs)), schema: median(runs.map((r) => r.schemaMs)), all: runs.map((r) => r.schemaMs) };
+  return {
+    handshake: median(runs.map((r) => r.handshakeMs)),
+    schema: median(runs.map((r) => r.schemaMs)),
+    all: runs.map((r) => r.schemaMs),
+  };
 }
 
 // ── the server's share ──────────────────────────────────────────────────────────────────────────────────────────
@@ -295,14 +317,20 @@ async function serverLatency(keyward: Harness) {
   const call = (method: string, path: string, body?: string) =>
     new Promise<{ ms: number; json: { id: string } }>((resolve, reject) => {
       const started = performance.now();
-      const headers = { authorization: `Bearer ${keyward.adminToken}`, ...(body ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) } : {}) };
+      const headers = {
+        authorization: `Bearer ${keyward.adminToken}`,
+        ...(body ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) } : {}),
+      };
       const req = httpRequest(`${keyward.url}${path}`, { method, agent, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () => {
           const text = Buffer.concat(chunks).toString();
-          if ((res.statusCode ?? 0) >= 300) reject(new Error(`${method} ${path}: ${res.statusCode} ${text}`));
-          else resolve({ ms: performance.now() - started, json: text ? JSON.parse(text) : undefined });
+          if ((res.statusCode ?? 0) >= 300) {
+            reject(new Error(`${method} ${path}: ${res.statusCode} ${text}`));
+          } else {
+            resolve({ ms: performance.now() - started, json: text ? JSON.parse(text) : undefined });
+          }
         });
       });
       req.on("error", reject);
@@ -311,23 +339,39 @@ async function serverLatency(keyward: Harness) {
   const slug = `latency-${Date.now().toString(36)}`;
   const grants = [{ resource: "events", actions: ["read"] }];
   const role = await call("POST", "/v1/roles", JSON.stringify({ name: slug, permissions: grants }));
-  const user = await call("POST", "/v1/users", JSON.stringify({ username: slug, name: slug, role_ids: [role.json.id] }));
+  const user = await call(
+    "POST",
+    "/v1/users",
+    JSON.stringify({ username: slug, name: slug, role_ids: [role.json.id] }),
+  );
   const created: number[] = [];
   const ids: string[] = [];
   for (let i = 0; i < 100; i++) {
-    const key = await call("POST", "/v1/api-keys", JSON.stringify({ name: `${slug}-${i}`, user_id: user.json.id, permissions: grants }));
+    const key = await call(
+      "POST",
+      "/v1/api-keys",
+      JSON.stringify({ name: `${slug}-${i}`, user_id: user.json.id, permissions: grants }),
+    );
     created.push(key.ms);
     ids.push(key.json.id);
   }
   const reads: number[] = [];
-  for (const id of ids) reads.push((await call("GET", `/v1/api-keys/${id}`)).ms);
+  for (const id of ids) {
+    reads.push((await call("GET", `/v1/api-keys/${id}`)).ms);
+  }
   const queue = [...ids];
   const started = performance.now();
-  await Promise.all(Array.from({ length: PARALLELISM }, async () => {
-    while (queue.length > 0) await call("GET", `/v1/api-keys/${queue.shift()}`);
-  }));
+  await Promise.all(
+    Array.from({ length: PARALLELISM }, async () => {
+      while (queue.length > 0) {
+        await call("GET", `/v1/api-keys/${queue.shift()}`);
+      }
+    }),
+  );
   const parallelReads = performance.now() - started;
-  for (const id of ids) await call("DELETE", `/v1/api-keys/${id}`);
+  for (const id of ids) {
+    await call("DELETE", `/v1/api-keys/${id}`);
+  }
   agent.destroy();
   return { create: median(created), read: median(reads), parallelReads };
 }
@@ -337,7 +381,9 @@ async function serverLatency(keyward: Harness) {
 async function main() {
   log(`bench:tofu  node ${process.version}, ${ROUNDS} rounds, -parallelism=${PARALLELISM}, load ${await loadavg()}`);
   const executable =
-    process.env.BENCH_SKIP_BUILD === "1" ? mirroredExecutable(mirrorDir, providerVersion(), hostPlatform) : (await buildProvider()).executable;
+    process.env.BENCH_SKIP_BUILD === "1"
+      ? mirroredExecutable(mirrorDir, providerVersion(), hostPlatform)
+      : (await buildProvider()).executable;
   log(`provider: ${executable}`);
   log(`peer: hashicorp/null ${NULL_VERSION}: ${await ensureNullProvider()}`);
   const goPeer = await ensureGoPeer();
@@ -350,7 +396,9 @@ async function main() {
   }
 
   log("");
-  log(`cold start (spawn → GetProviderSchema answered over gRPC/mTLS), median of ${COLD_STARTS}  (load ${await loadavg()})`);
+  log(
+    `cold start (spawn → GetProviderSchema answered over gRPC/mTLS), median of ${COLD_STARTS}  (load ${await loadavg()})`,
+  );
   const keywardCold = await coldStarts(executable, COLD_STARTS);
   const goCold = await coldStarts(goPeer, COLD_STARTS);
   // hashicorp/null serves protocol 5 (tfplugin5.Provider), which the tfplugin test client doesn't speak: handshake only.
@@ -359,8 +407,12 @@ async function main() {
   for (let i = 0; i < COLD_STARTS; i++) {
     bareNode.push(await timed(() => run(process.execPath, ["-e", ""])));
   }
-  log(`  keyward: handshake ${keywardCold.handshake.toFixed(0)} ms, schema ${keywardCold.schema.toFixed(0)} ms  [${keywardCold.all.map((ms) => ms.toFixed(0)).join(" ")}]`);
-  log(`  go peer: handshake ${goCold.handshake.toFixed(0)} ms, schema ${goCold.schema.toFixed(0)} ms  [${goCold.all.map((ms) => ms.toFixed(0)).join(" ")}]`);
+  log(
+    `  keyward: handshake ${keywardCold.handshake.toFixed(0)} ms, schema ${keywardCold.schema.toFixed(0)} ms  [${keywardCold.all.map((ms) => ms.toFixed(0)).join(" ")}]`,
+  );
+  log(
+    `  go peer: handshake ${goCold.handshake.toFixed(0)} ms, schema ${goCold.schema.toFixed(0)} ms  [${goCold.all.map((ms) => ms.toFixed(0)).join(" ")}]`,
+  );
   log(`  null:    handshake ${nullCold.handshake.toFixed(0)} ms (protocol 5: schema not asked)`);
   log(`  bare \`node -e ''\`: ${median(bareNode).toFixed(0)} ms`);
 
@@ -380,14 +432,20 @@ async function main() {
       log("");
       log(`${client.name} ${client.version} (${client.path})`);
       const results = await benchClient(client, keyward, cliConfig);
-      const med = Object.fromEntries(workloadNames.map((name) => [name, { apply: median(results[name].apply), plan: median(results[name].plan) }])) as Record<WorkloadName, { apply: number; plan: number }>;
+      const med = Object.fromEntries(
+        workloadNames.map((name) => [name, { apply: median(results[name].apply), plan: median(results[name].plan) }]),
+      ) as Record<WorkloadName, { apply: number; plan: number }>;
       table.push({ client, med });
     }
     log("");
     const server = await serverLatency(keyward);
     log(`Keyward server, per call from a keep-alive node:http client (load ${await loadavg()}):`);
-    log(`  POST /v1/api-keys ${server.create.toFixed(2)} ms, GET /v1/api-keys/{id} ${server.read.toFixed(2)} ms (medians, one at a time);`);
-    log(`  100 GETs ${PARALLELISM} at a time: ${server.parallelReads.toFixed(0)} ms — a floor under the no-op plan's refresh that null does not have`);
+    log(
+      `  POST /v1/api-keys ${server.create.toFixed(2)} ms, GET /v1/api-keys/{id} ${server.read.toFixed(2)} ms (medians, one at a time);`,
+    );
+    log(
+      `  100 GETs ${PARALLELISM} at a time: ${server.parallelReads.toFixed(0)} ms — a floor under the no-op plan's refresh that null does not have`,
+    );
   } finally {
     await keyward.close();
     await rm(work, { recursive: true, force: true });
@@ -412,33 +470,57 @@ async function main() {
       ]);
     }
   }
-  const coldStartRow = (label: string, ms: number) => ["—", label, `${ms.toFixed(0)} ms`, ...header.slice(3).map(() => "")];
+  const coldStartRow = (label: string, ms: number) => [
+    "—",
+    label,
+    `${ms.toFixed(0)} ms`,
+    ...header.slice(3).map(() => ""),
+  ];
   rows.push(coldStartRow("keyward cold start (launch → schema)", keywardCold.schema));
   rows.push(coldStartRow("go peer cold start (launch → schema)", goCold.schema));
   rows.push(coldStartRow("null cold start (launch → handshake)", nullCold.handshake));
   const widths = header.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? "").length)));
   for (const [i, row] of rows.entries()) {
     log(`| ${row.map((cell, j) => cell.padEnd(widths[j] ?? 0)).join(" | ")} |`);
-    if (i === 0) log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+    if (i === 0) {
+      log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+    }
   }
 
   log("");
   log("targets");
   const check = (ok: boolean, text: string) => {
     log(`  ${ok ? "✔" : "✘"} ${text}`);
-    if (!ok) problems.push(text);
+    if (!ok) {
+      problems.push(text);
+    }
   };
   for (const { client, med } of table) {
     const applyRatio = med.keyward.apply / med.null.apply;
     const planRatio = med.keyward.plan / med.null.plan;
-    check(applyRatio <= RATIO_TARGET, `${client.name} ${client.version}: apply ${applyRatio.toFixed(2)}× null (≤ ${RATIO_TARGET}×)`);
-    check(planRatio <= RATIO_TARGET, `${client.name} ${client.version}: no-op plan ${planRatio.toFixed(2)}× null (≤ ${RATIO_TARGET}×)`);
+    check(
+      applyRatio <= RATIO_TARGET,
+      `${client.name} ${client.version}: apply ${applyRatio.toFixed(2)}× null (≤ ${RATIO_TARGET}×)`,
+    );
+    check(
+      planRatio <= RATIO_TARGET,
+      `${client.name} ${client.version}: no-op plan ${planRatio.toFixed(2)}× null (≤ ${RATIO_TARGET}×)`,
+    );
     const peerApply = med.keyward.apply / med.go.apply;
     const peerPlan = med.keyward.plan / med.go.plan;
-    check(peerApply <= PEER_RATIO_TARGET, `${client.name} ${client.version}: apply ${peerApply.toFixed(2)}× the Go framework peer (≤ ${PEER_RATIO_TARGET}×)`);
-    check(peerPlan <= PEER_RATIO_TARGET, `${client.name} ${client.version}: no-op plan ${peerPlan.toFixed(2)}× the Go framework peer (≤ ${PEER_RATIO_TARGET}×)`);
+    check(
+      peerApply <= PEER_RATIO_TARGET,
+      `${client.name} ${client.version}: apply ${peerApply.toFixed(2)}× the Go framework peer (≤ ${PEER_RATIO_TARGET}×)`,
+    );
+    check(
+      peerPlan <= PEER_RATIO_TARGET,
+      `${client.name} ${client.version}: no-op plan ${peerPlan.toFixed(2)}× the Go framework peer (≤ ${PEER_RATIO_TARGET}×)`,
+    );
   }
-  check(keywardCold.schema <= COLD_START_TARGET_MS, `cold start ${keywardCold.schema.toFixed(0)} ms (≤ ${COLD_START_TARGET_MS} ms)`);
+  check(
+    keywardCold.schema <= COLD_START_TARGET_MS,
+    `cold start ${keywardCold.schema.toFixed(0)} ms (≤ ${COLD_START_TARGET_MS} ms)`,
+  );
   if (problems.length > 0) {
     log(`\n${problems.length} target(s) missed`);
     process.exitCode = 1;

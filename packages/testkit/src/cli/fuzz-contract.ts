@@ -24,13 +24,19 @@ if (!schemathesisInstalled()) {
   console.error(schemathesisHint);
   process.exit(2);
 }
-if (values.only !== undefined && values.only !== "key" && values.only !== "admin") throw new Error("--only takes key or admin");
+if (values.only !== undefined && values.only !== "key" && values.only !== "admin") {
+  throw new Error("--only takes key or admin");
+}
 const only = values.only as FuzzRunName | undefined;
 const examples = Number(values.examples ?? process.env.KEYWARD_FUZZ_EXAMPLES ?? 25);
-if (values["report-dir"]) await mkdir(values["report-dir"], { recursive: true });
+if (values["report-dir"]) {
+  await mkdir(values["report-dir"], { recursive: true });
+}
 const operations = await operationsByCredential();
 for (const name of ["key", "admin"] as const) {
-  if (!only || only === name) console.log(`schemathesis ${name} run: ${operations[name].length} operations, ${examples} examples each`);
+  if (!only || only === name) {
+    console.log(`schemathesis ${name} run: ${operations[name].length} operations, ${examples} examples each`);
+  }
 }
 const summary = await fuzzContract({
   examples,
@@ -43,7 +49,11 @@ const summary = await fuzzContract({
 });
 for (const run of summary.runs) {
   console.log(`\n── schemathesis: ${run.name} run ──\n${run.output}`);
-  if (run.serverErrors.length > 0) console.error(`The server of the ${run.name} run logged ${run.serverErrors.length} error(s):\n${run.serverErrors.slice(0, 5).join("\n")}`);
+  if (run.serverErrors.length > 0) {
+    console.error(
+      `The server of the ${run.name} run logged ${run.serverErrors.length} error(s):\n${run.serverErrors.slice(0, 5).join("\n")}`,
+    );
+  }
 }
 console.log(`\n${fuzzReport(summary)} (${summary.seconds} s)`);
 process.exitCode = summary.ok ? 0 : 1;

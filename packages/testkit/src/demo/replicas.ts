@@ -19,11 +19,19 @@ try {
   step(`replica A on ${a.url}, replica B on ${b.url}, one database`);
   const site = await integration(a.url, admin, "demo-site");
   step(`created key ${site.keyId} on replica A`);
-  const seen = await waitFor("key usable on B", async () => (await verifyOn(b.url, admin, site.token)).json.allowed === true);
-  step(`replica B allows it after ${seen.toFixed(0)} ms: ${JSON.stringify((await call(b.url, site.token, "GET", "/v1/me")).json.key)}`);
+  const seen = await waitFor(
+    "key usable on B",
+    async () => (await verifyOn(b.url, admin, site.token)).json.allowed === true,
+  );
+  step(
+    `replica B allows it after ${seen.toFixed(0)} ms: ${JSON.stringify((await call(b.url, site.token, "GET", "/v1/me")).json.key)}`,
+  );
   const revoked = await call(b.url, admin, "DELETE", `/v1/api-keys/${site.keyId}`);
   step(`revoked it on replica B (${revoked.status})`);
-  const refused = await waitFor("key refused on A", async () => (await verifyOn(a.url, admin, site.token)).json.allowed === false);
+  const refused = await waitFor(
+    "key refused on A",
+    async () => (await verifyOn(a.url, admin, site.token)).json.allowed === false,
+  );
   const onA = await call(a.url, site.token, "GET", "/v1/events");
   step(`replica A refuses it after ${refused.toFixed(0)} ms: ${onA.status} ${String(onA.json.code)}`);
   step(`health of A: ${JSON.stringify((await call(a.url, admin, "GET", "/v1/health")).json)}`);

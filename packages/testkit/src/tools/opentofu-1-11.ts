@@ -103,12 +103,18 @@ function goBuild(moduleDir: string, output: string): Promise<void> {
   const args = ["build", "-o", output, "-ldflags", "-X github.com/opentofu/opentofu/version.dev=no", "./cmd/tofu"];
   return new Promise((resolve, reject) => {
     // GOTOOLCHAIN=local: build with the Go on the PATH instead of downloading the toolchain go.mod names.
-    const child = spawn("go", args, { cwd: moduleDir, env: { ...process.env, GOTOOLCHAIN: "local" }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn("go", args, {
+      cwd: moduleDir,
+      env: { ...process.env, GOTOOLCHAIN: "local" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-4000);
     });
     child.on("error", (error) => reject(new Error(`cannot run go: ${error.message}`)));
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`go build ./cmd/tofu failed (exit ${code}):\n${stderr}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`go build ./cmd/tofu failed (exit ${code}):\n${stderr}`)),
+    );
   });
 }

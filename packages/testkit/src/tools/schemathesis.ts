@@ -16,9 +16,13 @@ export const schemathesisHint =
 
 /** True when the pinned schemathesis is in the venv (checked without starting Python). */
 export function schemathesisInstalled(): boolean {
-  if (!existsSync(schemathesisBin)) return false;
+  if (!existsSync(schemathesisBin)) {
+    return false;
+  }
   const lib = join(schemathesisVenv, "lib");
-  if (!existsSync(lib)) return false;
+  if (!existsSync(lib)) {
+    return false;
+  }
   return readdirSync(lib).some((python) =>
     existsSync(join(lib, python, "site-packages", `schemathesis-${SCHEMATHESIS_VERSION}.dist-info`)),
   );
@@ -31,8 +35,15 @@ export const schemathesisStep: SetupStep = {
   },
   installs: `installing into ${tildify(schemathesisVenv)}`,
   async install() {
-    if (!existsSync(join(schemathesisVenv, "bin", "pip"))) runOrThrow("python3", ["-m", "venv", schemathesisVenv]);
-    runOrThrow(join(schemathesisVenv, "bin", "pip"), ["install", "--quiet", "--disable-pip-version-check", `schemathesis==${SCHEMATHESIS_VERSION}`]);
+    if (!existsSync(join(schemathesisVenv, "bin", "pip"))) {
+      runOrThrow("python3", ["-m", "venv", schemathesisVenv]);
+    }
+    runOrThrow(join(schemathesisVenv, "bin", "pip"), [
+      "install",
+      "--quiet",
+      "--disable-pip-version-check",
+      `schemathesis==${SCHEMATHESIS_VERSION}`,
+    ]);
   },
   hint: schemathesisHint,
 };
@@ -40,6 +51,8 @@ export const schemathesisStep: SetupStep = {
 function runOrThrow(command: string, args: string[]): void {
   const result = spawnSync(command, args, { encoding: "utf8" });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(" ")} failed (${result.error?.message ?? `exit ${result.status}`}):\n${result.stdout ?? ""}${result.stderr ?? ""}`.trim());
+    throw new Error(
+      `${command} ${args.join(" ")} failed (${result.error?.message ?? `exit ${result.status}`}):\n${result.stdout ?? ""}${result.stderr ?? ""}`.trim(),
+    );
   }
 }

@@ -46,10 +46,14 @@ async function clientsIn(dirs: string[]): Promise<TerraformClient[]> {
   for (const name of ["tofu", "terraform"] as const) {
     for (const path of dirs.map((dir) => join(dir, name)).filter((candidate) => existsSync(candidate))) {
       const real = realpathSync(path);
-      if (seen.has(real)) continue;
+      if (seen.has(real)) {
+        continue;
+      }
       seen.add(real);
       const version = await cliVersion(path);
-      if (version) clients.push({ name, version, path });
+      if (version) {
+        clients.push({ name, version, path });
+      }
     }
   }
   return clients;

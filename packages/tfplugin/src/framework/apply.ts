@@ -18,7 +18,11 @@ export interface ApplyResult {
 }
 
 /** Dispatches to create (no prior state), delete (null plan) or update, and checks what the resource returns. */
-export async function applyResourceChange<C>(resource: Resource<C>, client: C, req: ApplyRequest): Promise<ApplyResult> {
+export async function applyResourceChange<C>(
+  resource: Resource<C>,
+  client: C,
+  req: ApplyRequest,
+): Promise<ApplyResult> {
   const diagnostics = new Diagnostics();
   const { priorState, plannedState, plannedPrivate } = req;
   const config = req.config ?? {};
@@ -30,13 +34,22 @@ export async function applyResourceChange<C>(resource: Resource<C>, client: C, r
       resource.delete({ client, state: priorState, private: plannedPrivate }, { diagnostics }),
     );
     // On failure the object still exists: keep it in state.
-    return { state: diagnostics.hasErrors() ? priorState : null, private: plannedPrivate, diagnostics: diagnostics.items };
+    return {
+      state: diagnostics.hasErrors() ? priorState : null,
+      private: plannedPrivate,
+      diagnostics: diagnostics.items,
+    };
   }
   if (priorState === null) {
     const resp: CreateResponse<CtyObject> = { state: cloneValue(plannedState), private: plannedPrivate, diagnostics };
-    await guard(diagnostics, `${resource.typeName} create`, () => resource.create({ client, config, plan: plannedState }, resp));
+    await guard(diagnostics, `${resource.typeName} create`, () =>
+      resource.create({ client, config, plan: plannedState }, resp),
+    );
     if (resp.state === null && !diagnostics.hasErrors()) {
-      diagnostics.error("Missing resource state after create", `${resource.typeName}: create returned no state and no error. This is a bug in the provider.`);
+      diagnostics.error(
+        "Missing resource state after create",
+        `${resource.typeName}: create returned no state and no error. This is a bug in the provider.`,
+      );
     }
     return finish(`${resource.typeName} create`, resp.state, null, resp.private, diagnostics);
   }

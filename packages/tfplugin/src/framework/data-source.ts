@@ -15,13 +15,18 @@ export interface DataSourceReadResponse<M> {
 export interface DataSourceDefinition<S extends ResourceSchema, C = unknown, M = Model<S>> {
   readonly typeName: string;
   readonly schema: S;
-  readonly validate?: (req: { readonly config: Planned<M> }, resp: { readonly diagnostics: Diagnostics }) => void | Promise<void>;
+  readonly validate?: (
+    req: { readonly config: Planned<M> },
+    resp: { readonly diagnostics: Diagnostics },
+  ) => void | Promise<void>;
   readonly read: (req: DataSourceReadRequest<M, C>, resp: DataSourceReadResponse<M>) => void | Promise<void>;
 }
 
 /** A data source with its model type erased. */
 export type DataSource<C = unknown> = DataSourceDefinition<ResourceSchema, C, CtyObject>;
 
-export function defineDataSource<S extends ResourceSchema, C = unknown>(definition: DataSourceDefinition<S, C>): DataSource<C> {
+export function defineDataSource<S extends ResourceSchema, C = unknown>(
+  definition: DataSourceDefinition<S, C>,
+): DataSource<C> {
   return definition as unknown as DataSource<C>;
 }

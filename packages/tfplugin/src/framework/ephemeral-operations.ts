@@ -24,15 +24,26 @@ export async function openEphemeralResource<C>(
   await guard(diagnostics, `${resource.typeName} open`, () => resource.open({ client, config: configured }, resp));
   const unknown = unknownPaths(resp.result as CtyObject);
   if (!diagnostics.hasErrors() && unknown.length > 0) {
-    diagnostics.error("Unknown values after open", `${resource.typeName} left ${unknown.join(", ")} unknown. This is a bug in the provider.`);
+    diagnostics.error(
+      "Unknown values after open",
+      `${resource.typeName} left ${unknown.join(", ")} unknown. This is a bug in the provider.`,
+    );
   }
   if (!diagnostics.hasErrors() && resp.renewAt && !resource.renew) {
-    diagnostics.error("Renew not implemented", `${resource.typeName} open set renewAt, but the resource has no renew. This is a bug in the provider.`);
+    diagnostics.error(
+      "Renew not implemented",
+      `${resource.typeName} open set renewAt, but the resource has no renew. This is a bug in the provider.`,
+    );
   }
   if (diagnostics.hasErrors()) {
     return { result: null, diagnostics: diagnostics.items };
   }
-  return { result: resp.result as CtyObject, private: resp.private, renewAt: resp.renewAt, diagnostics: diagnostics.items };
+  return {
+    result: resp.result as CtyObject,
+    private: resp.private,
+    renewAt: resp.renewAt,
+    diagnostics: diagnostics.items,
+  };
 }
 
 export async function renewEphemeralResource<C>(
@@ -43,7 +54,10 @@ export async function renewEphemeralResource<C>(
   const diagnostics = new Diagnostics();
   const renew = resource.renew;
   if (!renew) {
-    diagnostics.error("Renew not implemented", `${resource.typeName} cannot be renewed. This is a bug in the provider.`);
+    diagnostics.error(
+      "Renew not implemented",
+      `${resource.typeName} cannot be renewed. This is a bug in the provider.`,
+    );
     return { private: privateState, diagnostics: diagnostics.items };
   }
   const resp: EphemeralRenewResponse = { private: privateState, renewAt: undefined, diagnostics };
@@ -60,7 +74,9 @@ export async function closeEphemeralResource<C>(
   const diagnostics = new Diagnostics();
   const close = resource.close;
   if (close) {
-    await guard(diagnostics, `${resource.typeName} close`, () => close({ client, private: privateState }, { diagnostics }));
+    await guard(diagnostics, `${resource.typeName} close`, () =>
+      close({ client, private: privateState }, { diagnostics }),
+    );
   }
   return diagnostics.items;
 }

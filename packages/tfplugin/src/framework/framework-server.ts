@@ -7,8 +7,8 @@ import type {
   OpenEphemeralResourceResponse,
   PlanResourceChangeRequest,
   PlanResourceChangeResponse,
-  ProviderServer,
   PrivateState,
+  ProviderServer,
   ReadResourceRequest,
   RenewEphemeralResourceResponse,
   StateResponse,
@@ -32,7 +32,10 @@ import { checkWriteOnlyPlacement, nullWriteOnly, writeOnlyNotAllowed } from "./w
 
 /** The protocol schemas of a provider definition (also what `providerSchemaJson` renders). */
 export function providerSchemas<C>(provider: Provider<C>): ProviderSchemas {
-  const byName = <T extends { typeName: string; schema: Resource<C>["schema"] }>(items: readonly T[], managed = false) =>
+  const byName = <T extends { typeName: string; schema: Resource<C>["schema"] }>(
+    items: readonly T[],
+    managed = false,
+  ) =>
     Object.fromEntries(
       items.map((item): [string, Schema] => {
         checkWriteOnlyPlacement(item.typeName, item.schema, managed);
@@ -100,7 +103,10 @@ export class FrameworkServer<C> implements ProviderServer {
   readResource(req: ReadResourceRequest): Promise<StateResponse> {
     const resource = this.resource(req.typeName);
     return this.withClient(async (client) =>
-      withoutWriteOnly(resource.schema, await readResource(resource, client, { state: req.currentState as CtyObject | null, private: req.private })),
+      withoutWriteOnly(
+        resource.schema,
+        await readResource(resource, client, { state: req.currentState as CtyObject | null, private: req.private }),
+      ),
     );
   }
 
@@ -133,7 +139,10 @@ export class FrameworkServer<C> implements ProviderServer {
       return { importedResources: [], diagnostics: [notConfigured] };
     }
     const resource = this.resource(req.typeName);
-    const result = withoutWriteOnly(resource.schema, await importResourceState(resource, this.configured.client, req.id));
+    const result = withoutWriteOnly(
+      resource.schema,
+      await importResourceState(resource, this.configured.client, req.id),
+    );
     const imported = result.state === null ? [] : [{ typeName: req.typeName, state: result.state as CtyObject }];
     return { importedResources: imported, diagnostics: result.diagnostics };
   }
@@ -147,7 +156,10 @@ export class FrameworkServer<C> implements ProviderServer {
       await guard(diagnostics, `${dataSource.typeName} read`, () => dataSource.read({ client, config }, resp));
       const unknown = unknownPaths(resp.state as CtyObject);
       if (!diagnostics.hasErrors() && unknown.length > 0) {
-        diagnostics.error("Unknown values after read", `${dataSource.typeName} left ${unknown.join(", ")} unknown. This is a bug in the provider.`);
+        diagnostics.error(
+          "Unknown values after read",
+          `${dataSource.typeName} left ${unknown.join(", ")} unknown. This is a bug in the provider.`,
+        );
       }
       return { state: diagnostics.hasErrors() ? null : (resp.state as CtyObject), diagnostics: diagnostics.items };
     });
@@ -166,7 +178,10 @@ export class FrameworkServer<C> implements ProviderServer {
     return openEphemeralResource(resource, this.configured.client, req.config as CtyObject);
   }
 
-  async renewEphemeralResource(req: { typeName: string; private: PrivateState }): Promise<RenewEphemeralResourceResponse> {
+  async renewEphemeralResource(req: {
+    typeName: string;
+    private: PrivateState;
+  }): Promise<RenewEphemeralResourceResponse> {
     const resource = this.ephemeralResource(req.typeName);
     if (!this.configured) {
       return { private: req.private, diagnostics: [notConfigured] };

@@ -29,7 +29,11 @@ export interface PlanResult {
  * normalised requiresReplace. A destroy plan stays null; a plan equal to the prior state is the prior state, so a
  * re-plan shows no diff (write-only values are nulled before that comparison, as core sees them: never stored).
  */
-export async function planResourceChange<C>(resource: Resource<C>, client: C | undefined, req: PlanRequest): Promise<PlanResult> {
+export async function planResourceChange<C>(
+  resource: Resource<C>,
+  client: C | undefined,
+  req: PlanRequest,
+): Promise<PlanResult> {
   const diagnostics = new Diagnostics();
   const { priorState, priorPrivate } = req;
   if (req.proposedNewState === null) {
@@ -49,7 +53,10 @@ export async function planResourceChange<C>(resource: Resource<C>, client: C | u
   if (!diagnostics.hasErrors()) {
     const resp = await runModifyPlan(resource, client, { config, plan, state: priorState }, diagnostics);
     if (resp.plan === null) {
-      diagnostics.error("Invalid plan from modifyPlan", `${resource.typeName}: modifyPlan removed the plan of a resource that is not being destroyed.`);
+      diagnostics.error(
+        "Invalid plan from modifyPlan",
+        `${resource.typeName}: modifyPlan removed the plan of a resource that is not being destroyed.`,
+      );
     } else {
       plan = nullWriteOnly(resource.schema, resp.plan as CtyObject) as CtyObject;
       requiresReplace.push(...resp.requiresReplace);
@@ -69,18 +76,28 @@ export async function planResourceChange<C>(resource: Resource<C>, client: C | u
 
 /** Attributes with a default get it wherever the configuration leaves them null. */
 export function applyDefaults(schema: BlockDefinition, config: CtyObject, plan: CtyObject): CtyObject {
-  return walkSchema(schema, { config, plan, state: null }, {
-    attribute: ({ attribute, values }) =>
-      attribute.default !== undefined && values.config === null ? cloneValue(attribute.default as CtyValue) : values.plan,
-  }) as CtyObject;
+  return walkSchema(
+    schema,
+    { config, plan, state: null },
+    {
+      attribute: ({ attribute, values }) =>
+        attribute.default !== undefined && values.config === null
+          ? cloneValue(attribute.default as CtyValue)
+          : values.plan,
+    },
+  ) as CtyObject;
 }
 
 /** Computed attributes the configuration leaves null (and that have no default) become "known after apply". */
 export function markComputedNullsUnknown(schema: BlockDefinition, config: CtyObject, plan: CtyObject): CtyObject {
-  return walkSchema(schema, { config, plan, state: null }, {
-    attribute: ({ attribute, values }) =>
-      attribute.computed && attribute.default === undefined && values.config === null ? Unknown : values.plan,
-  }) as CtyObject;
+  return walkSchema(
+    schema,
+    { config, plan, state: null },
+    {
+      attribute: ({ attribute, values }) =>
+        attribute.computed && attribute.default === undefined && values.config === null ? Unknown : values.plan,
+    },
+  ) as CtyObject;
 }
 
 export interface ModifierResult {

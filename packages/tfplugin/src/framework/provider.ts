@@ -13,7 +13,10 @@ export interface ProviderConfigureRequest<M> {
 
 export interface ProviderDefinition<S extends ResourceSchema, C> {
   readonly schema: S;
-  readonly validate?: (req: { readonly config: Planned<Model<S>> }, resp: { readonly diagnostics: Diagnostics }) => void | Promise<void>;
+  readonly validate?: (
+    req: { readonly config: Planned<Model<S>> },
+    resp: { readonly diagnostics: Diagnostics },
+  ) => void | Promise<void>;
   /** Builds the client handed to every resource, data source and ephemeral resource as `req.client`. */
   readonly configure: (
     req: ProviderConfigureRequest<Model<S>>,

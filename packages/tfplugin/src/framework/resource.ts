@@ -1,9 +1,8 @@
 import type { CtyObject } from "../protocol/cty/value.js";
 import type { AttributePath } from "../protocol/diagnostics.js";
+import type { PrivateState } from "../protocol/provider-server.js";
 import type { Diagnostics } from "./diagnostics.js";
 import type { Model, Planned, ResourceSchema } from "./schema.js";
-
-import type { PrivateState } from "../protocol/provider-server.js";
 
 /** Opaque bytes stored in state next to the resource (e.g. an ETag); passed through plan, apply and read. */
 export type { PrivateState };
@@ -111,6 +110,8 @@ export interface ResourceDefinition<S extends ResourceSchema, C = unknown, M = M
 /** A resource with its model type erased, as the provider and the plan engine hold it. */
 export type Resource<C = unknown> = ResourceDefinition<ResourceSchema, C, CtyObject>;
 
-export function defineResource<S extends ResourceSchema, C = unknown>(definition: ResourceDefinition<S, C>): Resource<C> {
+export function defineResource<S extends ResourceSchema, C = unknown>(
+  definition: ResourceDefinition<S, C>,
+): Resource<C> {
   return definition as unknown as Resource<C>;
 }

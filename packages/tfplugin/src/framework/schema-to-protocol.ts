@@ -1,5 +1,5 @@
 import type { CtyType, ObjectType } from "../protocol/cty/type.js";
-import { type Schema, type SchemaAttribute, type SchemaBlock, attributeType, impliedType } from "../protocol/schema.js";
+import { attributeType, impliedType, type Schema, type SchemaAttribute, type SchemaBlock } from "../protocol/schema.js";
 import type { Attribute, Attributes, BlockDefinition, ResourceSchema } from "./schema.js";
 
 const NAME = /^[a-z0-9_]+$/;
@@ -61,7 +61,12 @@ function toProtocolAttribute(name: string, attribute: Attribute): SchemaAttribut
   return {
     name,
     ...(attribute.nested
-      ? { nestedType: { nesting: attribute.nested.nesting, attributes: toProtocolAttributes(attribute.nested.attributes) } }
+      ? {
+          nestedType: {
+            nesting: attribute.nested.nesting,
+            attributes: toProtocolAttributes(attribute.nested.attributes),
+          },
+        }
       : { type: attribute.type as CtyType }),
     ...description(attribute),
     ...(required ? { required } : {}),

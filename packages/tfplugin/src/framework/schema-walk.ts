@@ -31,7 +31,12 @@ export interface SchemaVisitor {
  * visitor's answers. Set elements have no protocol path: their children are reported at the set's path, and the
  * matching config/state element is found by comparing non-computed attributes.
  */
-export function walkSchema(definition: BlockDefinition, values: WalkValues, visitor: SchemaVisitor, path: AttributePath = []): CtyValue {
+export function walkSchema(
+  definition: BlockDefinition,
+  values: WalkValues,
+  visitor: SchemaVisitor,
+  path: AttributePath = [],
+): CtyValue {
   const plan = values.plan;
   if (!isCtyObject(plan)) {
     return plan;
@@ -41,7 +46,9 @@ export function walkSchema(definition: BlockDefinition, values: WalkValues, visi
     const at = [...path, name];
     const child = childValues(values, name);
     const type = attributeCtyType(name, attribute);
-    let planned = visitor.attribute ? visitor.attribute({ name, attribute, type, path: at, values: child }) : child.plan;
+    let planned = visitor.attribute
+      ? visitor.attribute({ name, attribute, type, path: at, values: child })
+      : child.plan;
     if (attribute.nested) {
       const nested = { attributes: attribute.nested.attributes };
       planned = walkNested(nested, attribute.nested.nesting, { ...child, plan: planned }, visitor, at);
@@ -75,10 +82,12 @@ function walkNested(
     return Object.fromEntries(
       Object.entries(plan).map(([key, element]) => [
         key,
-        walkSchema(definition, { config: childValue(config, key), plan: element, state: childValue(state, key) }, visitor, [
-          ...path,
-          { key },
-        ]),
+        walkSchema(
+          definition,
+          { config: childValue(config, key), plan: element, state: childValue(state, key) },
+          visitor,
+          [...path, { key }],
+        ),
       ]),
     );
   }
@@ -89,13 +98,21 @@ function walkNested(
     const elementValues: WalkValues =
       nesting === "list"
         ? { config: childValue(config, index), plan: element, state: childValue(state, index) }
-        : { config: correlate(definition.attributes, element, config), plan: element, state: correlate(definition.attributes, element, state) };
+        : {
+            config: correlate(definition.attributes, element, config),
+            plan: element,
+            state: correlate(definition.attributes, element, state),
+          };
     return walkSchema(definition, elementValues, visitor, nesting === "list" ? [...path, index] : path);
   });
 }
 
 function childValues(values: WalkValues, name: string): WalkValues {
-  return { config: childValue(values.config, name), plan: childValue(values.plan, name), state: childValue(values.state, name) };
+  return {
+    config: childValue(values.config, name),
+    plan: childValue(values.plan, name),
+    state: childValue(values.state, name),
+  };
 }
 
 function childValue(parent: CtyValue, key: string | number): CtyValue {

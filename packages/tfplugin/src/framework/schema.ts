@@ -1,9 +1,9 @@
+import type { NumberValue } from "../protocol/cty/number.js";
 import { type CtyType, cty } from "../protocol/cty/type.js";
 import type { Unknown } from "../protocol/cty/unknown.js";
-import type { NumberValue } from "../protocol/cty/number.js";
 import type { CtyValue } from "../protocol/cty/value.js";
-import type { AttributeValidator } from "./validators.js";
 import type { PlanModifier } from "./plan-modifier.js";
+import type { AttributeValidator } from "./validators.js";
 
 /** A value type for collection elements; `__value` only carries the TS type. */
 export interface ValueType<T> {
@@ -84,7 +84,11 @@ export interface ResourceSchema extends BlockDefinition {
 }
 
 /** Write-only values are null everywhere but the config, so their model type is nullable even when required. */
-type IsRequired<O> = O extends { readonly writeOnly: true } ? false : O extends { readonly required: true } ? true : false;
+type IsRequired<O> = O extends { readonly writeOnly: true }
+  ? false
+  : O extends { readonly required: true }
+    ? true
+    : false;
 
 const primitive =
   <T>(type: CtyType) =>
@@ -100,7 +104,10 @@ const nested =
   <A extends Attributes, const O extends AttributeOptions<NestedValue<Model<{ attributes: A }>, N>>>(
     attributes: A,
     options: O,
-  ): Attribute<NestedValue<Model<{ attributes: A }>, N>, IsRequired<O>> => ({ ...options, nested: { nesting, attributes } });
+  ): Attribute<NestedValue<Model<{ attributes: A }>, N>, IsRequired<O>> => ({
+    ...options,
+    nested: { nesting, attributes },
+  });
 type NestedValue<M, N extends NestingMode> = N extends "single" ? M : N extends "map" ? Record<string, M> : M[];
 
 /** Attribute builders: `attr.string({ required: true })`, `attr.set(types.string, { optional: true })`, ... */

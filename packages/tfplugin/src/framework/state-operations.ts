@@ -24,9 +24,15 @@ export async function readResource<C>(
     return { state: null, private: req.private, diagnostics: [] };
   }
   const resp: ReadResponse<CtyObject> = { state: cloneValue(current), private: req.private, diagnostics };
-  await guard(diagnostics, `${resource.typeName} read`, () => resource.read({ client, state: current, private: req.private }, resp));
+  await guard(diagnostics, `${resource.typeName} read`, () =>
+    resource.read({ client, state: current, private: req.private }, resp),
+  );
   // On failure keep what we had rather than dropping the resource from state.
-  return { state: diagnostics.hasErrors() ? current : resp.state, private: resp.private, diagnostics: diagnostics.items };
+  return {
+    state: diagnostics.hasErrors() ? current : resp.state,
+    private: resp.private,
+    diagnostics: diagnostics.items,
+  };
 }
 
 /** Import by id: the resource fills in identifying attributes; core then calls read for the rest. */

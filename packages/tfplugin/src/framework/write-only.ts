@@ -58,9 +58,13 @@ export function nullWriteOnly(definition: BlockDefinition, value: CtyObject | nu
   if (value === null || !hasWriteOnly(definition)) {
     return value;
   }
-  return walkSchema(definition, { config: null, plan: value, state: null }, {
-    attribute: ({ attribute, values }) => (attribute.writeOnly ? null : values.plan),
-  }) as CtyObject;
+  return walkSchema(
+    definition,
+    { config: null, plan: value, state: null },
+    {
+      attribute: ({ attribute, values }) => (attribute.writeOnly ? null : values.plan),
+    },
+  ) as CtyObject;
 }
 
 /**
@@ -72,21 +76,25 @@ export function writeOnlyNotAllowed(what: string, definition: BlockDefinition, c
     return [];
   }
   const diagnostics: Diagnostic[] = [];
-  walkSchema(definition, { config, plan: config, state: null }, {
-    attribute: ({ attribute, path, values }) => {
-      if (attribute.writeOnly && values.config !== null) {
-        diagnostics.push(
-          errorDiagnostic(
-            "Write-only attribute not supported by this CLI",
-            `${what}: ${formatPath(path)} is a write-only attribute, which keeps its value out of plan and state. ` +
-              "Only Terraform 1.11 and later and OpenTofu 1.11 and later support write-only attributes; this CLI " +
-              `would store the value. Upgrade the CLI, or leave ${formatPath(path)} unset.`,
-            path,
-          ),
-        );
-      }
-      return values.plan;
+  walkSchema(
+    definition,
+    { config, plan: config, state: null },
+    {
+      attribute: ({ attribute, path, values }) => {
+        if (attribute.writeOnly && values.config !== null) {
+          diagnostics.push(
+            errorDiagnostic(
+              "Write-only attribute not supported by this CLI",
+              `${what}: ${formatPath(path)} is a write-only attribute, which keeps its value out of plan and state. ` +
+                "Only Terraform 1.11 and later and OpenTofu 1.11 and later support write-only attributes; this CLI " +
+                `would store the value. Upgrade the CLI, or leave ${formatPath(path)} unset.`,
+              path,
+            ),
+          );
+        }
+        return values.plan;
+      },
     },
-  });
+  );
   return diagnostics;
 }

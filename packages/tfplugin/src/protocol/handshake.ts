@@ -15,7 +15,13 @@ export function handshakeProblem(env: NodeJS.ProcessEnv): string | undefined {
     return NOT_A_PLUGIN_MESSAGE;
   }
   const versions = env.PLUGIN_PROTOCOL_VERSIONS;
-  if (versions && !versions.split(",").map((v) => v.trim()).includes(String(APP_PROTOCOL_VERSION))) {
+  if (
+    versions &&
+    !versions
+      .split(",")
+      .map((v) => v.trim())
+      .includes(String(APP_PROTOCOL_VERSION))
+  ) {
     return `This plugin speaks protocol version ${APP_PROTOCOL_VERSION}; the client accepts only ${versions}.\n`;
   }
   return undefined;

@@ -33,8 +33,16 @@ export function createLogger(
     if (LEVELS.indexOf(level) < minimum) {
       return;
     }
-    const entry = { "@level": level, "@message": message, "@module": module, "@timestamp": hclogTimestamp(new Date()), ...fields };
-    write(`${JSON.stringify(entry, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value))}\n`);
+    const entry = {
+      "@level": level,
+      "@message": message,
+      "@module": module,
+      "@timestamp": hclogTimestamp(new Date()),
+      ...fields,
+    };
+    write(
+      `${JSON.stringify(entry, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value))}\n`,
+    );
   };
   return { trace: log("trace"), debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
 }

@@ -47,7 +47,9 @@ export function providersSchemaJson(address: string, schemas: ProviderSchemas): 
     provider: schemaJson(schemas.provider),
     ...(Object.keys(schemas.resources).length ? { resource_schemas: all(schemas.resources) } : {}),
     ...(Object.keys(schemas.dataSources).length ? { data_source_schemas: all(schemas.dataSources) } : {}),
-    ...(Object.keys(schemas.ephemeralResources).length ? { ephemeral_resource_schemas: all(schemas.ephemeralResources) } : {}),
+    ...(Object.keys(schemas.ephemeralResources).length
+      ? { ephemeral_resource_schemas: all(schemas.ephemeralResources) }
+      : {}),
   };
   return { format_version: "1.0", provider_schemas: { [address]: provider } };
 }
@@ -86,14 +88,21 @@ function blockJson(block: SchemaBlock): BlockJson {
 }
 
 function attributesJson(attributes: readonly SchemaAttribute[]): Record<string, AttributeJson> {
-  return Object.fromEntries([...attributes].sort((a, b) => a.name.localeCompare(b.name)).map((a) => [a.name, attributeJson(a)]));
+  return Object.fromEntries(
+    [...attributes].sort((a, b) => a.name.localeCompare(b.name)).map((a) => [a.name, attributeJson(a)]),
+  );
 }
 
 function attributeJson(attribute: SchemaAttribute): AttributeJson {
   return {
     ...(attribute.type ? { type: typeToJson(attribute.type) } : {}),
     ...(attribute.nestedType
-      ? { nested_type: { attributes: attributesJson(attribute.nestedType.attributes), nesting_mode: attribute.nestedType.nesting } }
+      ? {
+          nested_type: {
+            attributes: attributesJson(attribute.nestedType.attributes),
+            nesting_mode: attribute.nestedType.nesting,
+          },
+        }
       : {}),
     ...(attribute.description ? { description: attribute.description } : {}),
     description_kind: attribute.descriptionKind ?? "plain",
@@ -107,5 +116,9 @@ function attributeJson(attribute: SchemaAttribute): AttributeJson {
 }
 
 function sortedRecord<T, U>(record: Readonly<Record<string, T>>, fn: (value: T) => U): Record<string, U> {
-  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, fn(record[key] as T)]));
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((key) => [key, fn(record[key] as T)]),
+  );
 }

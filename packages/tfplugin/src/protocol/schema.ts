@@ -1,4 +1,4 @@
-import { type CtyType, type ObjectType, cty } from "./cty/type.js";
+import { type CtyType, cty, type ObjectType } from "./cty/type.js";
 
 /** Protocol-level schemas, mirroring `tfplugin6.Schema` with cty types instead of type bytes. */
 export type DescriptionKind = "plain" | "markdown";
@@ -68,7 +68,9 @@ export function impliedType(block: SchemaBlock): ObjectType {
 
 export function attributeType(attribute: SchemaAttribute): CtyType {
   if (attribute.nestedType) {
-    const object = cty.object(Object.fromEntries(attribute.nestedType.attributes.map((a) => [a.name, attributeType(a)])));
+    const object = cty.object(
+      Object.fromEntries(attribute.nestedType.attributes.map((a) => [a.name, attributeType(a)])),
+    );
     return nest(object, attribute.nestedType.nesting);
   }
   if (!attribute.type) {

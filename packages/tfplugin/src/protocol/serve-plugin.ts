@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { Server, ServerCredentials, type ServiceDefinition } from "@grpc/grpc-js";
 import protobuf from "protobufjs/light.js";
 import { handshakeLine, handshakeProblem, reattachLine } from "./handshake.js";
-import { errorMessage, providerService } from "./internal/provider-service.js";
 import { protoDescriptorJson } from "./internal/proto-descriptor.js";
+import { errorMessage, providerService } from "./internal/provider-service.js";
 import { createSelfSignedCert } from "./internal/self-signed-cert.js";
-import { type Logger, createLogger, logLevelFromEnv } from "./logger.js";
+import { createLogger, type Logger, logLevelFromEnv } from "./logger.js";
 import type { ProviderServer } from "./provider-server.js";
 
 export interface ServePluginOptions {
@@ -30,7 +30,10 @@ const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
  * Runs the go-plugin server side: checks the handshake environment, listens on a private unix socket with
  * AutoMTLS, prints the handshake line, and exits after GRPCController/Shutdown.
  */
-export async function servePlugin(server: ProviderServer, options: ServePluginOptions): Promise<RunningPlugin | undefined> {
+export async function servePlugin(
+  server: ProviderServer,
+  options: ServePluginOptions,
+): Promise<RunningPlugin | undefined> {
   const env = options.env ?? process.env;
   const debug = options.debug ?? false;
   const log = createLogger(`provider.${options.address.split("/").pop() ?? "plugin"}`, logLevelFromEnv(env));
@@ -46,9 +49,11 @@ export async function servePlugin(server: ProviderServer, options: ServePluginOp
   const clientCertPem = debug ? undefined : env.PLUGIN_CLIENT_CERT;
   const cert = clientCertPem ? createSelfSignedCert() : undefined;
   const credentials = cert
-    ? ServerCredentials.createSsl(Buffer.from(clientCertPem ?? ""), [
-        { private_key: Buffer.from(cert.keyPem), cert_chain: Buffer.from(cert.certPem) },
-      ], true)
+    ? ServerCredentials.createSsl(
+        Buffer.from(clientCertPem ?? ""),
+        [{ private_key: Buffer.from(cert.keyPem), cert_chain: Buffer.from(cert.certPem) }],
+        true,
+      )
     : ServerCredentials.createInsecure();
 
   const grpcServer = new Server({
@@ -81,7 +86,9 @@ export async function servePlugin(server: ProviderServer, options: ServePluginOp
     process.on("SIGINT", () => log.debug("plugin received interrupt signal, ignoring"));
   }
   process.on("exit", () => rmSync(socketDir, { recursive: true, force: true }));
-  process.stdout.write(debug ? reattachLine(options.address, socketPath, process.pid) : handshakeLine(socketPath, cert?.der));
+  process.stdout.write(
+    debug ? reattachLine(options.address, socketPath, process.pid) : handshakeLine(socketPath, cert?.der),
+  );
   log.debug("plugin started", { address: socketPath, tls: Boolean(cert) });
   return { socketPath, stopped };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CtyType, type CtyValue, Decimal, Dynamic, cty, decodeJson } from "../../src/index.js";
+import { type CtyType, type CtyValue, cty, Decimal, Dynamic, decodeJson } from "../../src/index.js";
 
 const state = cty.object({
   id: cty.string,

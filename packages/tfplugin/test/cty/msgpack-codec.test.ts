@@ -1,6 +1,15 @@
-import { ExtData, decode, encode } from "@msgpack/msgpack";
+import { decode, ExtData, encode } from "@msgpack/msgpack";
 import { describe, expect, it } from "vitest";
-import { type CtyType, type CtyValue, Decimal, Dynamic, Unknown, cty, decodeMsgpack, encodeMsgpack } from "../../src/index.js";
+import {
+  type CtyType,
+  type CtyValue,
+  cty,
+  Decimal,
+  Dynamic,
+  decodeMsgpack,
+  encodeMsgpack,
+  Unknown,
+} from "../../src/index.js";
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
 const fromHex = (text: string) => Uint8Array.from(Buffer.from(text, "hex"));
@@ -87,13 +96,18 @@ describe("msgpack codec", () => {
   });
 
   it("encodes a dynamic value as [type JSON bytes, value]", () => {
-    const [typeBytes, value] = decode(encodeMsgpack(new Dynamic(cty.list(cty.string), ["a"]), cty.dynamic)) as [Uint8Array, unknown];
+    const [typeBytes, value] = decode(encodeMsgpack(new Dynamic(cty.list(cty.string), ["a"]), cty.dynamic)) as [
+      Uint8Array,
+      unknown,
+    ];
     expect(new TextDecoder().decode(typeBytes)).toBe('["list","string"]');
     expect(value).toEqual(["a"]);
   });
 
   it("rejects attributes the schema doesn't have", () => {
-    expect(() => decodeMsgpack(encode({ a: "x", z: 1 }), cty.object({ a: cty.string }))).toThrow(/unsupported attribute/);
+    expect(() => decodeMsgpack(encode({ a: "x", z: 1 }), cty.object({ a: cty.string }))).toThrow(
+      /unsupported attribute/,
+    );
   });
 
   it("rejects values that don't conform to the type", () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { type AttributeValidator, type EphemeralResource, Unknown, attr, defineEphemeralResource, defineProvider, errorDiagnostic } from "../../src/index.js";
 import { FrameworkServer } from "../../src/framework/framework-server.js";
+import {
+  type AttributeValidator,
+  attr,
+  defineEphemeralResource,
+  defineProvider,
+  type EphemeralResource,
+  errorDiagnostic,
+  Unknown,
+} from "../../src/index.js";
 
 const tokenSchema = {
   attributes: {
@@ -20,7 +28,10 @@ const positive: AttributeValidator = {
 
 const token = defineEphemeralResource({
   typeName: "test_token",
-  schema: { ...tokenSchema, attributes: { ...tokenSchema.attributes, length: attr.number({ required: true, validators: [positive] }) } },
+  schema: {
+    ...tokenSchema,
+    attributes: { ...tokenSchema.attributes, length: attr.number({ required: true, validators: [positive] }) },
+  },
   open({ config }, resp) {
     resp.result.token = `${config.prefix}${"x".repeat(Number(config.length))}`;
     resp.private = new TextEncoder().encode("lease-1");
@@ -36,7 +47,14 @@ const token = defineEphemeralResource({
 });
 
 function server(resource: EphemeralResource = token as EphemeralResource): FrameworkServer<unknown> {
-  return new FrameworkServer<unknown>(defineProvider<{ attributes: {} }, unknown>({ schema: { attributes: {} }, configure: () => ({}), resources: [], ephemeralResources: [resource] }));
+  return new FrameworkServer<unknown>(
+    defineProvider<{ attributes: Record<string, never> }, unknown>({
+      schema: { attributes: {} },
+      configure: () => ({}),
+      resources: [],
+      ephemeralResources: [resource],
+    }),
+  );
 }
 
 async function configured(resource?: EphemeralResource): Promise<FrameworkServer<unknown>> {
@@ -61,28 +79,64 @@ describe("ephemeral resources", () => {
   it("renew and close receive only the private state", async () => {
     events.length = 0;
     const s = await configured();
-    const renewed = await s.renewEphemeralResource({ typeName: "test_token", private: new TextEncoder().encode("lease-1") });
+    const renewed = await s.renewEphemeralResource({
+      typeName: "test_token",
+      private: new TextEncoder().encode("lease-1"),
+    });
     expect(renewed).toEqual({ private: new TextEncoder().encode("lease-2"), renewAt: undefined, diagnostics: [] });
     expect(await s.closeEphemeralResource({ typeName: "test_token", private: renewed.private })).toEqual([]);
     expect(events).toEqual(["renew lease-1", "close lease-2"]);
   });
 
   it("close without a close handler has nothing to release", async () => {
-    const bare = defineEphemeralResource({ typeName: "test_token", schema: tokenSchema, open() {} }) as EphemeralResource;
-    expect(await (await configured(bare)).closeEphemeralResource({ typeName: "test_token", private: undefined })).toEqual([]);
+    const bare = defineEphemeralResource({
+      typeName: "test_token",
+      schema: tokenSchema,
+      open() {},
+    }) as EphemeralResource;
+    expect(
+      await (await configured(bare)).closeEphemeralResource({ typeName: "test_token", private: undefined }),
+    ).toEqual([]);
   });
 
-  const failures: Record<string, { resource: Partial<Parameters<typeof defineEphemeralResource>[0]>; summary: string }> = {
-    "leaves a value unknown": { resource: { open: (_req, resp) => void (resp.result.token = Unknown) }, summary: "Unknown values after open" },
+  const failures: Record<
+    string,
+    { resource: Partial<Parameters<typeof defineEphemeralResource>[0]>; summary: string }
+  > = {
+    "leaves a value unknown": {
+      resource: {
+        open: (_req, resp) => {
+          resp.result.token = Unknown;
+        },
+      },
+      summary: "Unknown values after open",
+    },
     "sets renewAt without a renew handler": {
-      resource: { open: (_req, resp) => { resp.result.token = "t"; resp.renewAt = renewAt; } },
+      resource: {
+        open: (_req, resp) => {
+          resp.result.token = "t";
+          resp.renewAt = renewAt;
+        },
+      },
       summary: "Renew not implemented",
     },
-    throws: { resource: { open: () => { throw new Error("boom"); } }, summary: "Unexpected error in test_token open" },
+    throws: {
+      resource: {
+        open: () => {
+          throw new Error("boom");
+        },
+      },
+      summary: "Unexpected error in test_token open",
+    },
   };
   for (const [name, { resource, summary }] of Object.entries(failures)) {
     it(`open that ${name} is an error with no result`, async () => {
-      const definition = defineEphemeralResource({ typeName: "test_token", schema: tokenSchema, open() {}, ...(resource as object) }) as EphemeralResource;
+      const definition = defineEphemeralResource({
+        typeName: "test_token",
+        schema: tokenSchema,
+        open() {},
+        ...(resource as object),
+      }) as EphemeralResource;
       const opened = await (await configured(definition)).openEphemeralResource({ typeName: "test_token", config });
       expect(opened.result).toBeNull();
       expect(opened.diagnostics).toEqual([expect.objectContaining({ severity: "error", summary })]);
@@ -96,9 +150,14 @@ describe("ephemeral resources", () => {
 
   it("validation runs attribute validators and skips unknown values", async () => {
     const s = server();
-    const invalid = await s.validateEphemeralResourceConfig({ typeName: "test_token", config: { ...config, length: 0 } });
+    const invalid = await s.validateEphemeralResourceConfig({
+      typeName: "test_token",
+      config: { ...config, length: 0 },
+    });
     expect(invalid.map((d) => d.attributePath)).toEqual([["length"]]);
-    expect(await s.validateEphemeralResourceConfig({ typeName: "test_token", config: { ...config, length: Unknown } })).toEqual([]);
+    expect(
+      await s.validateEphemeralResourceConfig({ typeName: "test_token", config: { ...config, length: Unknown } }),
+    ).toEqual([]);
   });
 
   it("an unknown type name is refused", async () => {

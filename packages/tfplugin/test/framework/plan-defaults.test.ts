@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { Unknown } from "../../src/index.js";
 import { planResourceChange } from "../../src/framework/plan.js";
+import { Unknown } from "../../src/index.js";
 import { fakeResource } from "../helpers/fake-resource.js";
 
-const config = { id: null, name: "w", zone: null, size: null, revision: null, settings: null, rule: [{ port: 80, protocol: null }] };
+const config = {
+  id: null,
+  name: "w",
+  zone: null,
+  size: null,
+  revision: null,
+  settings: null,
+  rule: [{ port: 80, protocol: null }],
+};
 
 describe("plan: defaults", () => {
   it("plans the default where the config leaves an attribute null, at every level", async () => {

@@ -28,6 +28,8 @@ describe("plan: destroy", () => {
       priorPrivate: undefined,
     });
     expect(result.plannedState).toBeNull();
-    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: "error", summary: "Invalid destroy plan" })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ severity: "error", summary: "Invalid destroy plan" }),
+    ]);
   });
 });

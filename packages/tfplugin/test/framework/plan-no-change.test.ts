@@ -1,10 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { Decimal } from "../../src/index.js";
 import { planResourceChange } from "../../src/framework/plan.js";
+import { Decimal } from "../../src/index.js";
 import { fakeResource } from "../helpers/fake-resource.js";
 
-const config = { id: null, name: "w", zone: "z", size: null, revision: null, settings: null, rule: [{ port: 80, protocol: null }] };
-const prior = { id: "w-1", name: "w", zone: "z", size: 1, revision: 3, settings: null, rule: [{ port: 80, protocol: "tcp" }] };
+const config = {
+  id: null,
+  name: "w",
+  zone: "z",
+  size: null,
+  revision: null,
+  settings: null,
+  rule: [{ port: 80, protocol: null }],
+};
+const prior = {
+  id: "w-1",
+  name: "w",
+  zone: "z",
+  size: 1,
+  revision: 3,
+  settings: null,
+  rule: [{ port: 80, protocol: "tcp" }],
+};
 
 describe("plan: unchanged configuration", () => {
   it("returns exactly the prior state, so the next plan is empty", async () => {

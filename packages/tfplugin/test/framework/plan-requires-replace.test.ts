@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Unknown } from "../../src/index.js";
 import { normaliseRequiresReplace, planResourceChange } from "../../src/framework/plan.js";
+import { Unknown } from "../../src/index.js";
 import { fakeResource } from "../helpers/fake-resource.js";
 
 const config = { id: null, name: "w", zone: "b", size: null, revision: null, settings: null, rule: [] };
@@ -44,6 +44,10 @@ describe("plan: requires replace", () => {
   });
 
   it("normalises by rendered path", () => {
-    expect(normaliseRequiresReplace([["b"], ["a", 1], ["b"], ["a", { key: "k" }]])).toEqual([["a", { key: "k" }], ["a", 1], ["b"]]);
+    expect(normaliseRequiresReplace([["b"], ["a", 1], ["b"], ["a", { key: "k" }]])).toEqual([
+      ["a", { key: "k" }],
+      ["a", 1],
+      ["b"],
+    ]);
   });
 });

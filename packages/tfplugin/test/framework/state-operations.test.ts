@@ -6,7 +6,11 @@ const state = { id: "w-1", name: "w", zone: null, size: 1, revision: 1, settings
 
 describe("read, import and upgrade", () => {
   it("read returning null removes the resource; private state passes through", async () => {
-    const resource = fakeResource({ read: (_req, resp) => void (resp.state = null) });
+    const resource = fakeResource({
+      read: (_req, resp) => {
+        resp.state = null;
+      },
+    });
     expect(await readResource(resource, {}, { state, private: Uint8Array.of(9) })).toEqual({
       state: null,
       private: Uint8Array.of(9),
@@ -20,9 +24,21 @@ describe("read, import and upgrade", () => {
   });
 
   it("import starts from a null object and keeps what importState sets", async () => {
-    const resource = fakeResource({ importState: (req, resp) => void (resp.state.id = req.id) });
+    const resource = fakeResource({
+      importState: (req, resp) => {
+        resp.state.id = req.id;
+      },
+    });
     const result = await importResourceState(resource, {}, "w-9");
-    expect(result.state).toEqual({ id: "w-9", name: null, zone: null, size: null, revision: null, settings: null, rule: [] });
+    expect(result.state).toEqual({
+      id: "w-9",
+      name: null,
+      zone: null,
+      size: null,
+      revision: null,
+      settings: null,
+      rule: [],
+    });
   });
 
   it("import without importState is an error diagnostic", async () => {
@@ -38,7 +54,9 @@ describe("read, import and upgrade", () => {
   it("hands older versions to upgradeState", async () => {
     const resource = fakeResource({
       schema: { ...fakeResource().schema, version: 1 },
-      upgradeState: (req, resp) => void (resp.state = { ...state, name: String(req.rawState.title) }),
+      upgradeState: (req, resp) => {
+        resp.state = { ...state, name: String(req.rawState.title) };
+      },
     });
     const result = await upgradeResourceState(resource, { version: 0, rawStateJson: '{"id":"w-1","title":"old"}' });
     expect(result.state).toMatchObject({ id: "w-1", name: "old" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type AttributeValidator, Unknown, attr, errorDiagnostic } from "../../src/index.js";
 import { validateConfig } from "../../src/framework/validate.js";
+import { type AttributeValidator, attr, errorDiagnostic, Unknown } from "../../src/index.js";
 
 const seen: unknown[] = [];
 const nonEmpty: AttributeValidator = {
@@ -19,7 +19,12 @@ const schema = {
 
 describe("config validation", () => {
   it("runs attribute validators with paths, nested ones included", async () => {
-    const diagnostics = await validateConfig("x", schema, { name: "", items: [{ label: "ok" }, { label: "" }] }, undefined);
+    const diagnostics = await validateConfig(
+      "x",
+      schema,
+      { name: "", items: [{ label: "ok" }, { label: "" }] },
+      undefined,
+    );
     expect(diagnostics.map((d) => d.attributePath)).toEqual([["name"], ["items", 1, "label"]]);
   });
 

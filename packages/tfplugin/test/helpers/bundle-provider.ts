@@ -8,5 +8,13 @@ const entry = fileURLToPath(new URL("../fixtures/example-provider-main.ts", impo
  * embedded proto descriptor survives bundling.
  */
 export async function bundleExampleProvider(outfile: string): Promise<void> {
-  await build({ entryPoints: [entry], bundle: true, platform: "node", format: "cjs", target: "node20", outfile, logLevel: "warning" });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    outfile,
+    logLevel: "warning",
+  });
 }

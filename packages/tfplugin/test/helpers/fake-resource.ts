@@ -1,4 +1,13 @@
-import { type Resource, type ResourceDefinition, type ResourceSchema, attr, block, defineResource, requiresReplace, useStateForUnknown } from "../../src/index.js";
+import {
+  attr,
+  block,
+  defineResource,
+  type Resource,
+  type ResourceDefinition,
+  type ResourceSchema,
+  requiresReplace,
+  useStateForUnknown,
+} from "../../src/index.js";
 
 /** A schema exercising each plan phase: computed id, a default, a replace-forcing attribute, nested values. */
 export const widgetSchema = {
@@ -15,7 +24,10 @@ export const widgetSchema = {
   },
   blocks: {
     rule: block.list({
-      attributes: { port: attr.number({ required: true }), protocol: attr.string({ optional: true, computed: true, default: "tcp" }) },
+      attributes: {
+        port: attr.number({ required: true }),
+        protocol: attr.string({ optional: true, computed: true, default: "tcp" }),
+      },
     }),
   },
 } as const;

@@ -1,7 +1,11 @@
-import { type CtyValue, type PlanModifierRequest, cty } from "../../src/index.js";
+import { type CtyValue, cty, type PlanModifierRequest } from "../../src/index.js";
 
 /** A modifier request for a string attribute "a"; `state: null` means create. */
-export function modifierRequest(values: { config: CtyValue; plan: CtyValue; state: CtyValue | undefined }): PlanModifierRequest {
+export function modifierRequest(values: {
+  config: CtyValue;
+  plan: CtyValue;
+  state: CtyValue | undefined;
+}): PlanModifierRequest {
   const created = values.state === undefined;
   return {
     path: ["a"],

@@ -14,7 +14,14 @@ const cases: Record<string, { given: Diagnostic; want: ProtoDiagnostic }> = {
       severity: "WARNING",
       summary: "Deprecated",
       detail: "",
-      attribute: { steps: [{ attribute_name: "rule" }, { element_key_int: 0 }, { attribute_name: "labels" }, { element_key_string: "env" }] },
+      attribute: {
+        steps: [
+          { attribute_name: "rule" },
+          { element_key_int: 0 },
+          { attribute_name: "labels" },
+          { element_key_string: "env" },
+        ],
+      },
     },
   },
 };

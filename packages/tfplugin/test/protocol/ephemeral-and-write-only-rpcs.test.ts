@@ -1,7 +1,15 @@
 import type { ServerUnaryCall, sendUnaryData } from "@grpc/grpc-js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { attr, cty, decodeMsgpack, defineEphemeralResource, defineProvider, defineResource, encodeMsgpack } from "../../src/index.js";
 import { FrameworkServer } from "../../src/framework/framework-server.js";
+import {
+  attr,
+  cty,
+  decodeMsgpack,
+  defineEphemeralResource,
+  defineProvider,
+  defineResource,
+  encodeMsgpack,
+} from "../../src/index.js";
 import { providerService } from "../../src/protocol/internal/provider-service.js";
 import { createLogger } from "../../src/protocol/logger.js";
 
@@ -12,7 +20,13 @@ const provider = defineProvider({
   schema: { attributes: {} },
   configure: () => ({}),
   resources: [
-    defineResource({ typeName: "t_key", schema: { attributes: { key_wo: attr.string({ optional: true, writeOnly: true }) } }, create() {}, read() {}, delete() {} }),
+    defineResource({
+      typeName: "t_key",
+      schema: { attributes: { key_wo: attr.string({ optional: true, writeOnly: true }) } },
+      create() {},
+      read() {},
+      delete() {},
+    }),
   ],
   ephemeralResources: [
     defineEphemeralResource({
@@ -36,25 +50,39 @@ const service = providerService(new FrameworkServer(provider), createLogger("tes
 function rpc(name: string, request: object): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const handler = service[name] as (call: ServerUnaryCall<object, unknown>, callback: sendUnaryData<unknown>) => void;
-    handler({ request } as ServerUnaryCall<object, unknown>, (error, response) => (error ? reject(error) : resolve(response as Record<string, unknown>)));
+    handler({ request } as ServerUnaryCall<object, unknown>, (error, response) =>
+      error ? reject(error) : resolve(response as Record<string, unknown>),
+    );
   });
 }
 
 describe("ephemeral resource RPCs", () => {
   beforeAll(async () => {
-    await rpc("ConfigureProvider", { terraform_version: "1.11.4", config: { msgpack: encodeMsgpack({}, cty.object({})) } });
+    await rpc("ConfigureProvider", {
+      terraform_version: "1.11.4",
+      config: { msgpack: encodeMsgpack({}, cty.object({})) },
+    });
   });
 
   it("GetMetadata and GetProviderSchema list the ephemeral resource", async () => {
     expect((await rpc("GetMetadata", {})).ephemeral_resources).toEqual([{ type_name: "t_lease" }]);
-    const schemas = (await rpc("GetProviderSchema", {})).ephemeral_resource_schemas as Record<string, { block: { attributes: { name: string }[] } }>;
+    const schemas = (await rpc("GetProviderSchema", {})).ephemeral_resource_schemas as Record<
+      string,
+      { block: { attributes: { name: string }[] } }
+    >;
     expect(schemas.t_lease?.block.attributes.map((a) => a.name)).toEqual(["ttl", "lease"]);
   });
 
   it("OpenEphemeralResource returns the msgpack result, private bytes and renew_at as a Timestamp", async () => {
-    const opened = await rpc("OpenEphemeralResource", { type_name: "t_lease", config: { msgpack: encodeMsgpack({ ttl: 60, lease: null }, leaseType) } });
+    const opened = await rpc("OpenEphemeralResource", {
+      type_name: "t_lease",
+      config: { msgpack: encodeMsgpack({ ttl: 60, lease: null }, leaseType) },
+    });
     expect(opened.diagnostics).toEqual([]);
-    expect(decodeMsgpack((opened.result as { msgpack: Uint8Array }).msgpack, leaseType)).toEqual({ ttl: 60, lease: "l-1" });
+    expect(decodeMsgpack((opened.result as { msgpack: Uint8Array }).msgpack, leaseType)).toEqual({
+      ttl: 60,
+      lease: "l-1",
+    });
     expect(opened.private).toEqual(Uint8Array.of(1, 2));
     expect(opened.renew_at).toEqual({ seconds: Date.UTC(2030, 0, 1) / 1000, nanos: 250_000_000 });
   });
@@ -62,7 +90,9 @@ describe("ephemeral resource RPCs", () => {
   it("RenewEphemeralResource and CloseEphemeralResource carry the private bytes", async () => {
     const renewed = await rpc("RenewEphemeralResource", { type_name: "t_lease", private: Uint8Array.of(1, 2) });
     expect(renewed).toEqual({ private: Uint8Array.of(1, 2, 3), renew_at: undefined, diagnostics: [] });
-    expect(await rpc("CloseEphemeralResource", { type_name: "t_lease", private: Uint8Array.of(1, 2, 3) })).toEqual({ diagnostics: [] });
+    expect(await rpc("CloseEphemeralResource", { type_name: "t_lease", private: Uint8Array.of(1, 2, 3) })).toEqual({
+      diagnostics: [],
+    });
   });
 });
 
@@ -75,7 +105,11 @@ describe("ValidateResourceConfig client capabilities", () => {
   ];
   for (const [name, capabilities, errors] of cases) {
     it(`${errors ? "refuses" : "accepts"} a write-only value when the capabilities are ${name}`, async () => {
-      const response = await rpc("ValidateResourceConfig", { type_name: "t_key", config, client_capabilities: capabilities });
+      const response = await rpc("ValidateResourceConfig", {
+        type_name: "t_key",
+        config,
+        client_capabilities: capabilities,
+      });
       expect(response.diagnostics).toHaveLength(errors);
     });
   }

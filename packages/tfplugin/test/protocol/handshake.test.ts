@@ -1,12 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { MAGIC_COOKIE_VALUE, NOT_A_PLUGIN_MESSAGE, handshakeLine, handshakeProblem, reattachLine } from "../../src/protocol/handshake.js";
+import {
+  handshakeLine,
+  handshakeProblem,
+  MAGIC_COOKIE_VALUE,
+  NOT_A_PLUGIN_MESSAGE,
+  reattachLine,
+} from "../../src/protocol/handshake.js";
 
 const problems: Record<string, { given: NodeJS.ProcessEnv; want: RegExp | undefined }> = {
-  "Terraform's environment": { given: { TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "5,6" }, want: undefined },
-  "versions in either order": { given: { TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "6,5" }, want: undefined },
+  "Terraform's environment": {
+    given: { TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "5,6" },
+    want: undefined,
+  },
+  "versions in either order": {
+    given: { TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "6,5" },
+    want: undefined,
+  },
   "no cookie": { given: {}, want: /^This binary is a plugin/ },
   "wrong cookie": { given: { TF_PLUGIN_MAGIC_COOKIE: "nope" }, want: /^This binary is a plugin/ },
-  "protocol 5 only": { given: { TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "5" }, want: /protocol version 6/ },
+  "protocol 5 only": {
+    given: { TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "5" },
+    want: /protocol version 6/,
+  },
 };
 
 describe("handshake", () => {
@@ -37,7 +52,13 @@ describe("handshake", () => {
     const line = reattachLine("example.test/a/b", "/tmp/p.sock", 42);
     const json = JSON.parse(/^TF_REATTACH_PROVIDERS='(.*)'\n$/.exec(line)?.[1] ?? "null");
     expect(json).toEqual({
-      "example.test/a/b": { Protocol: "grpc", ProtocolVersion: 6, Pid: 42, Test: true, Addr: { Network: "unix", String: "/tmp/p.sock" } },
+      "example.test/a/b": {
+        Protocol: "grpc",
+        ProtocolVersion: 6,
+        Pid: 42,
+        Test: true,
+        Addr: { Network: "unix", String: "/tmp/p.sock" },
+      },
     });
   });
 });

@@ -24,48 +24,78 @@ export function businessHandlers(keyward: Keyward, catalog: Catalog, enforcement
   function allow(req: RecordRequest<unknown, Fields | undefined>, res: Response, route: OperationRoute) {
     const permission = operationPermission(route.operation);
     const resource = permission && catalog.resources.get(permission.resource);
-    if (!permission || !resource) throw new Error(`operation ${route.operationId} has no x-keyward-permission in the catalog`);
-    const shown = (scope: Parameters<typeof visibleFields>[1]) => (record: BusinessRecord) => visibleFields(record, scope, resource.fields);
-    if (!enforcement) return { resource: permission.resource, shown: shown("all") };
+    if (!permission || !resource) {
+      throw new Error(`operation ${route.operationId} has no x-keyward-permission in the catalog`);
+    }
+    const shown = (scope: Parameters<typeof visibleFields>[1]) => (record: BusinessRecord) =>
+      visibleFields(record, scope, resource.fields);
+    if (!enforcement) {
+      return { resource: permission.resource, shown: shown("all") };
+    }
     const principal = keyPrincipal(req);
     const written = isWrite(permission.action) ? Object.keys(req.body ?? {}) : [];
     const decision = access.authorize(principal, permission.resource, permission.action, written);
-    if (decision.ok) return { resource: permission.resource, shown: shown(decision.scope) };
-    access.recordRefusal(decision.reason, principal, { method: req.method, path: req.path, ...(req.ip !== undefined && { ip: req.ip }) });
+    if (decision.ok) {
+      return { resource: permission.resource, shown: shown(decision.scope) };
+    }
+    access.recordRefusal(decision.reason, principal, {
+      method: req.method,
+      path: req.path,
+      ...(req.ip !== undefined && { ip: req.ip }),
+    });
     sendProblem(res, {
       code: decision.reason,
       detail: decision.detail,
-      extra: { ...(decision.missing && { missing_permission: decision.missing }), ...(decision.fields && { fields: decision.fields }) },
+      extra: {
+        ...(decision.missing && { missing_permission: decision.missing }),
+        ...(decision.fields && { fields: decision.fields }),
+      },
     });
     return null;
   }
 
-  const list = async (req: RecordRequest<unknown, undefined, { cursor?: string; limit?: number }>, res: Response, route: OperationRoute) => {
+  const list = async (
+    req: RecordRequest<unknown, undefined, { cursor?: string; limit?: number }>,
+    res: Response,
+    route: OperationRoute,
+  ) => {
     const granted = allow(req, res, route);
-    if (!granted) return;
+    if (!granted) {
+      return;
+    }
     const page = await records.list(granted.resource, pageQuery(req.query));
     res.json(pageBody({ ...page, items: page.items.map(granted.shown) }));
   };
   const create = async (req: RecordRequest<unknown, Fields>, res: Response, route: OperationRoute) => {
     const granted = allow(req, res, route);
-    if (granted) res.status(201).json(granted.shown(await records.create(granted.resource, req.body)));
+    if (granted) {
+      res.status(201).json(granted.shown(await records.create(granted.resource, req.body)));
+    }
   };
   const get = async (req: RecordRequest<RecordId>, res: Response, route: OperationRoute) => {
     const granted = allow(req, res, route);
-    if (granted) res.json(granted.shown(await records.get(granted.resource, req.params.record_id)));
+    if (granted) {
+      res.json(granted.shown(await records.get(granted.resource, req.params.record_id)));
+    }
   };
   const update = async (req: RecordRequest<RecordId, Fields>, res: Response, route: OperationRoute) => {
     const granted = allow(req, res, route);
-    if (granted) res.json(granted.shown(await records.update(granted.resource, req.params.record_id, req.body)));
+    if (granted) {
+      res.json(granted.shown(await records.update(granted.resource, req.params.record_id, req.body)));
+    }
   };
   const remove = async (req: RecordRequest<RecordId>, res: Response, route: OperationRoute) => {
     const granted = allow(req, res, route);
-    if (!granted) return;
+    if (!granted) {
+      return;
+    }
     await records.delete(granted.resource, req.params.record_id);
     res.status(204).end();
   };
   const download = async (req: RecordRequest<RecordId>, res: Response, route: OperationRoute) => {
-    if (!allow(req, res, route)) return;
+    if (!allow(req, res, route)) {
+      return;
+    }
     const body = await records.download(req.params.record_id);
     res.type("application/octet-stream").setHeader("Content-Disposition", "attachment");
     res.send(body);

@@ -15,9 +15,15 @@ function cookie(req: Request, value: string, maxAgeSeconds: number): string {
 }
 
 function sessionBody(principal: Principal | undefined, session: ConsoleSession) {
-  if (principal?.kind !== "admin") throw new Error("console session route reached without a management token");
+  if (principal?.kind !== "admin") {
+    throw new Error("console session route reached without a management token");
+  }
   const { user } = principal;
-  return { user: { id: user.id, username: user.username }, csrf_token: session.csrfToken, expires_at: new Date(session.expiresAt).toISOString() };
+  return {
+    user: { id: user.id, username: user.username },
+    csrf_token: session.csrfToken,
+    expires_at: new Date(session.expiresAt).toISOString(),
+  };
 }
 
 export function consoleSessionHandlers(sessions: ConsoleSessions) {
@@ -25,7 +31,12 @@ export function consoleSessionHandlers(sessions: ConsoleSessions) {
   const current = (req: Request) => {
     const id = req.consoleSession;
     const session = id === undefined ? undefined : sessions.find(id);
-    if (id === undefined || !session) throw new KeywardError("not_found", "This request carries no console session (it was authenticated with a token).");
+    if (id === undefined || !session) {
+      throw new KeywardError(
+        "not_found",
+        "This request carries no console session (it was authenticated with a token).",
+      );
+    }
     return { id, session };
   };
 

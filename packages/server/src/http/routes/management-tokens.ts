@@ -11,12 +11,23 @@ export function managementTokenHandlers(keyward: Keyward) {
     getCurrentManagementToken: async (req, res) => void res.json(await tokens.get(tokenCaller(req).tokenId)),
     listManagementTokens: async (req, res) => {
       const { user_id, status } = req.query;
-      res.json(pageBody(await tokens.list({ ...pageQuery(req.query), ...(user_id && { userId: user_id }), ...(status && { status }) })));
+      res.json(
+        pageBody(
+          await tokens.list({
+            ...pageQuery(req.query),
+            ...(user_id && { userId: user_id }),
+            ...(status && { status }),
+          }),
+        ),
+      );
     },
-    createManagementToken: async (req, res) => void res.status(201).json(await tokens.create(req.body, tokenCaller(req))),
+    createManagementToken: async (req, res) =>
+      void res.status(201).json(await tokens.create(req.body, tokenCaller(req))),
     getManagementToken: async (req, res) => void res.json(await tokens.get(req.params.token_id)),
-    updateManagementToken: async (req, res) => void res.json(await tokens.update(req.params.token_id, req.body, tokenCaller(req))),
+    updateManagementToken: async (req, res) =>
+      void res.json(await tokens.update(req.params.token_id, req.body, tokenCaller(req))),
     revokeManagementToken: async (req, res) => void res.json(await tokens.revoke(req.params.token_id, actorOf(req))),
-    rotateManagementToken: async (req, res) => void res.json(await tokens.rotate(req.params.token_id, req.body?.grace_period_seconds ?? 0, actorOf(req))),
+    rotateManagementToken: async (req, res) =>
+      void res.json(await tokens.rotate(req.params.token_id, req.body?.grace_period_seconds ?? 0, actorOf(req))),
   } satisfies Partial<OperationHandlers>;
 }

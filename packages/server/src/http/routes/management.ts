@@ -10,7 +10,11 @@ export function managementHandlers(keyward: Keyward) {
   return {
     listUsers: async (req, res) => {
       const { kind, active } = req.query;
-      res.json(pageBody(await users.list({ ...pageQuery(req.query), ...(kind && { kind }), ...(active !== undefined && { active }) })));
+      res.json(
+        pageBody(
+          await users.list({ ...pageQuery(req.query), ...(kind && { kind }), ...(active !== undefined && { active }) }),
+        ),
+      );
     },
     createUser: async (req, res) => void res.status(201).json(await users.create(req.body, actorOf(req))),
     getUser: async (req, res) => void res.json(await users.get(req.params.user_id)),
@@ -28,7 +32,11 @@ export function managementHandlers(keyward: Keyward) {
 
     listApiKeys: async (req, res) => {
       const { user_id, status } = req.query;
-      res.json(pageBody(await keys.list({ ...pageQuery(req.query), ...(user_id && { userId: user_id }), ...(status && { status }) })));
+      res.json(
+        pageBody(
+          await keys.list({ ...pageQuery(req.query), ...(user_id && { userId: user_id }), ...(status && { status }) }),
+        ),
+      );
     },
     createApiKey: async (req, res) => void res.status(201).json(await keys.create(req.body, actorOf(req))),
     revokeAllApiKeys: async (req, res) => void res.json(await keys.revokeAll(actorOf(req))),
@@ -36,14 +44,24 @@ export function managementHandlers(keyward: Keyward) {
     updateApiKey: async (req, res) => void res.json(await keys.update(req.params.key_id, req.body, actorOf(req))),
     revokeApiKey: async (req, res) => void res.json(await keys.revoke(req.params.key_id, actorOf(req))),
     rotateApiKey: async (req, res) =>
-      void res.json(await keys.rotate(req.params.key_id, req.body?.grace_period_seconds ?? 0, actorOf(req), req.body?.token)),
+      void res.json(
+        await keys.rotate(req.params.key_id, req.body?.grace_period_seconds ?? 0, actorOf(req), req.body?.token),
+      ),
 
     getSettings: async (_req, res) => void res.json(await settings.get()),
     updateSettings: async (req, res) => void res.json(await settings.update(req.body, actorOf(req))),
 
     listAuditEvents: async (req, res) => {
       const { action, target_id } = req.query;
-      res.json(pageBody(await audit.list({ ...pageQuery(req.query), ...(action && { action }), ...(target_id && { targetId: target_id }) })));
+      res.json(
+        pageBody(
+          await audit.list({
+            ...pageQuery(req.query),
+            ...(action && { action }),
+            ...(target_id && { targetId: target_id }),
+          }),
+        ),
+      );
     },
 
     verifyKey: async (req, res) => void res.json(await keyward.access.verify(req.body)),

@@ -28,21 +28,49 @@ export interface KeywardDocument {
 export type TableName = "users" | "roles" | "keys" | "management_tokens";
 
 export function emptyDocument(): KeywardDocument {
-  return { version: 1, users: {}, roles: {}, keys: {}, management_tokens: {}, records: {}, settings: null, key_number: 0, key_last_used: {}, positions: {}, last_position: 0 };
+  return {
+    version: 1,
+    users: {},
+    roles: {},
+    keys: {},
+    management_tokens: {},
+    records: {},
+    settings: null,
+    key_number: 0,
+    key_last_used: {},
+    positions: {},
+    last_position: 0,
+  };
 }
 
 export function parseDocument(data: unknown, file: string): KeywardDocument {
-  if (data === null || data === undefined) return emptyDocument();
+  if (data === null || data === undefined) {
+    return emptyDocument();
+  }
   if (typeof data !== "object" || (data as { version?: unknown }).version !== 1) {
     throw new Error(`${file} is not a Keyward data file (version 1)`);
   }
-  const { admin_tokens: legacyTokens, ...stored } = data as KeywardDocument & { admin_tokens?: Record<string, LegacyAdminToken> };
+  const { admin_tokens: legacyTokens, ...stored } = data as KeywardDocument & {
+    admin_tokens?: Record<string, LegacyAdminToken>;
+  };
   const document = { ...emptyDocument(), ...stored };
-  for (const legacy of Object.values(legacyTokens ?? {})) document.management_tokens[legacy.id] ??= managementTokenOf(legacy);
+  for (const legacy of Object.values(legacyTokens ?? {})) {
+    document.management_tokens[legacy.id] ??= managementTokenOf(legacy);
+  }
   if (document.last_position === 0) {
     // A file from before positions: number its records in their stored order.
-    const tables = [document.users, document.roles, document.keys, document.management_tokens, ...Object.values(document.records)];
-    for (const table of tables) for (const id of Object.keys(table ?? {})) document.positions[id] = ++document.last_position;
+    const tables = [
+      document.users,
+      document.roles,
+      document.keys,
+      document.management_tokens,
+      ...Object.values(document.records),
+    ];
+    for (const table of tables) {
+      for (const id of Object.keys(table ?? {})) {
+        document.positions[id] = ++document.last_position;
+      }
+    }
   }
   return document;
 }
@@ -58,8 +86,17 @@ interface LegacyAdminToken {
 
 /** Every scope that existed when admin tokens became management tokens: the old token could do everything. */
 const LEGACY_SCOPES: ManagementTokenRecord["scopes"] = [
-  "users:read", "users:write", "roles:read", "roles:write", "keys:read", "keys:write",
-  "settings:read", "settings:write", "audit:read", "keys:verify", "tokens:manage",
+  "users:read",
+  "users:write",
+  "roles:read",
+  "roles:write",
+  "keys:read",
+  "keys:write",
+  "settings:read",
+  "settings:write",
+  "audit:read",
+  "keys:verify",
+  "tokens:manage",
 ];
 
 function managementTokenOf(legacy: LegacyAdminToken): ManagementTokenRecord {

@@ -4,7 +4,15 @@ import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
-import type { ListQuery, ReadTables, StoragePort, StoreHealth, TokenMatch, WritableTable, WriteTables } from "../../domain/ports.js";
+import type {
+  ListQuery,
+  ReadTables,
+  StoragePort,
+  StoreHealth,
+  TokenMatch,
+  WritableTable,
+  WriteTables,
+} from "../../domain/ports.js";
 import type {
   AuditEvent,
   BusinessRecord,
@@ -71,7 +79,9 @@ export class LowdbStore implements StoragePort {
   };
 
   async transaction<T>(fn: (tx: WriteTables) => Promise<T>): Promise<T> {
-    if (this.closed) throw new Error("store is closed");
+    if (this.closed) {
+      throw new Error("store is closed");
+    }
     const run = this.queue.then(async () => {
       const staged = new Map<string, Staged>();
       let settings: SettingsRecord | undefined;
@@ -82,7 +92,8 @@ export class LowdbStore implements StoragePort {
         roles: this.writeTable("roles", staged),
         keys: this.writeTable("keys", staged),
         managementTokens: this.writeTable("management_tokens", staged),
-        records: (resource) => this.writeTableOf(() => this.recordsOf(resource), stagedFor(staged, `records:${resource}`)),
+        records: (resource) =>
+          this.writeTableOf(() => this.recordsOf(resource), stagedFor(staged, `records:${resource}`)),
         settings: async () => settings ?? this.doc.settings ?? undefined,
         putSettings: async (value) => {
           settings = deepFreeze(structuredClone(value));
@@ -94,7 +105,9 @@ export class LowdbStore implements StoragePort {
       };
       const result = await fn(tx);
       const changed = staged.size > 0 || settings !== undefined || keyNumber !== this.doc.key_number;
-      if (changed) this.apply(staged, settings, keyNumber);
+      if (changed) {
+        this.apply(staged, settings, keyNumber);
+      }
       // Enqueued at commit, so audit order is commit order.
       const audited = this.audit.append(auditEvents);
       return { result, changed, audited };
@@ -121,7 +134,9 @@ export class LowdbStore implements StoragePort {
     this.doc.key_last_used[keyId] = at;
     this.usageTimer ??= setTimeout(() => {
       this.usageTimer = null;
-      if (!this.closed) void this.committer.commit().catch(() => undefined);
+      if (!this.closed) {
+        void this.committer.commit().catch(() => undefined);
+      }
     }, this.usageFlushMs).unref();
   }
 
@@ -184,12 +199,15 @@ export class LowdbStore implements StoragePort {
 
   /** A table seen through the transaction's staged changes; nothing reaches the document until apply. */
   private writeTableOf<T extends AnyRecord>(base: () => Record<string, T>, stage: Staged): WritableTable<T> {
-    const lookup = (id: string): T | undefined => (stage.has(id) ? ((stage.get(id) as T | null) ?? undefined) : base()[id]);
+    const lookup = (id: string): T | undefined =>
+      stage.has(id) ? ((stage.get(id) as T | null) ?? undefined) : base()[id];
     return {
       get: async (id) => lookup(id),
       list: async (query) => {
         const ids = new Set(Object.keys(base()));
-        for (const id of stage.keys()) ids.add(id);
+        for (const id of stage.keys()) {
+          ids.add(id);
+        }
         return pageOf(ids, lookup, this.positionOf, query);
       },
       put: async (record) => {
@@ -207,8 +225,12 @@ export class LowdbStore implements StoragePort {
         ? this.recordsOf(name.slice("records:".length) as ResourceName)
         : (this.doc[name as TableName] as unknown as Record<string, AnyRecord>);
       for (const [id, record] of changes) {
-        if (name === "keys") this.keyHashes.remove(this.doc.keys[id]);
-        if (name === "management_tokens") this.tokenHashes.remove(this.doc.management_tokens[id]);
+        if (name === "keys") {
+          this.keyHashes.remove(this.doc.keys[id]);
+        }
+        if (name === "management_tokens") {
+          this.tokenHashes.remove(this.doc.management_tokens[id]);
+        }
         if (record === null) {
           delete table[id];
           delete this.doc.positions[id];
@@ -216,20 +238,32 @@ export class LowdbStore implements StoragePort {
           table[id] = record;
           this.doc.positions[id] ??= ++this.doc.last_position;
         }
-        if (name === "keys" && record) this.keyHashes.add(record as KeyRecord);
-        if (name === "management_tokens" && record) this.tokenHashes.add(record as ManagementTokenRecord);
-        if ((name === "keys" || name === "management_tokens") && record === null) delete this.doc.key_last_used[id];
+        if (name === "keys" && record) {
+          this.keyHashes.add(record as KeyRecord);
+        }
+        if (name === "management_tokens" && record) {
+          this.tokenHashes.add(record as ManagementTokenRecord);
+        }
+        if ((name === "keys" || name === "management_tokens") && record === null) {
+          delete this.doc.key_last_used[id];
+        }
       }
     }
-    if (settings) this.doc.settings = settings;
+    if (settings) {
+      this.doc.settings = settings;
+    }
     this.doc.key_number = keyNumber;
   }
 
   private rebuildIndexes(): void {
     this.keyHashes.clear();
     this.tokenHashes.clear();
-    for (const key of Object.values(this.doc.keys)) this.keyHashes.add(key);
-    for (const token of Object.values(this.doc.management_tokens)) this.tokenHashes.add(token);
+    for (const key of Object.values(this.doc.keys)) {
+      this.keyHashes.add(key);
+    }
+    for (const token of Object.values(this.doc.management_tokens)) {
+      this.tokenHashes.add(token);
+    }
   }
 }
 
@@ -243,5 +277,5 @@ function stagedFor(staged: Map<string, Staged>, name: string): Staged {
 }
 
 export function auditFileFor(dataFile: string): string {
-  return dataFile.replace(/\.json$/, "") + ".audit.jsonl";
+  return `${dataFile.replace(/\.json$/, "")}.audit.jsonl`;
 }

@@ -21,7 +21,12 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .sort()
     .map((file) => {
       const sql = readFileSync(`${dir}/${file}`, "utf8");
-      return { version: Number(file.slice(0, 4)), name: file, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+      return {
+        version: Number(file.slice(0, 4)),
+        name: file,
+        sql,
+        checksum: createHash("sha256").update(sql).digest("hex"),
+      };
     });
 }
 
@@ -33,38 +38,62 @@ const DUPLICATE_OBJECT = "42710";
 /** Returns the names of the files this call applied. */
 export async function migrate(pool: pg.Pool, migrations = loadMigrations()): Promise<string[]> {
   // Created only when missing: an application role without CREATE rights can then start on a migrated database.
-  const { rows: exists } = await pool.query("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'");
+  const { rows: exists } = await pool.query(
+    "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'",
+  );
   if (exists.length === 0) {
     await pool
-      .query("CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())")
+      .query(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
+      )
       // Two first boots racing on IF NOT EXISTS: the loser sees the winner's table (or its type) as a duplicate.
       .catch((error: { code?: string }) => {
-        if (error.code !== UNIQUE_VIOLATION && error.code !== DUPLICATE_TABLE && error.code !== DUPLICATE_OBJECT) throw error;
+        if (error.code !== UNIQUE_VIOLATION && error.code !== DUPLICATE_TABLE && error.code !== DUPLICATE_OBJECT) {
+          throw error;
+        }
       });
   }
   // Read first, so that servers running as an application role without INSERT here start once all are applied.
-  const { rows: done } = await pool.query<{ version: number; checksum: string }>("SELECT version, checksum FROM schema_migrations");
+  const { rows: done } = await pool.query<{ version: number; checksum: string }>(
+    "SELECT version, checksum FROM schema_migrations",
+  );
   const checksums = new Map(done.map((row) => [row.version, row.checksum]));
   const applied: string[] = [];
   for (const migration of migrations) {
     const known = checksums.get(migration.version);
     if (known !== undefined) {
-      if (known !== migration.checksum) throw changed(migration);
+      if (known !== migration.checksum) {
+        throw changed(migration);
+      }
       continue;
     }
     const client = await pool.connect();
     try {
       await client.query("BEGIN");
       const claimed = await client
-        .query("INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)", [migration.version, migration.name, migration.checksum])
-        .then(() => true, (error: { code?: string }) => {
-          if (error.code === UNIQUE_VIOLATION) return false;
-          throw error;
-        });
+        .query("INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)", [
+          migration.version,
+          migration.name,
+          migration.checksum,
+        ])
+        .then(
+          () => true,
+          (error: { code?: string }) => {
+            if (error.code === UNIQUE_VIOLATION) {
+              return false;
+            }
+            throw error;
+          },
+        );
       if (!claimed) {
         await client.query("ROLLBACK");
-        const { rows } = await client.query<{ checksum: string }>("SELECT checksum FROM schema_migrations WHERE version = $1", [migration.version]);
-        if (rows[0]?.checksum !== migration.checksum) throw changed(migration);
+        const { rows } = await client.query<{ checksum: string }>(
+          "SELECT checksum FROM schema_migrations WHERE version = $1",
+          [migration.version],
+        );
+        if (rows[0]?.checksum !== migration.checksum) {
+          throw changed(migration);
+        }
         continue;
       }
       await client.query(migration.sql);

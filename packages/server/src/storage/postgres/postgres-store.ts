@@ -6,12 +6,31 @@
 // lookups (store_unavailable) rather than honour a key that may have been revoked.
 import pg from "pg";
 import { KeywardError } from "../../domain/errors.js";
-import type { ListQuery, Page, ReadTables, StoragePort, StoreHealth, Table, TokenMatch, WritableTable, WriteTables } from "../../domain/ports.js";
-import type { AuditEvent, BusinessRecord, KeyRecord, ManagementTokenRecord, ResourceName, RoleRecord, SettingsRecord, UserRecord } from "../../domain/types.js";
+import type {
+  ListQuery,
+  Page,
+  ReadTables,
+  StoragePort,
+  StoreHealth,
+  Table,
+  TokenMatch,
+  WritableTable,
+  WriteTables,
+} from "../../domain/ports.js";
+import type {
+  AuditEvent,
+  BusinessRecord,
+  KeyRecord,
+  ManagementTokenRecord,
+  ResourceName,
+  RoleRecord,
+  SettingsRecord,
+  UserRecord,
+} from "../../domain/types.js";
 import { deepFreeze } from "../deep-freeze.js";
 import { cursorFor, cursorPosition, pageOf } from "../list-page.js";
-import { migrate } from "./migrate.js";
 import { TokenHashIndex } from "../token-hash-index.js";
+import { migrate } from "./migrate.js";
 import { MirrorTable } from "./mirror.js";
 
 export interface PostgresStoreOptions {
@@ -76,8 +95,15 @@ const MIRRORED: Record<MirroredKind, TableSql> = {
 /** Errors that mean "the database is not reachable now", as opposed to a bug in a statement. */
 function isUnavailable(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
-  if (typeof code === "string" && (code.startsWith("08") || code.startsWith("57P") || code.startsWith("53") || code.startsWith("E"))) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED/.test(message ?? "");
+  if (
+    typeof code === "string" &&
+    (code.startsWith("08") || code.startsWith("57P") || code.startsWith("53") || code.startsWith("E"))
+  ) {
+    return true;
+  }
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED/.test(
+    message ?? "",
+  );
 }
 
 export function storeUnavailable(detail: string): KeywardError {
@@ -126,7 +152,12 @@ export class PostgresStore implements StoragePort {
     this.pollMs = options.pollMs ?? 250;
     this.maxStalenessMs = options.maxStalenessMs ?? 30_000;
     this.applicationName = options.applicationName ?? "keyward";
-    this.pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 2000, application_name: this.applicationName });
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 2000,
+      application_name: this.applicationName,
+    });
     // A connection dropped by the server (idle in the pool or checked out between queries) emits "error";
     // unhandled, that would end the process. The next query on it reports the failure where it matters.
     this.pool.on("error", () => undefined);
@@ -169,23 +200,35 @@ export class PostgresStore implements StoragePort {
    * that throws leaves no trace, and the others are acknowledged only once the batch has committed.
    */
   transaction<T>(fn: (tx: WriteTables) => Promise<T>): Promise<T> {
-    if (this.closed) return Promise.reject(new Error("store is closed"));
+    if (this.closed) {
+      return Promise.reject(new Error("store is closed"));
+    }
     return new Promise<T>((resolve, reject) => {
       this.waiting.push({ fn, resolve: resolve as (value: unknown) => void, reject });
-      if (this.waiting.length === 1) void this.serial(() => this.runBatch());
+      if (this.waiting.length === 1) {
+        void this.serial(() => this.runBatch());
+      }
     });
   }
 
   private async runBatch(): Promise<void> {
     const jobs = this.waiting.splice(0, MAX_BATCH);
-    if (this.waiting.length > 0) void this.serial(() => this.runBatch());
-    if (jobs.length === 0) return;
+    if (this.waiting.length > 0) {
+      void this.serial(() => this.runBatch());
+    }
+    if (jobs.length === 0) {
+      return;
+    }
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
     } catch (error) {
-      const failure = storeUnavailable(`The database can't be reached (${(error as Error).message}); nothing was written.`);
-      for (const job of jobs) job.reject(failure);
+      const failure = storeUnavailable(
+        `The database can't be reached (${(error as Error).message}); nothing was written.`,
+      );
+      for (const job of jobs) {
+        job.reject(failure);
+      }
       return;
     }
     let broken = false;
@@ -193,11 +236,15 @@ export class PostgresStore implements StoragePort {
     try {
       const lockedAt = Date.now();
       // One round trip (simple protocol): begin, and take the version row lock that serialises every writer.
-      const results = (await client.query("BEGIN; UPDATE store_meta SET version = version + 1 WHERE id = 1 RETURNING version, key_number")) as unknown as pg.QueryResult[];
+      const results = (await client.query(
+        "BEGIN; UPDATE store_meta SET version = version + 1 WHERE id = 1 RETURNING version, key_number",
+      )) as unknown as pg.QueryResult[];
       const meta = results[1]?.rows[0] as { version: string; key_number: string };
       const version = Number(meta.version);
       // Holding the lock, everything before `version` has committed: bring the mirror exactly there.
-      if (this.version < version - 1) await this.catchUp(client, version - 1);
+      if (this.version < version - 1) {
+        await this.catchUp(client, version - 1);
+      }
 
       const batch: Stage = new Map();
       const auditEvents: AuditEvent[] = [];
@@ -214,7 +261,9 @@ export class PostgresStore implements StoragePort {
         let savepoint = false;
         // Business records are written at once; a savepoint lets a failing `fn` take its writes back.
         const beforeRecordWrite = async () => {
-          if (!savepoint) await client.query(`SAVEPOINT job_${index}`);
+          if (!savepoint) {
+            await client.query(`SAVEPOINT job_${index}`);
+          }
           savepoint = true;
           recordsWritten = true;
         };
@@ -237,24 +286,43 @@ export class PostgresStore implements StoragePort {
           const result = await job.fn(tx);
           for (const [kind, changes] of stage) {
             let merged = batch.get(kind);
-            if (!merged) batch.set(kind, (merged = new Map()));
-            for (const [id, record] of changes) merged.set(id, record);
+            if (!merged) {
+              merged = new Map();
+              batch.set(kind, merged);
+            }
+            for (const [id, record] of changes) {
+              merged.set(id, record);
+            }
           }
-          if (jobSettings) settings = jobSettings;
+          if (jobSettings) {
+            settings = jobSettings;
+          }
           auditEvents.push(...jobAudit);
           done.push({ job, result });
         } catch (error) {
           keyNumber = keyNumberBefore;
-          if (savepoint) await client.query(`ROLLBACK TO SAVEPOINT job_${index}`);
-          if (isUnavailable(error)) throw error;
+          if (savepoint) {
+            await client.query(`ROLLBACK TO SAVEPOINT job_${index}`);
+          }
+          if (isUnavailable(error)) {
+            throw error;
+          }
           job.reject(error);
         }
       }
 
       const keyNumberChanged = keyNumber !== Number(meta.key_number);
-      if (batch.size === 0 && settings === undefined && !keyNumberChanged && auditEvents.length === 0 && !recordsWritten) {
+      if (
+        batch.size === 0 &&
+        settings === undefined &&
+        !keyNumberChanged &&
+        auditEvents.length === 0 &&
+        !recordsWritten
+      ) {
         await client.query("ROLLBACK");
-        for (const { job, result } of done) job.resolve(result);
+        for (const { job, result } of done) {
+          job.resolve(result);
+        }
         return;
       }
       const changes: Array<{ kind: Kind; id: string }> = [];
@@ -262,12 +330,19 @@ export class PostgresStore implements StoragePort {
       for (const [kind, stage] of batch) {
         const puts = [...stage.values()].filter((record): record is AnyRecord => record !== null);
         const deletes = [...stage].filter(([, record]) => record === null).map(([id]) => id);
-        for (const record of puts) seqs.set(record.id, nextSeq());
+        for (const record of puts) {
+          seqs.set(record.id, nextSeq());
+        }
         await this.writeTable(client, kind, puts, deletes, seqs);
-        for (const id of stage.keys()) changes.push({ kind, id });
+        for (const id of stage.keys()) {
+          changes.push({ kind, id });
+        }
       }
       if (settings) {
-        await client.query("INSERT INTO settings (id, doc) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc", [JSON.stringify(settings)]);
+        await client.query(
+          "INSERT INTO settings (id, doc) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc",
+          [JSON.stringify(settings)],
+        );
         changes.push({ kind: "settings", id: "" });
       }
       const auditSeqs = auditEvents.map(() => nextSeq());
@@ -299,18 +374,32 @@ export class PostgresStore implements StoragePort {
       await client.query("COMMIT");
       // Committed: this replica sees its own writes at once.
       for (const [kind, stage] of batch) {
-        for (const [id, record] of stage) this.applyRecord(kind, id, record, seqs.get(id) ?? 0);
+        for (const [id, record] of stage) {
+          this.applyRecord(kind, id, record, seqs.get(id) ?? 0);
+        }
       }
-      if (settings) this.settingsRecord = settings;
+      if (settings) {
+        this.settingsRecord = settings;
+      }
       this.version = version;
       this.freshAt = Math.max(this.freshAt, lockedAt);
-      for (const { job, result } of done) job.resolve(result);
+      for (const { job, result } of done) {
+        job.resolve(result);
+      }
     } catch (error) {
       broken = isUnavailable(error);
       await client.query("ROLLBACK").catch(() => undefined);
-      const failure = broken ? storeUnavailable("The database can't be reached; nothing was written. Retry shortly.") : error;
-      for (const { job } of done) job.reject(failure);
-      for (const job of jobs) if (!done.some((entry) => entry.job === job)) job.reject(failure);
+      const failure = broken
+        ? storeUnavailable("The database can't be reached; nothing was written. Retry shortly.")
+        : error;
+      for (const { job } of done) {
+        job.reject(failure);
+      }
+      for (const job of jobs) {
+        if (!done.some((entry) => entry.job === job)) {
+          job.reject(failure);
+        }
+      }
     } finally {
       client.release(broken);
     }
@@ -341,7 +430,9 @@ export class PostgresStore implements StoragePort {
 
   /** Refusals are batched, and each batch takes the version row lock so that audit `seq` order stays commit order. */
   appendAudit(events: AuditEvent[]): Promise<void> {
-    if (events.length === 0) return Promise.resolve();
+    if (events.length === 0) {
+      return Promise.resolve();
+    }
     this.pendingRefusals.push(...events);
     this.refusalFlush ??= this.flushRefusals().finally(() => {
       this.refusalFlush = null;
@@ -349,18 +440,33 @@ export class PostgresStore implements StoragePort {
     return this.refusalFlush;
   }
 
-  async listAudit(query: { action?: AuditEvent["action"]; targetId?: string; after?: string; limit: number }): Promise<Page<AuditEvent>> {
+  async listAudit(query: {
+    action?: AuditEvent["action"];
+    targetId?: string;
+    after?: string;
+    limit: number;
+  }): Promise<Page<AuditEvent>> {
     await this.refusalFlush?.catch(() => undefined);
-    const { rows } = await this.pool.query<{ seq: string; event: AuditEvent }>(
-      `SELECT seq, event FROM audit_events
+    const { rows } = await this.pool
+      .query<{ seq: string; event: AuditEvent }>(
+        `SELECT seq, event FROM audit_events
        WHERE seq > $1 AND ($2::text IS NULL OR action = $2) AND ($3::text IS NULL OR target_id = $3)
        ORDER BY seq LIMIT $4`,
-      [query.after === undefined ? -1 : Number(query.after), query.action ?? null, query.targetId ?? null, query.limit + 1],
-    ).catch((error: unknown) => {
-      throw isUnavailable(error) ? storeUnavailable("The database can't be reached. Retry shortly.") : error;
-    });
+        [
+          query.after === undefined ? -1 : Number(query.after),
+          query.action ?? null,
+          query.targetId ?? null,
+          query.limit + 1,
+        ],
+      )
+      .catch((error: unknown) => {
+        throw isUnavailable(error) ? storeUnavailable("The database can't be reached. Retry shortly.") : error;
+      });
     const items = rows.slice(0, query.limit);
-    return { items: items.map((row) => row.event), next: rows.length > query.limit ? String(items[items.length - 1]?.seq) : null };
+    return {
+      items: items.map((row) => row.event),
+      next: rows.length > query.limit ? String(items[items.length - 1]?.seq) : null,
+    };
   }
 
   async flush(): Promise<void> {
@@ -370,12 +476,20 @@ export class PostgresStore implements StoragePort {
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
+    if (this.closed) {
+      return;
+    }
     await this.flush().catch(() => undefined);
     this.closed = true;
-    if (this.pollTimer) clearInterval(this.pollTimer);
-    if (this.usageTimer) clearInterval(this.usageTimer);
-    if (this.pruneTimer) clearInterval(this.pruneTimer);
+    if (this.pollTimer) {
+      clearInterval(this.pollTimer);
+    }
+    if (this.usageTimer) {
+      clearInterval(this.usageTimer);
+    }
+    if (this.pruneTimer) {
+      clearInterval(this.pruneTimer);
+    }
     const listener = this.listener;
     this.listener = null;
     await listener?.end().catch(() => undefined);
@@ -429,7 +543,9 @@ export class PostgresStore implements StoragePort {
   private assertFresh(): void {
     const lag = Date.now() - this.freshAt;
     if (lag > this.maxStalenessMs) {
-      throw storeUnavailable(`This replica could not reach the database for ${Math.round(lag / 1000)} s; it refuses to verify keys until it has caught up.`);
+      throw storeUnavailable(
+        `This replica could not reach the database for ${Math.round(lag / 1000)} s; it refuses to verify keys until it has caught up.`,
+      );
     }
   }
 
@@ -441,7 +557,9 @@ export class PostgresStore implements StoragePort {
 
   /** Applies the change feed from the mirror's version up to `to` (inclusive), reading through `db`. */
   private async catchUp(db: Queryable, to: number): Promise<void> {
-    const meta = await db.query<{ events_pruned_below: string }>("SELECT events_pruned_below FROM store_meta WHERE id = 1");
+    const meta = await db.query<{ events_pruned_below: string }>(
+      "SELECT events_pruned_below FROM store_meta WHERE id = 1",
+    );
     if (this.version + 1 < Number(meta.rows[0]?.events_pruned_below ?? 0)) {
       await this.loadEverything(db, to);
       return;
@@ -453,10 +571,14 @@ export class PostgresStore implements StoragePort {
     const ids = new Map<MirroredKind, Set<string>>();
     let settingsChanged = false;
     for (const row of rows) {
-      if (row.kind === "settings") settingsChanged = true;
-      else {
+      if (row.kind === "settings") {
+        settingsChanged = true;
+      } else {
         let set = ids.get(row.kind);
-        if (!set) ids.set(row.kind, (set = new Set()));
+        if (!set) {
+          set = new Set();
+          ids.set(row.kind, set);
+        }
         set.add(row.entity_id);
       }
     }
@@ -484,11 +606,15 @@ export class PostgresStore implements StoragePort {
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       const { rows } = await client.query<{ version: string }>("SELECT version FROM store_meta WHERE id = 1");
       await this.loadEverything(client, Number(rows[0]?.version ?? 0));
-      const usage = await client.query<{ key_id: string; last_used_at: Date }>("SELECT key_id, last_used_at FROM key_usage");
+      const usage = await client.query<{ key_id: string; last_used_at: Date }>(
+        "SELECT key_id, last_used_at FROM key_usage",
+      );
       for (const row of usage.rows) {
         const at = row.last_used_at.toISOString();
         this.lastUsed.set(row.key_id, at);
-        if (at > this.usageMark) this.usageMark = at;
+        if (at > this.usageMark) {
+          this.usageMark = at;
+        }
       }
       await client.query("COMMIT");
       this.freshAt = Date.now();
@@ -502,8 +628,12 @@ export class PostgresStore implements StoragePort {
     this.tokenHashes.clear();
     for (const kind of Object.keys(MIRRORED) as MirroredKind[]) {
       this.mirrorOf(kind).clear();
-      const { rows } = await db.query<{ id: string; seq: string; doc: AnyRecord }>(`SELECT id, seq, doc FROM ${MIRRORED[kind].table} ORDER BY seq`);
-      for (const row of rows) this.applyRecord(kind, row.id, row.doc, Number(row.seq));
+      const { rows } = await db.query<{ id: string; seq: string; doc: AnyRecord }>(
+        `SELECT id, seq, doc FROM ${MIRRORED[kind].table} ORDER BY seq`,
+      );
+      for (const row of rows) {
+        this.applyRecord(kind, row.id, row.doc, Number(row.seq));
+      }
     }
     const { rows } = await db.query<{ doc: SettingsRecord }>("SELECT doc FROM settings WHERE id = 1");
     this.settingsRecord = rows[0] ? deepFreeze(rows[0].doc) : undefined;
@@ -540,18 +670,32 @@ export class PostgresStore implements StoragePort {
 
   /** The token index of a credential table (keys, management tokens); none for the others. */
   private hashIndexOf(kind: MirroredKind): TokenHashIndex | undefined {
-    if (kind === "keys") return this.keyHashes;
-    if (kind === "management_tokens") return this.tokenHashes;
+    if (kind === "keys") {
+      return this.keyHashes;
+    }
+    if (kind === "management_tokens") {
+      return this.tokenHashes;
+    }
     return undefined;
   }
 
-  private async writeTable(db: Queryable, kind: MirroredKind, puts: AnyRecord[], deletes: string[], seqs: Map<string, number>): Promise<void> {
+  private async writeTable(
+    db: Queryable,
+    kind: MirroredKind,
+    puts: AnyRecord[],
+    deletes: string[],
+    seqs: Map<string, number>,
+  ): Promise<void> {
     const { table, columns } = MIRRORED[kind];
     if (deletes.length > 0) {
       await db.query(`DELETE FROM ${table} WHERE id = ANY($1::text[])`, [deletes]);
-      if (this.hashIndexOf(kind)) await db.query("DELETE FROM key_usage WHERE key_id = ANY($1::text[])", [deletes]);
+      if (this.hashIndexOf(kind)) {
+        await db.query("DELETE FROM key_usage WHERE key_id = ANY($1::text[])", [deletes]);
+      }
     }
-    if (puts.length === 0) return;
+    if (puts.length === 0) {
+      return;
+    }
     const names = ["id", "seq", "doc", ...columns.map((column) => column.name)];
     const types = ["text", "bigint", "jsonb", ...columns.map((column) => column.type)];
     const values = [
@@ -571,26 +715,48 @@ export class PostgresStore implements StoragePort {
   private mirrorRead<T extends AnyRecord>(mirror: MirrorTable<T>): Table<T> {
     return {
       get: async (id) => mirror.get(id),
-      list: async (query?: ListQuery<T>) => pageOf(mirror.ids(), (id) => mirror.get(id), (id) => mirror.seqOf(id) ?? Number.MAX_SAFE_INTEGER, query),
+      list: async (query?: ListQuery<T>) =>
+        pageOf(
+          mirror.ids(),
+          (id) => mirror.get(id),
+          (id) => mirror.seqOf(id) ?? Number.MAX_SAFE_INTEGER,
+          query,
+        ),
     };
   }
 
   /** A mirrored table seen through this transaction's and the batch's staged changes; nothing reaches the mirror until commit. */
-  private stagedTable<T extends AnyRecord>(kind: MirroredKind, mirror: MirrorTable<T>, own: Stage, batch: Stage): WritableTable<T> {
+  private stagedTable<T extends AnyRecord>(
+    kind: MirroredKind,
+    mirror: MirrorTable<T>,
+    own: Stage,
+    batch: Stage,
+  ): WritableTable<T> {
     const stage = () => {
       let map = own.get(kind);
-      if (!map) own.set(kind, (map = new Map()));
+      if (!map) {
+        map = new Map();
+        own.set(kind, map);
+      }
       return map;
     };
     const lookup = (id: string): T | undefined => {
-      for (const layer of [own.get(kind), batch.get(kind)]) if (layer?.has(id)) return (layer.get(id) as T | null) ?? undefined;
+      for (const layer of [own.get(kind), batch.get(kind)]) {
+        if (layer?.has(id)) {
+          return (layer.get(id) as T | null) ?? undefined;
+        }
+      }
       return mirror.get(id);
     };
     return {
       get: async (id) => lookup(id),
       list: async (query) => {
         const ids = new Set(mirror.ids());
-        for (const layer of [batch.get(kind), own.get(kind)]) for (const id of layer?.keys() ?? []) ids.add(id);
+        for (const layer of [batch.get(kind), own.get(kind)]) {
+          for (const id of layer?.keys() ?? []) {
+            ids.add(id);
+          }
+        }
         return pageOf(ids, lookup, (id) => mirror.seqOf(id) ?? Number.MAX_SAFE_INTEGER, query);
       },
       put: async (record) => {
@@ -602,7 +768,12 @@ export class PostgresStore implements StoragePort {
     };
   }
 
-  private writableRecords(client: Queryable, resource: ResourceName, beforeWrite: () => Promise<void>, nextSeq: () => number): WritableTable<BusinessRecord> {
+  private writableRecords(
+    client: Queryable,
+    resource: ResourceName,
+    beforeWrite: () => Promise<void>,
+    nextSeq: () => number,
+  ): WritableTable<BusinessRecord> {
     return {
       ...this.recordsTable(client, resource),
       put: async (record) => {
@@ -627,7 +798,12 @@ export class PostgresStore implements StoragePort {
       });
     return {
       get: async (id) => {
-        const { rows } = await guard(db.query<{ doc: BusinessRecord }>("SELECT doc FROM business_records WHERE resource = $1 AND id = $2", [resource, id]));
+        const { rows } = await guard(
+          db.query<{ doc: BusinessRecord }>("SELECT doc FROM business_records WHERE resource = $1 AND id = $2", [
+            resource,
+            id,
+          ]),
+        );
         return rows[0]?.doc;
       },
       list: async (query = {}) => {
@@ -635,20 +811,30 @@ export class PostgresStore implements StoragePort {
         const items: BusinessRecord[] = [];
         let last = 0;
         let after = query.after === undefined ? -1 : cursorPosition(query.after);
-        if (!Number.isFinite(after)) return { items, next: null };
+        if (!Number.isFinite(after)) {
+          return { items, next: null };
+        }
         const chunk = Math.min(Number.isFinite(limit) ? limit + 1 : 500, 500);
         for (;;) {
-          const { rows } = await guard(db.query<{ seq: string; doc: BusinessRecord }>(
-            "SELECT seq, doc FROM business_records WHERE resource = $1 AND seq > $2 AND doc @> $3::jsonb ORDER BY seq LIMIT $4",
-            [resource, after, JSON.stringify(query.where ?? {}), chunk],
-          ));
+          const { rows } = await guard(
+            db.query<{ seq: string; doc: BusinessRecord }>(
+              "SELECT seq, doc FROM business_records WHERE resource = $1 AND seq > $2 AND doc @> $3::jsonb ORDER BY seq LIMIT $4",
+              [resource, after, JSON.stringify(query.where ?? {}), chunk],
+            ),
+          );
           for (const row of rows) {
-            if (query.filter && !query.filter(row.doc)) continue;
-            if (items.length === limit) return { items, next: cursorFor(last) };
+            if (query.filter && !query.filter(row.doc)) {
+              continue;
+            }
+            if (items.length === limit) {
+              return { items, next: cursorFor(last) };
+            }
             items.push(row.doc);
             last = Number(row.seq);
           }
-          if (rows.length < chunk) return { items, next: null };
+          if (rows.length < chunk) {
+            return { items, next: null };
+          }
           after = Number(rows[rows.length - 1]?.seq);
         }
       },
@@ -677,13 +863,26 @@ export class PostgresStore implements StoragePort {
       );
       for (const row of rows) {
         const at = row.last_used_at.toISOString();
-        if (at > this.usageMark) this.usageMark = at;
-        if ((this.keys.get(row.key_id) || this.managementTokens.get(row.key_id)) && (this.lastUsed.get(row.key_id) ?? "") < at) this.lastUsed.set(row.key_id, at);
+        if (at > this.usageMark) {
+          this.usageMark = at;
+        }
+        if (
+          (this.keys.get(row.key_id) || this.managementTokens.get(row.key_id)) &&
+          (this.lastUsed.get(row.key_id) ?? "") < at
+        ) {
+          this.lastUsed.set(row.key_id, at);
+        }
       }
     } catch (error) {
       // Kept for the next flush; a newer use recorded meanwhile wins.
-      for (const [id, at] of batch) if (!this.pendingUse.has(id)) this.pendingUse.set(id, at);
-      if (!isUnavailable(error)) throw error;
+      for (const [id, at] of batch) {
+        if (!this.pendingUse.has(id)) {
+          this.pendingUse.set(id, at);
+        }
+      }
+      if (!isUnavailable(error)) {
+        throw error;
+      }
     }
   }
 
@@ -692,11 +891,19 @@ export class PostgresStore implements StoragePort {
       const batch = this.pendingRefusals.splice(0, 1000);
       const client = await this.pool.connect();
       try {
-        const results = (await client.query("BEGIN; UPDATE store_meta SET version = version + 1 WHERE id = 1 RETURNING version")) as unknown as pg.QueryResult[];
+        const results = (await client.query(
+          "BEGIN; UPDATE store_meta SET version = version + 1 WHERE id = 1 RETURNING version",
+        )) as unknown as pg.QueryResult[];
         const version = Number((results[1]?.rows[0] as { version: string }).version);
         await client.query(
           "INSERT INTO audit_events (seq, id, action, target_id, event) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::jsonb[])",
-          [batch.map((_, index) => version * SEQ_PER_VERSION + index), batch.map((e) => e.id), batch.map((e) => e.action), batch.map((e) => e.target.id), batch.map((e) => JSON.stringify(e))],
+          [
+            batch.map((_, index) => version * SEQ_PER_VERSION + index),
+            batch.map((e) => e.id),
+            batch.map((e) => e.action),
+            batch.map((e) => e.target.id),
+            batch.map((e) => JSON.stringify(e)),
+          ],
         );
         await client.query("COMMIT");
       } catch (error) {
@@ -711,7 +918,11 @@ export class PostgresStore implements StoragePort {
   /** NOTIFY wakes the replica; after a reconnect it catches up at once, since notifies sent meanwhile are lost. */
   private async listen(): Promise<void> {
     while (!this.closed) {
-      const client = new pg.Client({ connectionString: this.url, application_name: `${this.applicationName}-listen`, connectionTimeoutMillis: 2000 });
+      const client = new pg.Client({
+        connectionString: this.url,
+        application_name: `${this.applicationName}-listen`,
+        connectionTimeoutMillis: 2000,
+      });
       const ended = new Promise<void>((resolve) => {
         client.on("error", () => resolve());
         client.once("end", () => resolve());
@@ -726,9 +937,13 @@ export class PostgresStore implements StoragePort {
       } catch {
         // Unreachable: the poll keeps trying too; retry the listener shortly.
       }
-      if (this.listener === client) this.listener = null;
+      if (this.listener === client) {
+        this.listener = null;
+      }
       await client.end().catch(() => undefined);
-      if (!this.closed) await new Promise((resolve) => setTimeout(resolve, 200).unref());
+      if (!this.closed) {
+        await new Promise((resolve) => setTimeout(resolve, 200).unref());
+      }
     }
   }
 }

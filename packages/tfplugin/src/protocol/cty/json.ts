@@ -29,7 +29,9 @@ function fromTree(tree: JsonTree, type: CtyType, at: string): CtyValue {
     case "bool":
       return typeof tree === "boolean" ? tree : fail();
     case "number":
-      return tree instanceof JsonNumber || typeof tree === "string" ? numberFromText(typeof tree === "string" ? tree : tree.text) : fail();
+      return tree instanceof JsonNumber || typeof tree === "string"
+        ? numberFromText(typeof tree === "string" ? tree : tree.text)
+        : fail();
     case "dynamic": {
       const wrapper = isJsonObject(tree) ? tree : fail();
       const concrete = typeFromJson(toPlain(wrapper.type ?? null));
@@ -39,7 +41,9 @@ function fromTree(tree: JsonTree, type: CtyType, at: string): CtyValue {
     case "set":
       return (Array.isArray(tree) ? tree : fail()).map((e, i) => fromTree(e, type.element, `${at}[${i}]`));
     case "tuple":
-      return (Array.isArray(tree) ? tree : fail()).map((e, i) => fromTree(e, type.elements[i] ?? fail(), `${at}[${i}]`));
+      return (Array.isArray(tree) ? tree : fail()).map((e, i) =>
+        fromTree(e, type.elements[i] ?? fail(), `${at}[${i}]`),
+      );
     case "map": {
       const record = isJsonObject(tree) ? tree : fail();
       return mapValues(Object.keys(record), (key) => fromTree(record[key] ?? null, type.element, `${at}.${key}`));
@@ -54,8 +58,8 @@ function fromTree(tree: JsonTree, type: CtyType, at: string): CtyValue {
   }
 }
 
-function mapValues(keys: string[], valueOf: (key: string) => CtyValue): CtyObject {
-  return Object.fromEntries(keys.map((key) => [key, valueOf(key)]));
+function mapValues(keys: string[], valueFor: (key: string) => CtyValue): CtyObject {
+  return Object.fromEntries(keys.map((key) => [key, valueFor(key)]));
 }
 
 function isJsonObject(tree: JsonTree): tree is { [key: string]: JsonTree } {
@@ -105,7 +109,11 @@ class LosslessJsonParser {
     if (char === '"') {
       return this.parseString();
     }
-    for (const [word, value] of [["true", true], ["false", false], ["null", null]] as const) {
+    for (const [word, value] of [
+      ["true", true],
+      ["false", false],
+      ["null", null],
+    ] as const) {
       if (this.text.startsWith(word, this.pos)) {
         this.pos += word.length;
         return value;

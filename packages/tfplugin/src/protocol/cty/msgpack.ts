@@ -74,8 +74,8 @@ function fromWire(raw: unknown, type: CtyType, at: string): CtyValue {
       return out;
     }
     case "tuple":
-      return (expect(Array.isArray(raw) && raw.length === type.elements.length, raw, type, at) as unknown[]).map((e, i) =>
-        fromWire(e, type.elements[i] as CtyType, `${at}[${i}]`),
+      return (expect(Array.isArray(raw) && raw.length === type.elements.length, raw, type, at) as unknown[]).map(
+        (e, i) => fromWire(e, type.elements[i] as CtyType, `${at}[${i}]`),
       );
     case "map": {
       const record = expect(isCtyObject(raw), raw, type, at) as Record<string, unknown>;
@@ -157,7 +157,9 @@ function toWire(value: CtyValue, type: CtyType, at: string): unknown {
       const record = expect(isCtyObject(value), value, type, at) as CtyObject;
       // Core rejects objects with missing or extra attributes: always write exactly the schema's attributes.
       const attributes = type.attributes;
-      return sortedMap(namesOf(attributes).sorted, (key) => toWire(record[key] ?? null, attributes[key] as CtyType, `${at}.${key}`));
+      return sortedMap(namesOf(attributes).sorted, (key) =>
+        toWire(record[key] ?? null, attributes[key] as CtyType, `${at}.${key}`),
+      );
     }
   }
 }
@@ -177,10 +179,10 @@ function numberToWire(value: CtyValue, type: CtyType, at: string): unknown {
  * A plain object (the msgpack encoder writes `Map` instances as empty maps) with the given keys, already in sorted
  * order, like cty.
  */
-function sortedMap(sortedKeys: readonly string[], valueOf: (key: string) => unknown): Record<string, unknown> {
+function sortedMap(sortedKeys: readonly string[], valueFor: (key: string) => unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of sortedKeys) {
-    setOwn(out as CtyObject, key, valueOf(key) as CtyValue);
+    setOwn(out as CtyObject, key, valueFor(key) as CtyValue);
   }
   return out;
 }

@@ -1,5 +1,5 @@
-import { type NumberValue, isNumberValue, numbersEqual } from "./number.js";
-import { type CtyType, isRecord, typeToJson, typesEqual } from "./type.js";
+import { isNumberValue, type NumberValue, numbersEqual } from "./number.js";
+import { type CtyType, isRecord, typesEqual, typeToJson } from "./type.js";
 import { Unknown } from "./unknown.js";
 
 /**
@@ -58,7 +58,10 @@ export function valuesEqual(type: CtyType, a: CtyValue, b: CtyValue): boolean {
 
 function arraysEqual(a: CtyValue, b: CtyValue, typeAt: (index: number) => CtyType): boolean {
   return (
-    Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => valuesEqual(typeAt(i), v, b[i] ?? null))
+    Array.isArray(a) &&
+    Array.isArray(b) &&
+    a.length === b.length &&
+    a.every((v, i) => valuesEqual(typeAt(i), v, b[i] ?? null))
   );
 }
 

@@ -1,4 +1,4 @@
-import type { UntypedServiceImplementation, sendUnaryData, ServerUnaryCall } from "@grpc/grpc-js";
+import type { ServerUnaryCall, sendUnaryData, UntypedServiceImplementation } from "@grpc/grpc-js";
 import { decodeJson } from "../cty/json.js";
 import { decodeMsgpack, encodeMsgpack } from "../cty/msgpack.js";
 import type { CtyType } from "../cty/type.js";
@@ -6,7 +6,7 @@ import type { CtyValue } from "../cty/value.js";
 import { type Diagnostic, errorDiagnostic } from "../diagnostics.js";
 import type { Logger } from "../logger.js";
 import type { PrivateState, ProviderServer, StateResponse } from "../provider-server.js";
-import { type Schema, impliedType } from "../schema.js";
+import { impliedType, type Schema } from "../schema.js";
 import { attributePathToProto, diagnosticToProto } from "./convert-diagnostics.js";
 import { schemaToProto } from "./convert-schema.js";
 import type { ProtoDynamicValue, ProtoRequest, ProtoTimestamp } from "./proto-types.js";
@@ -41,7 +41,9 @@ export function providerService(server: ProviderServer, log: Logger): UntypedSer
         await server.validateResourceConfig({
           typeName: type.name,
           config: dynamic(req.config, type.type),
-          clientCapabilities: { writeOnlyAttributesAllowed: req.client_capabilities?.write_only_attributes_allowed ?? false },
+          clientCapabilities: {
+            writeOnlyAttributesAllowed: req.client_capabilities?.write_only_attributes_allowed ?? false,
+          },
         }),
       );
     },
@@ -54,12 +56,19 @@ export function providerService(server: ProviderServer, log: Logger): UntypedSer
     UpgradeResourceState: async (req) => {
       const type = types.resource(req.type_name);
       const json = req.raw_state?.json?.length ? textDecoder.decode(req.raw_state.json) : undefined;
-      const res = await server.upgradeResourceState({ typeName: type.name, version: req.version ?? 0, rawStateJson: json });
+      const res = await server.upgradeResourceState({
+        typeName: type.name,
+        version: req.version ?? 0,
+        rawStateJson: json,
+      });
       return { upgraded_state: toDynamic(res.state, type.type), diagnostics: res.diagnostics.map(diagnosticToProto) };
     },
     ConfigureProvider: async (req) =>
       diagnosticsOnly(
-        await server.configureProvider({ terraformVersion: req.terraform_version ?? "", config: dynamic(req.config, providerType) }),
+        await server.configureProvider({
+          terraformVersion: req.terraform_version ?? "",
+          config: dynamic(req.config, providerType),
+        }),
       ),
     ReadResource: async (req) => {
       const type = types.resource(req.type_name);
@@ -133,7 +142,11 @@ export function providerService(server: ProviderServer, log: Logger): UntypedSer
     RenewEphemeralResource: async (req) => {
       const type = types.ephemeralResource(req.type_name);
       const res = await server.renewEphemeralResource({ typeName: type.name, private: bytes(req.private) });
-      return { private: res.private, renew_at: timestamp(res.renewAt), diagnostics: res.diagnostics.map(diagnosticToProto) };
+      return {
+        private: res.private,
+        renew_at: timestamp(res.renewAt),
+        diagnostics: res.diagnostics.map(diagnosticToProto),
+      };
     },
     CloseEphemeralResource: async (req) => {
       const type = types.ephemeralResource(req.type_name);
@@ -209,7 +222,11 @@ function toDynamic(value: CtyValue, type: CtyType): ProtoDynamicValue {
 }
 
 function stateResponse(field: "new_state" | "state", res: StateResponse, type: CtyType): object {
-  return { [field]: toDynamic(res.state, type), private: res.private, diagnostics: res.diagnostics.map(diagnosticToProto) };
+  return {
+    [field]: toDynamic(res.state, type),
+    private: res.private,
+    diagnostics: res.diagnostics.map(diagnosticToProto),
+  };
 }
 
 function diagnosticsOnly(diagnostics: Diagnostic[]): object {

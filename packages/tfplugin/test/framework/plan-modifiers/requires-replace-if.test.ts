@@ -8,7 +8,10 @@ const growing = requiresReplaceIf(
   "Replaces the resource when the value gets longer.",
 );
 
-const cases: Record<string, { given: { config: CtyValue; plan: CtyValue; state: CtyValue | undefined }; want: PlanModifierResponse }> = {
+const cases: Record<
+  string,
+  { given: { config: CtyValue; plan: CtyValue; state: CtyValue | undefined }; want: PlanModifierResponse }
+> = {
   create: { given: { config: "abc", plan: "abc", state: undefined }, want: {} },
   unchanged: { given: { config: "ab", plan: "ab", state: "ab" }, want: {} },
   "changed, condition true": { given: { config: "abc", plan: "abc", state: "a" }, want: { requiresReplace: true } },

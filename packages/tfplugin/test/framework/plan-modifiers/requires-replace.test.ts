@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type CtyValue, type PlanModifierResponse, Unknown, requiresReplace } from "../../../src/index.js";
+import { type CtyValue, type PlanModifierResponse, requiresReplace, Unknown } from "../../../src/index.js";
 import { modifierRequest } from "../../helpers/modifier-request.js";
 
-const cases: Record<string, { given: { config: CtyValue; plan: CtyValue; state: CtyValue | undefined }; want: PlanModifierResponse }> = {
+const cases: Record<
+  string,
+  { given: { config: CtyValue; plan: CtyValue; state: CtyValue | undefined }; want: PlanModifierResponse }
+> = {
   create: { given: { config: "a", plan: "a", state: undefined }, want: {} },
   unchanged: { given: { config: "a", plan: "a", state: "a" }, want: {} },
   changed: { given: { config: "b", plan: "b", state: "a" }, want: { requiresReplace: true } },

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { type CtyValue, type PlanModifierResponse, Unknown, useStateForUnknown } from "../../../src/index.js";
 import { modifierRequest } from "../../helpers/modifier-request.js";
 
-const cases: Record<string, { given: { config: CtyValue; plan: CtyValue; state: CtyValue | undefined }; want: PlanModifierResponse }> = {
+const cases: Record<
+  string,
+  { given: { config: CtyValue; plan: CtyValue; state: CtyValue | undefined }; want: PlanModifierResponse }
+> = {
   "create (no state)": { given: { config: null, plan: Unknown, state: undefined }, want: {} },
   "null state value": { given: { config: null, plan: Unknown, state: null }, want: { planValue: null } },
   "known plan": { given: { config: "x", plan: "x", state: "old" }, want: {} },
