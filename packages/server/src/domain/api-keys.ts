@@ -5,7 +5,7 @@ import { newId } from "./ids.js";
 import { checkAllowedIps, checkExpiry, isInactive, keyStatus, publicKey } from "./key-rules.js";
 import { resolveGrants } from "./permissions.js";
 import { requireUnusedToken, tokenToInstall } from "./supplied-token.js";
-import { displayPrefix, hashToken } from "./tokens.js";
+import { displayPrefix, hashToken, revoked } from "./tokens.js";
 import type { Actor, ApiKey, ApiKeyStatus, KeyRecord } from "./types.js";
 
 type ApiKeyCreate = components["schemas"]["ApiKeyCreate"];
@@ -213,13 +213,7 @@ export function apiKeyService(ctx: Context) {
         if (current.revoked_at) {
           return current;
         }
-        const next = {
-          ...current,
-          revoked_at: now.toISOString(),
-          updated_at: now.toISOString(),
-          previous_token_hash: null,
-          previous_token_expires_at: null,
-        };
+        const next = revoked(current, now);
         await tx.keys.put(next);
         tx.audit(auditEvent(now, "key.revoked", actor, { type: "key", id }, ["revoked_at"]));
         return next;
@@ -232,13 +226,7 @@ export function apiKeyService(ctx: Context) {
       const count = await store.transaction(async (tx) => {
         const live = (await tx.keys.list({ filter: (key) => !key.revoked_at })).items;
         for (const key of live) {
-          await tx.keys.put({
-            ...key,
-            revoked_at: now.toISOString(),
-            updated_at: now.toISOString(),
-            previous_token_hash: null,
-            previous_token_expires_at: null,
-          });
+          await tx.keys.put(revoked(key, now));
         }
         tx.audit(auditEvent(now, "key.revoked_all", actor, { type: "key", id: null }, [`revoked:${live.length}`]));
         return live.length;

@@ -10,7 +10,7 @@ import { KeywardError, notFound } from "./errors.js";
 import { newId } from "./ids.js";
 import { checkFuture, keyStatus } from "./key-rules.js";
 import type { WriteTables } from "./ports.js";
-import { displayPrefix, hashToken } from "./tokens.js";
+import { displayPrefix, hashToken, revoked } from "./tokens.js";
 import type {
   Actor,
   ApiKeyStatus,
@@ -225,13 +225,7 @@ export function managementTokenService({ store, clock }: Context) {
         if (current.revoked_at) {
           return current;
         }
-        const next = {
-          ...current,
-          revoked_at: now.toISOString(),
-          updated_at: now.toISOString(),
-          previous_token_hash: null,
-          previous_token_expires_at: null,
-        };
+        const next = revoked(current, now);
         await tx.managementTokens.put(next);
         await assertManageTokenRemains(tx, now, "issue another token with tokens:manage before revoking this one");
         tx.audit(auditEvent(now, "management_token.revoked", actor, { type: "management_token", id }, ["revoked_at"]));

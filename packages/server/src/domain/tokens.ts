@@ -22,3 +22,17 @@ export function displayPrefix(token: string): string {
   const kindPrefix = token.startsWith(TOKEN_PREFIX.admin) ? TOKEN_PREFIX.admin : TOKEN_PREFIX.key;
   return token.slice(0, kindPrefix.length + DISPLAY_RANDOM_CHARS);
 }
+
+/** The stored fields every token record carries, whether an API key's or a management token's. */
+interface RevocableRecord {
+  revoked_at: string | null;
+  updated_at: string;
+  previous_token_hash: string | null;
+  previous_token_expires_at: string | null;
+}
+
+/** A key or management token revoked at `now`: its rotated-out predecessor stops working with it. */
+export function revoked<T extends RevocableRecord>(record: T, now: Date): T {
+  const at = now.toISOString();
+  return { ...record, revoked_at: at, updated_at: at, previous_token_hash: null, previous_token_expires_at: null };
+}

@@ -4,6 +4,7 @@ import { KeywardError, notFound } from "./errors.js";
 import { newId } from "./ids.js";
 import { assertManageTokenRemains } from "./management-tokens.js";
 import type { WriteTables } from "./ports.js";
+import { revoked } from "./tokens.js";
 import type { Actor, UserRecord } from "./types.js";
 
 type UserCreate = components["schemas"]["UserCreate"];
@@ -151,7 +152,7 @@ export function userService({ store, clock }: Context) {
     /** Deletes the user and revokes its keys and management tokens. */
     async delete(id: string, actor: Actor) {
       const now = clock();
-      const revoked = await store.transaction(async (tx) => {
+      const revokedKeys = await store.transaction(async (tx) => {
         const current = await tx.users.get(id);
         if (!current) {
           throw notFound("user", id);
@@ -159,17 +160,11 @@ export function userService({ store, clock }: Context) {
         await assertNotLastAdmin(tx, current, "deleted");
         const keys = await liveKeysOf(tx, id);
         for (const key of keys) {
-          await tx.keys.put({ ...key, revoked_at: now.toISOString(), updated_at: now.toISOString() });
+          await tx.keys.put(revoked(key, now));
         }
         const tokens = (await tx.managementTokens.list({ where: { user_id: id }, filter: (t) => !t.revoked_at })).items;
         for (const token of tokens) {
-          await tx.managementTokens.put({
-            ...token,
-            revoked_at: now.toISOString(),
-            updated_at: now.toISOString(),
-            previous_token_hash: null,
-            previous_token_expires_at: null,
-          });
+          await tx.managementTokens.put(revoked(token, now));
         }
         await tx.users.delete(id);
         await assertManageTokenRemains(tx, now, `${current.username} holds it`);
@@ -184,7 +179,7 @@ export function userService({ store, clock }: Context) {
         );
         return keys.length;
       });
-      return { id, revoked_keys: revoked };
+      return { id, revoked_keys: revokedKeys };
     },
   };
 }
