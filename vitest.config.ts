@@ -53,7 +53,7 @@ const BOTH_STORES = [
 ];
 
 export default defineConfig({
-  resolve: { alias: sourceAliases("testkit", "server", "tfplugin", "provider") },
+  resolve: { alias: sourceAliases("testkit", "server", "tfplugin", "provider", "access-plan") },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
