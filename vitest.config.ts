@@ -58,6 +58,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    setupFiles: ["packages/testkit/src/vitest/scratch-tmpdir.ts"],
     projects: [
       {
         extends: true,
