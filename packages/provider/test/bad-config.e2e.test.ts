@@ -1,5 +1,6 @@
 // Bad configurations are refused with a diagnostic on the offending attribute, and the server is left unchanged.
 
+import { generateKeywardToken } from "@keyward/contract";
 import { type Harness, startHarness } from "@keyward/testkit";
 import {
   type CliClient,
@@ -8,6 +9,7 @@ import {
   createWorkspace,
   installHint,
   requiredProviders,
+  supportsSecretFreeKeys,
 } from "@keyward/testkit/terraform";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -96,6 +98,54 @@ describe("bad configurations with real CLIs", () => {
     }, 180_000);
   }
 });
+
+describe("a token the server refuses, supplied through token_wo (CLIs with write-only attributes)", () => {
+  for (const client of clients.filter(supportsSecretFreeKeys)) {
+    it.concurrent(`${client.name} ${client.version}: on create and on rotate, the diagnostic points at token_wo`, async () => {
+      // Its own server: keys are created here, and the shared one must stay unchanged.
+      const server = await startHarness();
+      try {
+        await refusedSuppliedTokens(client, server);
+      } finally {
+        await server.close();
+      }
+    }, 180_000);
+  }
+});
+
+async function refusedSuppliedTokens(client: CliClient, server: Harness): Promise<void> {
+  const inUse = (await server.integration({ username: "holder", keyPreset: "events_read", rolePreset: "events_read" }))
+    .token;
+  const valid = generateKeywardToken();
+  // The checksum is the last 6 characters: change the last one.
+  const badChecksum = `${valid.slice(0, -1)}${valid.endsWith("A") ? "B" : "A"}`;
+  const config = (token: string, version: number) =>
+    key(`preset = "events_read"\n  token_wo = "${token}"\n  token_wo_version = ${version}`);
+  const ws = await createWorkspace(client, server, `refused-token-${clientSlug(client)}`, config(badChecksum, 1));
+  /** The diagnostic's source snippet is the token_wo line (a path to `token` would show the resource's first line). */
+  const onTokenWo = /\d+:\s+token_wo\s+= "kw_/;
+
+  const refusals: [string, string, RegExp][] = [
+    [badChecksum, "create", /Unable to create API key[\s\S]*422 token_checksum_mismatch/],
+    [inUse, "create", /Unable to create API key[\s\S]*409 token_in_use/],
+  ];
+  for (const [token, step, diagnostic] of refusals) {
+    await ws.write(config(token, 1));
+    const { code, output } = await ws.exec(["apply", "-auto-approve", "-input=false"]);
+    expect([code, output], step).toEqual([1, expect.stringMatching(diagnostic)]);
+    expect(output, step).toMatch(onTokenWo);
+  }
+
+  await ws.write(config(valid, 1));
+  await ws.run(["apply", "-auto-approve", "-input=false"]);
+  for (const token of [badChecksum, inUse]) {
+    await ws.write(config(token, 2));
+    const { code, output } = await ws.exec(["apply", "-auto-approve", "-input=false"]);
+    expect([code, output]).toEqual([1, expect.stringMatching(/Unable to rotate API key[\s\S]*(422|409) token_/)]);
+    expect(output).toMatch(onTokenWo);
+  }
+  expect((await server.clientFor(valid).GET("/v1/me")).response.status, "the key kept its token").toBe(200);
+}
 
 async function badConfigurations(client: CliClient): Promise<void> {
   const before = await keyward.dataFingerprint();
