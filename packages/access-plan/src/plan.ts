@@ -11,6 +11,7 @@ import {
   checkPermissions,
   checkPreset,
   checkUsername,
+  fail,
   type PermissionGrant,
 } from "./rules.js";
 
@@ -102,29 +103,26 @@ export function planIntegrationAccess(
 
 /** The scope of role and key: the preset, or the permissions with `fieldLimits` applied, after every check. */
 function resolveScope(context: CheckContext, options: IntegrationAccessOptions): PlannedScope {
-  const refuse = (message: string): never => {
-    throw new Error(`${context.owner}: ${message}`);
-  };
   if (options.preset !== undefined && options.permissions !== undefined) {
-    refuse("give either permissions or a preset, not both.");
+    fail(context, "give either permissions or a preset, not both.");
   }
   if (options.preset !== undefined) {
     checkPreset(context, options.preset);
     if (options.fieldLimits !== undefined) {
-      refuse("fieldLimits need explicit permissions; a preset grants every field of its resources.");
+      fail(context, "fieldLimits need explicit permissions; a preset grants every field of its resources.");
     }
     return { preset: options.preset };
   }
   if (options.permissions === undefined) {
-    return refuse("give permissions (or a preset): an integration without access needs no key.");
+    return fail(context, "give permissions (or a preset): an integration without access needs no key.");
   }
   const limits = options.fieldLimits ?? {};
   for (const resource of Object.keys(limits)) {
     const grant = options.permissions.find((g) => g.resource === resource);
     if (!grant) {
-      refuse(`fieldLimits names ${resource}, which permissions don't grant.`);
+      fail(context, `fieldLimits names ${resource}, which permissions don't grant.`);
     } else if (grant.fields !== undefined) {
-      refuse(`fields of ${resource} are given both in its grant and in fieldLimits; give them once.`);
+      fail(context, `fields of ${resource} are given both in its grant and in fieldLimits; give them once.`);
     }
   }
   const permissions = options.permissions.map((grant) => {

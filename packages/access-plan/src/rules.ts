@@ -24,7 +24,8 @@ export interface CheckContext {
   readonly isUnresolved: (value: unknown) => boolean;
 }
 
-function fail({ owner }: CheckContext, message: string): never {
+/** Refuses the props: the message starts with the owner's name. */
+export function fail({ owner }: CheckContext, message: string): never {
   throw new Error(`${owner}: ${message}`);
 }
 
