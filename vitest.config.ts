@@ -53,11 +53,12 @@ const BOTH_STORES = [
 ];
 
 export default defineConfig({
-  resolve: { alias: sourceAliases("testkit", "server", "tfplugin", "provider") },
+  resolve: { alias: sourceAliases("testkit", "server", "tfplugin", "provider", "access-plan") },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    setupFiles: ["packages/testkit/src/vitest/scratch-tmpdir.ts"],
     projects: [
       {
         extends: true,

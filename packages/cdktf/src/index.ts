@@ -1,6 +1,7 @@
 // @keyward/cdktf: the Keyward provider's CDKTF bindings, generated from its schema by @cdktf/provider-generator
 // (src/generated, `npm run generate`), exported like the prebuilt @cdktf/provider-* packages, plus IntegrationAccess.
 
+export type { IntegrationAccessOptions, PermissionGrant } from "@keyward/access-plan";
 export { permissionCatalog } from "@keyward/contract";
 export { ApiKey, type ApiKeyConfig, type ApiKeyPermissions } from "./generated/api-key/index";
 export {
@@ -16,4 +17,3 @@ export { KeywardProvider, type KeywardProviderConfig } from "./generated/provide
 export { Role, type RoleConfig, type RolePermissions } from "./generated/role/index";
 export { Settings, type SettingsConfig, type SettingsFeatures } from "./generated/settings/index";
 export { IntegrationAccess, type IntegrationAccessProps } from "./integration-access";
-export type { PermissionGrant } from "./rules";

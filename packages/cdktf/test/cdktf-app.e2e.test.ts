@@ -11,14 +11,12 @@ import { promisify } from "node:util";
 import { type Harness, startHarness } from "@keyward/testkit";
 import { type CliClient, cliClients, createWorkspace, installHint, type Workspace } from "@keyward/testkit/terraform";
 import { describe, expect, it } from "vitest";
-import { useScratchTmpdir } from "./helpers/scratch.js";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const appMain = join(root, "examples", "cdktf-app", "dist", "main.js");
 const STACK = "integrations";
 
-useScratchTmpdir();
 await ensureBuilt();
 const clients = await cliClients();
 

@@ -2,9 +2,6 @@
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { IntegrationAccess, type IntegrationAccessProps } from "../src/index.js";
-import { useScratchTmpdir } from "./helpers/scratch.js";
-
-useScratchTmpdir();
 
 const valid: IntegrationAccessProps = {
   name: "scanner",

@@ -2,10 +2,7 @@
 import { TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { ApiKey, IntegrationAccess, IntegrationUser, KeywardProvider, Role } from "../src/index.js";
-import { useScratchTmpdir } from "./helpers/scratch.js";
 import { logicalId, synth } from "./helpers/synth.js";
-
-useScratchTmpdir();
 
 const scanner = {
   name: "attendance-scanner",

@@ -11,6 +11,8 @@ export interface ApiCall {
   readonly subject: string;
   /** Field errors (`/body/permissions/0/fields/1`) are pointed at this schema's attributes. */
   readonly schema?: BlockDefinition;
+  /** Body fields sent from an attribute of another name, e.g. `{ token: "token_wo" }`: errors point at that one. */
+  readonly bodyFieldAttributes?: Readonly<Record<string, string>>;
   /** A 404 is an answer, not an error (reads: the object is gone). */
   readonly notFoundOk?: boolean;
 }
@@ -56,7 +58,7 @@ function reportApiError(diagnostics: Diagnostics, call: ApiCall, error: KeywardA
   const head = `Keyward answered ${error.status}${error.code ? ` ${error.code}` : ""} for ${call.subject}`;
   const unplaced: string[] = [];
   for (const fieldError of problem?.errors ?? []) {
-    const path = call.schema && attributePath(call.schema, fieldError.path);
+    const path = call.schema && attributePath(call.schema, fieldError.path, call.bodyFieldAttributes);
     if (path) {
       diagnostics.error(call.summary, `${head}: ${fieldError.message} (${fieldError.path}).`, path);
     } else {
@@ -76,13 +78,20 @@ function reportApiError(diagnostics: Diagnostics, call: ApiCall, error: KeywardA
 /**
  * The attribute a request-body pointer names: attribute names are the API's field names, so the pointer is walked
  * while its segments are attributes. Set elements have no path in the protocol, so `/body/permissions/0/fields/1`
- * points at `permissions`.
+ * points at `permissions`. A top-level field sent from an attribute of another name (`bodyFieldAttributes`) points at
+ * that attribute.
  */
-export function attributePath(schema: BlockDefinition, pointer: string): AttributePath | undefined {
-  const [source, ...segments] = pointer.split("/").slice(1);
-  if (source !== "body") {
+export function attributePath(
+  schema: BlockDefinition,
+  pointer: string,
+  bodyFieldAttributes: Readonly<Record<string, string>> = {},
+): AttributePath | undefined {
+  const [source, field, ...rest] = pointer.split("/").slice(1);
+  if (source !== "body" || field === undefined) {
     return undefined;
   }
+  const renamed = Object.hasOwn(bodyFieldAttributes, field) ? bodyFieldAttributes[field] : undefined;
+  const segments = [renamed ?? field, ...rest];
   const path: string[] = [];
   let attributes: BlockDefinition["attributes"] | undefined = schema.attributes;
   for (const segment of segments) {

@@ -12,6 +12,15 @@ describe("attributePath (server field errors → Terraform attributes)", () => {
     expect(attributePath(schema, pointer)).toEqual(path);
   });
 
+  it.each([
+    ["/body/token", ["token_wo"]],
+    ["/body/grace_period_seconds", ["rotation_grace_period_seconds"]],
+    ["/body/name", ["name"]],
+  ] as const)("points %s, sent from an attribute of another name, at that attribute", (pointer, path) => {
+    const sentFrom = { token: "token_wo", grace_period_seconds: "rotation_grace_period_seconds" };
+    expect(attributePath(apiKey.schema, pointer, sentFrom)).toEqual(path);
+  });
+
   it.each(["/params/key_id", "/body/created_by", "/query/limit"])("leaves %s on the resource", (pointer) => {
     expect(attributePath(apiKey.schema, pointer)).toBeUndefined();
   });

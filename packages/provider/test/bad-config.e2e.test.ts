@@ -1,5 +1,6 @@
 // Bad configurations are refused with a diagnostic on the offending attribute, and the server is left unchanged.
 
+import { generateKeywardToken } from "@keyward/contract";
 import { type Harness, startHarness } from "@keyward/testkit";
 import {
   type CliClient,
@@ -8,22 +9,25 @@ import {
   createWorkspace,
   installHint,
   requiredProviders,
+  supportsSecretFreeKeys,
 } from "@keyward/testkit/terraform";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const clients = await cliClients();
 let keyward: Harness;
+/** Where refused supplied tokens are tried: keys are created there, and `keyward` must stay unchanged. */
+let tokenServer: Harness;
 
 beforeAll(async () => {
-  keyward = await startHarness();
+  [keyward, tokenServer] = await Promise.all([startHarness(), startHarness()]);
 });
 afterAll(async () => {
-  await keyward?.close();
+  await Promise.all([keyward?.close(), tokenServer?.close()]);
 });
 
-const key = (attributes: string) => `${requiredProviders}
+const key = (attributes: string, username = "bad-config") => `${requiredProviders}
 resource "keyward_integration_user" "u" {
-  username = "bad-config"
+  username = "${username}"
   name     = "Bad config"
 }
 resource "keyward_api_key" "k" {
@@ -96,6 +100,49 @@ describe("bad configurations with real CLIs", () => {
     }, 180_000);
   }
 });
+
+describe("a token the server refuses, supplied through token_wo (CLIs with write-only attributes)", () => {
+  for (const client of clients.filter(supportsSecretFreeKeys)) {
+    it.concurrent(`${client.name} ${client.version}: on create and on rotate, the diagnostic points at token_wo`, async () => {
+      await refusedSuppliedTokens(client);
+    }, 180_000);
+  }
+});
+
+async function refusedSuppliedTokens(client: CliClient): Promise<void> {
+  const slug = clientSlug(client);
+  const holder = { username: `holder-${slug}`, keyPreset: "events_read", rolePreset: "events_read" };
+  const inUse = (await tokenServer.integration(holder)).token;
+  const valid = generateKeywardToken();
+  // The checksum is the last 6 characters: change the last one.
+  const badChecksum = `${valid.slice(0, -1)}${valid.endsWith("A") ? "B" : "A"}`;
+  const config = (token: string, version: number) =>
+    key(`preset = "events_read"\n  token_wo = "${token}"\n  token_wo_version = ${version}`, `refused-${slug}`);
+  const ws = await createWorkspace(client, tokenServer, `refused-token-${slug}`, config(valid, 1));
+  const refusals: [token: string, answer: RegExp][] = [
+    [badChecksum, /422 token_checksum_mismatch/],
+    [inUse, /409 token_in_use/],
+  ];
+  /** Applies `token` at `version`: refused, and the diagnostic's source snippet is the token_wo line. */
+  const expectRefused = async (token: string, version: number, summary: string, answer: RegExp) => {
+    await ws.write(config(token, version));
+    const { code, output } = await ws.exec(["apply", "-auto-approve", "-input=false"]);
+    expect(code, output).toBe(1);
+    expect(output).toMatch(new RegExp(`${summary}[\\s\\S]*${answer.source}`));
+    // A path to the computed `token` (not in the configuration) would show the resource's first line instead.
+    expect(output).toMatch(/\d+:\s+token_wo\s+= "kw_/);
+  };
+
+  for (const [token, answer] of refusals) {
+    await expectRefused(token, 1, "Unable to create API key", answer);
+  }
+  await ws.write(config(valid, 1));
+  await ws.run(["apply", "-auto-approve", "-input=false"]);
+  for (const [token, answer] of refusals) {
+    await expectRefused(token, 2, "Unable to rotate API key", answer);
+  }
+  expect((await tokenServer.clientFor(valid).GET("/v1/me")).response.status, "the key kept its token").toBe(200);
+}
 
 async function badConfigurations(client: CliClient): Promise<void> {
   const before = await keyward.dataFingerprint();

@@ -1,18 +1,21 @@
 // examples/terraform/secret-free-key applied by every CLI ≥ 1.11 (Terraform on the PATH, OpenTofu 1.11 built from the
 // Go module proxy by the e2e set-up): the token reaches Keyward (as a hash) and the sink, and no state file, saved plan or `show -json`
 // holds a token; a version bump rotates the key with a grace period; older CLIs stop at validate.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Harness, startHarness } from "@keyward/testkit";
 import {
+  anyKeywardToken,
   type CliClient,
   cliClients,
   cliEnvironment,
+  type PlanJson,
+  realChanges,
   supportsSecretFreeKeys,
   Workspace,
-  zipEntries,
+  writtenFiles,
 } from "@keyward/testkit/terraform";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -20,8 +23,6 @@ const clients = await cliClients();
 const modern = (client: CliClient) => supportsSecretFreeKeys(client);
 
 const example = await readFile(new URL("../../../examples/terraform/secret-free-key/main.tf", import.meta.url), "utf8");
-/** Any Keyward token, key or admin: none may be in a state or plan file. */
-const anyToken = /kwa?_[0-9A-Za-z]{36}/;
 const GRACE_SECONDS = 300;
 
 const servers: Harness[] = [];
@@ -39,45 +40,13 @@ async function exampleWorkspace(client: CliClient, keyward: Harness): Promise<Wo
   return new Workspace(client, dir, env);
 }
 
-/** Every file the CLI wrote (state, backups, saved plans with their zip entries), as text. */
-function writtenFiles(dir: string): [string, string][] {
-  const files: [string, string][] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (name === ".terraform" || name === "website-token.txt" || name === "main.tf" || statSync(path).isDirectory()) {
-      continue;
-    }
-    if (name.endsWith(".tfplan")) {
-      for (const [entry, data] of zipEntries(path)) {
-        files.push([`${name}:${entry}`, data.toString("latin1")]);
-      }
-    } else {
-      files.push([name, readFileSync(path, "latin1")]);
-    }
-  }
-  return files;
-}
-
 function expectNoToken(ws: Workspace, extra: Record<string, string> = {}): void {
-  const checked = [...writtenFiles(ws.dir), ...Object.entries(extra)];
+  const checked = [...writtenFiles(ws.dir, ["website-token.txt", "main.tf"]), ...Object.entries(extra)];
   expect(checked.map(([name]) => name)).toEqual(expect.arrayContaining(["terraform.tfstate"]));
   for (const [name, text] of checked) {
-    expect(anyToken.exec(text)?.[0], `a token in ${name}`).toBeUndefined();
+    expect(anyKeywardToken.exec(text)?.[0], `a token in ${name}`).toBeUndefined();
   }
 }
-
-type PlanJson = { resource_changes?: { address: string; change: { actions: string[] } }[] };
-/** Changes other than no-ops; OpenTofu 1.11 lists each ephemeral resource as "open" (gone in 1.12): exactly that is allowed. */
-const realChanges = (client: CliClient, plan: PlanJson) =>
-  (plan.resource_changes ?? [])
-    .filter(
-      (c) =>
-        !(
-          c.change.actions.join() === "no-op" ||
-          (client.name === "tofu" && c.address.startsWith("ephemeral.") && c.change.actions.join() === "open")
-        ),
-    )
-    .map((c) => `${c.address}: ${c.change.actions.join()}`);
 
 describe("examples/terraform/secret-free-key", () => {
   it("has OpenTofu 1.11 (built from the Go module proxy by the e2e set-up) and Terraform ≥ 1.11", () => {

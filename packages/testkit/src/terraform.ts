@@ -24,6 +24,7 @@ export {
   supportsSecretFreeKeys,
 } from "./cli-features.js";
 export { type BundledProvider, createPluginWorkspace } from "./plugin-workspace.js";
+export { anyKeywardToken, type PlanJson, realChanges, writtenFiles } from "./secret-free-checks.js";
 export { findClients, installHint, type TerraformClient } from "./tools/terraform-cli.js";
 export { zipEntries } from "./zip-entries.js";
 

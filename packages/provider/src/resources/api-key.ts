@@ -92,10 +92,17 @@ function validateTokenWo(config: Planned<KeyModel>, diagnostics: Diagnostics): v
 const rotates = (plan: Planned<KeyModel>, state: KeyModel) =>
   !valuesEqual(cty.number, plan.token_wo_version, state.token_wo_version);
 
+/**
+ * Request fields that come from attributes of other names: a supplied token is `token_wo` (`token` is the computed one
+ * Keyward makes), so a refused token (malformed 422, reused 409) points at `token_wo`.
+ */
+const bodyFieldAttributes = { token: "token_wo", grace_period_seconds: "rotation_grace_period_seconds" };
+
 const call = (summary: string, id: string | null) => ({
   summary,
   subject: id ? `API key ${id}` : "a new API key",
   schema: apiKey.schema,
+  bodyFieldAttributes,
 });
 
 export const apiKeyResource = defineResource<typeof apiKey.schema, ProviderClient>({
