@@ -3,6 +3,7 @@ import { resumeSession, type Session, signIn, signOut } from "./api.js";
 import { field, h, render } from "./dom.js";
 import { apiKeysScreen } from "./screens/api-keys.js";
 import { auditLogScreen } from "./screens/audit-log.js";
+import { managementTokensScreen } from "./screens/management-tokens.js";
 import { rolesScreen } from "./screens/roles.js";
 import { settingsScreen } from "./screens/settings.js";
 import { usersScreen } from "./screens/users.js";
@@ -12,6 +13,7 @@ const SCREENS = {
   "api-keys": { title: "API keys", show: apiKeysScreen },
   users: { title: "Integration users", show: usersScreen },
   roles: { title: "Roles", show: rolesScreen },
+  "management-tokens": { title: "Management tokens", show: managementTokensScreen },
   settings: { title: "Settings", show: settingsScreen },
   audit: { title: "Audit log", show: auditLogScreen },
 } as const;

@@ -1,15 +1,16 @@
 // Integration users: create, assign roles, deactivate, delete (saying how many keys were revoked).
-import type { Schemas, Session } from "../api.js";
-import { field, h, render } from "../dom.js";
+import type { Problem, Schemas, Session } from "../api.js";
+import { confirmDialog, openDialog } from "../dialogs.js";
+import { checkboxGroup, field, h, render } from "../dom.js";
 import {
   announce,
-  clearProblem,
-  confirmDialog,
+  dataTable,
   empty,
   failed,
-  formAlert,
   loading,
-  openDialog,
+  problemForm,
+  problemMessage,
+  screenHead,
   showProblem,
 } from "../ui.js";
 
@@ -19,22 +20,14 @@ type Role = Schemas["Role"];
 export function usersScreen(session: Session, root: HTMLElement): void {
   const { client } = session;
   let roles: Role[] = [];
+  /** Why no role can be assigned (a token without `roles:read`). */
+  let rolesProblem: Problem | undefined;
   const list = h("div", { class: "list" });
   render(
     root,
-    h(
-      "div",
-      { class: "screen-head" },
-      h("h1", {}, "Integration users"),
-      h(
-        "div",
-        { class: "actions" },
-        h("button", { type: "button", class: "primary", onClick: () => editUser(undefined) }, "New integration user"),
-      ),
-    ),
-    h(
-      "p",
-      { class: "lead" },
+    screenHead(
+      "Integration users",
+      [h("button", { type: "button", class: "primary", onClick: () => editUser(undefined) }, "New integration user")],
       "One dedicated integration user per integration, never an administrator. Users get permissions only through roles.",
     ),
     list,
@@ -52,13 +45,15 @@ export function usersScreen(session: Session, root: HTMLElement): void {
         failed(usersResult.error, () => void load()),
       );
     }
-    if (rolesResult.error) {
+    // Without `roles:read` the users are still listed, with their roles by id.
+    rolesProblem = rolesResult.error?.code === "scope_missing" ? rolesResult.error : undefined;
+    if (rolesResult.error && !rolesProblem) {
       return render(
         list,
         failed(rolesResult.error, () => void load()),
       );
     }
-    roles = rolesResult.data.data;
+    roles = rolesResult.data?.data ?? [];
     const users = usersResult.data.data;
     if (users.length === 0) {
       return render(list, empty("No users yet."));
@@ -66,50 +61,37 @@ export function usersScreen(session: Session, root: HTMLElement): void {
     const roleName = (id: string) => roles.find((role) => role.id === id)?.name ?? id;
     render(
       list,
-      h(
-        "table",
-        { class: "data" },
-        h("caption", { class: "visually-hidden" }, "Integration users"),
-        h(
-          "thead",
-          {},
+      rolesProblem && h("p", { class: "notice" }, `Roles are shown by id. ${problemMessage(rolesProblem)}`),
+      dataTable(
+        "Integration users",
+        ["Username", "Name", "Kind", "Roles", "Active", "Actions"],
+        users.map((user) =>
           h(
             "tr",
             {},
-            ["Username", "Name", "Kind", "Roles", "Active", "Actions"].map((title) => h("th", { scope: "col" }, title)),
-          ),
-        ),
-        h(
-          "tbody",
-          {},
-          users.map((user) =>
+            h("th", { scope: "row" }, user.username),
+            h("td", {}, user.name),
+            h("td", {}, user.is_admin ? "administrator" : user.kind),
+            h("td", {}, user.role_ids.map(roleName).join(", ") || "None"),
+            h("td", {}, user.active ? "Yes" : "No"),
             h(
-              "tr",
-              {},
-              h("th", { scope: "row" }, user.username),
-              h("td", {}, user.name),
-              h("td", {}, user.is_admin ? "administrator" : user.kind),
-              h("td", {}, user.role_ids.map(roleName).join(", ") || "None"),
-              h("td", {}, user.active ? "Yes" : "No"),
-              h(
-                "td",
-                { class: "row-actions" },
-                user.is_admin
-                  ? h("span", { class: "hint" }, "Administrator")
-                  : [
-                      h("button", { type: "button", onClick: () => editUser(user) }, "Edit user"),
-                      h(
-                        "button",
-                        { type: "button", onClick: () => void setActive(user, !user.active) },
-                        user.active ? "Deactivate" : "Activate",
-                      ),
-                      h(
-                        "button",
-                        { type: "button", class: "danger", onClick: () => void deleteUser(user) },
-                        "Delete user",
-                      ),
-                    ],
-              ),
+              "td",
+              { class: "row-actions" },
+              user.is_admin
+                ? h("span", { class: "hint" }, "Administrator")
+                : [
+                    h("button", { type: "button", onClick: () => editUser(user) }, "Edit user"),
+                    h(
+                      "button",
+                      { type: "button", onClick: () => void setActive(user, !user.active) },
+                      user.active ? "Deactivate" : "Activate",
+                    ),
+                    h(
+                      "button",
+                      { type: "button", class: "danger", onClick: () => void deleteUser(user) },
+                      "Delete user",
+                    ),
+                  ],
             ),
           ),
         ),
@@ -128,60 +110,44 @@ export function usersScreen(session: Session, root: HTMLElement): void {
       });
       const name = h("input", { type: "text", required: true, value: user?.name ?? "", autocomplete: "off" });
       const email = h("input", { type: "email", value: user?.email ?? "", autocomplete: "off" });
-      const roleBoxes = roles.map((role) => ({
-        role,
-        box: h("input", {
-          type: "checkbox",
-          id: `role-${role.id}`,
-          checked: user?.role_ids.includes(role.id) ?? false,
-        }),
-      }));
-      const form: HTMLFormElement = h(
-        "form",
-        {
-          novalidate: true,
-          onSubmit: async (event: Event): Promise<void> => {
-            event.preventDefault();
-            clearProblem(form);
-            const role_ids = roleBoxes.filter(({ box }) => box.checked).map(({ role }) => role.id);
-            const result = user
-              ? await client.PATCH("/v1/users/{user_id}", {
-                  params: { path: { user_id: user.id } },
-                  body: { name: name.value, email: email.value || null, role_ids },
-                })
-              : await client.POST("/v1/users", {
-                  body: {
-                    username: username.value,
-                    name: name.value,
-                    ...(email.value && { email: email.value }),
-                    kind: "integration",
-                    is_admin: false,
-                    role_ids,
-                    active: true,
-                  },
-                });
-            if (result.error) {
-              return showProblem(form, result.error);
-            }
-            close();
-            announce(`User ${result.data.username} saved.`);
-            void load();
-          },
+      const roleGroup = checkboxGroup(
+        "Roles",
+        "role_ids",
+        roles.map((role) => ({ value: role.id, label: role.name })),
+        user?.role_ids ?? [],
+        rolesProblem ? problemMessage(rolesProblem) : "No roles yet: create one on the Roles screen.",
+      );
+      const form = problemForm(
+        async (form) => {
+          // Roles the token can't read are left as they are, never cleared.
+          const role_ids = rolesProblem ? undefined : roleGroup.value();
+          const result = user
+            ? await client.PATCH("/v1/users/{user_id}", {
+                params: { path: { user_id: user.id } },
+                body: { name: name.value, email: email.value || null, ...(role_ids && { role_ids }) },
+              })
+            : await client.POST("/v1/users", {
+                body: {
+                  username: username.value,
+                  name: name.value,
+                  ...(email.value && { email: email.value }),
+                  kind: "integration",
+                  is_admin: false,
+                  ...(role_ids && { role_ids }),
+                  active: true,
+                },
+              });
+          if (result.error) {
+            return showProblem(form, result.error);
+          }
+          close();
+          announce(`User ${result.data.username} saved.`);
+          void load();
         },
-        formAlert(),
         field("Username", username, "username"),
         field("Name", name, "name"),
         field("Email", email, "email", "Optional."),
-        h(
-          "fieldset",
-          { "data-field": "role_ids" },
-          h("legend", {}, "Roles"),
-          roleBoxes.length === 0
-            ? h("p", { class: "hint" }, "No roles yet: create one on the Roles screen.")
-            : roleBoxes.map(({ role, box }) =>
-                h("div", { class: "field field-checkbox" }, box, h("label", { for: box.id }, role.name)),
-              ),
-        ),
+        roleGroup.element,
         h(
           "div",
           { class: "actions" },
@@ -194,47 +160,47 @@ export function usersScreen(session: Session, root: HTMLElement): void {
   }
 
   async function setActive(user: User, active: boolean): Promise<void> {
-    if (
-      !active &&
-      !(await confirmDialog(
+    const save = async () =>
+      (await client.PATCH("/v1/users/{user_id}", { params: { path: { user_id: user.id } }, body: { active } })).error;
+    if (active) {
+      const problem = await save();
+      announce(
+        problem ? `Could not activate ${user.username}: ${problemMessage(problem)}` : `${user.username} activated.`,
+      );
+    } else if (
+      await confirmDialog(
         "Deactivate user",
         `Deactivate ${user.username}? Its keys fail with 401 until it is activated again.`,
         "Deactivate",
-        { danger: true },
-      ))
+        { danger: true, action: save },
+      )
     ) {
-      return;
+      announce(`${user.username} deactivated.`);
     }
-    const { error } = await client.PATCH("/v1/users/{user_id}", {
-      params: { path: { user_id: user.id } },
-      body: { active },
-    });
-    announce(
-      error
-        ? `Could not update ${user.username}: ${error.detail}`
-        : `${user.username} ${active ? "activated" : "deactivated"}.`,
-    );
     await load();
   }
 
   async function deleteUser(user: User): Promise<void> {
-    if (
-      !(await confirmDialog(
-        "Delete user",
-        `Delete ${user.username}? All its keys are revoked and the integration stops working.`,
-        "Delete user",
-        { danger: true },
-      ))
-    ) {
-      return;
-    }
-    const { data, error } = await client.DELETE("/v1/users/{user_id}", { params: { path: { user_id: user.id } } });
-    announce(
-      error
-        ? `Could not delete ${user.username}: ${error.detail}`
-        : `${user.username} deleted; ${data.revoked_keys} ${data.revoked_keys === 1 ? "key" : "keys"} revoked.`,
+    let revokedKeys = 0;
+    const deleted = await confirmDialog(
+      "Delete user",
+      `Delete ${user.username}? All its keys are revoked and the integration stops working.`,
+      "Delete user",
+      {
+        danger: true,
+        action: async () => {
+          const { data, error } = await client.DELETE("/v1/users/{user_id}", {
+            params: { path: { user_id: user.id } },
+          });
+          revokedKeys = data?.revoked_keys ?? 0;
+          return error;
+        },
+      },
     );
-    await load();
+    if (deleted) {
+      announce(`${user.username} deleted; ${revokedKeys} ${revokedKeys === 1 ? "key" : "keys"} revoked.`);
+      await load();
+    }
   }
 
   void load();
