@@ -1,6 +1,6 @@
 // Modal dialogs (native <dialog>: focus trapped, Escape closes, focus returns to the opener) and the dialogs more
-// than one screen asks: a confirmation that shows its action's failure inside itself, the one-time token, rotation
-// with a grace period, and the Active switch that asks before it changes anything.
+// than one screen asks: a form that saves with one request, a confirmation that shows its action's failure inside
+// itself, the one-time token, rotation with a grace period, and the Active switch that asks before it changes.
 import type { Problem } from "./api.js";
 import { field, h, render } from "./dom.js";
 import { announce, problemForm, showProblem } from "./ui.js";
@@ -32,6 +32,56 @@ export function openDialog(
   return handle;
 }
 
+/** What a request answered, as openapi-fetch gives it: `data`, or the problem in `error`. */
+export interface Outcome<T> {
+  data?: T;
+  error?: Problem;
+}
+
+/**
+ * A dialog holding one form: its fields, then "Cancel" and the submit button, which runs `save`. A problem is shown
+ * in the form (next to the fields it names) and nothing typed is lost; on success the dialog closes, then `saved`.
+ */
+export function formDialog<T>(
+  title: string,
+  submitLabel: string,
+  build: () => { fields: Node[]; save: () => Promise<Outcome<T>> },
+  saved: (data: T) => void,
+  options: { wide?: boolean; danger?: boolean; focusCancel?: boolean } = {},
+): DialogHandle {
+  const handle = openDialog(
+    title,
+    ({ close }) => {
+      const { fields, save } = build();
+      return [
+        problemForm(
+          async (form) => {
+            const { data, error } = await save();
+            if (error) {
+              return showProblem(form, error);
+            }
+            close();
+            // openapi-fetch gives `data` whenever there is no `error` (undefined only for an empty answer).
+            saved(data as T);
+          },
+          ...fields,
+          h(
+            "div",
+            { class: "actions" },
+            h("button", { type: "button", autofocus: options.focusCancel, onClick: close }, "Cancel"),
+            h("button", { type: "submit", class: options.danger ? "danger" : "primary" }, submitLabel),
+          ),
+        ),
+      ];
+    },
+    options,
+  );
+  if (!options.focusCancel) {
+    handle.dialog.querySelector<HTMLElement>("input:not(:disabled), select, textarea")?.focus();
+  }
+  return handle;
+}
+
 /**
  * Asks a yes/no question; resolves true when confirmed (and, with `action`, once the action succeeded). A failed
  * action keeps the dialog open with its problem shown in it, where the person is looking.
@@ -40,29 +90,19 @@ export function confirmDialog(
   title: string,
   message: string,
   confirmLabel: string,
-  options: { danger?: boolean; action?: () => Promise<Problem | undefined> } = {},
+  options: { danger?: boolean; action?: () => Promise<Outcome<unknown>> } = {},
 ): Promise<boolean> {
   return new Promise((resolve) => {
     let confirmed = false;
-    const handle = openDialog(title, ({ close }) => [
-      problemForm(
-        async (form) => {
-          const problem = await options.action?.();
-          if (problem) {
-            return showProblem(form, problem);
-          }
-          confirmed = true;
-          close();
-        },
-        h("p", {}, message),
-        h(
-          "div",
-          { class: "actions" },
-          h("button", { type: "button", autofocus: true, onClick: close }, "Cancel"),
-          h("button", { type: "submit", class: options.danger ? "danger" : "primary" }, confirmLabel),
-        ),
-      ),
-    ]);
+    const handle = formDialog(
+      title,
+      confirmLabel,
+      () => ({ fields: [h("p", {}, message)], save: options.action ?? (async () => ({})) }),
+      () => {
+        confirmed = true;
+      },
+      { danger: options.danger, focusCancel: true },
+    );
     handle.dialog.addEventListener("close", () => resolve(confirmed));
   });
 }
@@ -113,35 +153,19 @@ export function tokenDialog(title: string, token: string): DialogHandle {
   });
 }
 
-/** What a credential's rotate request answers: the new token once, or a problem. */
-interface Rotation {
-  data?: { token?: string };
-  error?: Problem;
-}
-
 /** "Rotate" with a grace period: a new token, shown once; the old one keeps working for the grace period. */
 export function rotateDialog(
   what: string,
   name: string,
-  rotate: (graceSeconds: number) => Promise<Rotation>,
+  rotate: (graceSeconds: number) => Promise<Outcome<{ token?: string }>>,
   rotated: () => void,
 ): void {
-  openDialog(`Rotate “${name}”`, ({ close }) => {
-    const grace = h("input", { type: "number", min: 0, max: 604800, value: 0, required: true });
-    return [
-      problemForm(
-        async (form) => {
-          const { data, error } = await rotate(Number(grace.value));
-          if (error) {
-            return showProblem(form, error);
-          }
-          close();
-          announce(`${what} ${name} rotated.`);
-          if (data?.token !== undefined) {
-            tokenDialog(`The rotated ${what}`, data.token);
-          }
-          rotated();
-        },
+  const grace = h("input", { type: "number", min: 0, max: 604800, value: 0, required: true });
+  formDialog(
+    `Rotate “${name}”`,
+    "Rotate",
+    () => ({
+      fields: [
         h(
           "p",
           {},
@@ -153,22 +177,24 @@ export function rotateDialog(
           "grace_period_seconds",
           "0 = the old token stops at once; at most 604800 (7 days).",
         ),
-        h(
-          "div",
-          { class: "actions" },
-          h("button", { type: "button", onClick: close }, "Cancel"),
-          h("button", { type: "submit", class: "primary" }, "Rotate"),
-        ),
-      ),
-    ];
-  });
+      ],
+      save: () => rotate(Number(grace.value)),
+    }),
+    ({ token }) => {
+      announce(`${what} ${name} rotated.`);
+      if (token !== undefined) {
+        tokenDialog(`The rotated ${what}`, token);
+      }
+      rotated();
+    },
+  );
 }
 
 /** The Active switch of a credential's row: it asks before switching, and a refusal shows in that question. */
 export function activeSwitch(
   what: string,
   credential: { name: string; prefix: string; active: boolean },
-  options: { disabled: boolean; save: (active: boolean) => Promise<Problem | undefined>; saved: () => void },
+  options: { disabled: boolean; save: (active: boolean) => Promise<Outcome<unknown>>; saved: () => void },
 ): HTMLInputElement {
   const toggle = h("input", {
     type: "checkbox",

@@ -52,6 +52,11 @@ export function problemMessage(problem: Problem): string {
   return problem.detail;
 }
 
+/** Said above a list whose references (owners, roles) could not be loaded, so they are shown by id. */
+export function shownById(what: string, problem: Problem | undefined): HTMLElement | undefined {
+  return problem && h("p", { class: "notice" }, `${what} are shown by id. ${problemMessage(problem)}`);
+}
+
 /** A list that could not be loaded: Retry, or, when the token lacks the scope, the lacks-scope state. */
 export function failed(problem: Problem, retry: () => void): HTMLElement {
   if (problem.code === "scope_missing") {

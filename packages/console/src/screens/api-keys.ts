@@ -1,20 +1,11 @@
 // API keys: the list (filter by status and owner, search), "New API key", the one-time token, "Edit API key",
 // the Active toggle (confirmed), "Rotate" with a grace period, "Delete API key" and "Revoke all keys".
 import type { Problem, Schemas, Session } from "../api.js";
-import { activeSwitch, confirmDialog, openDialog, rotateDialog, tokenDialog } from "../dialogs.js";
-import { field, formatTime, fromInputTime, h, render, toInputTime } from "../dom.js";
+import { credentialFields } from "../credential-fields.js";
+import { activeSwitch, confirmDialog, formDialog, rotateDialog, tokenDialog } from "../dialogs.js";
+import { field, formatTime, h, render } from "../dom.js";
 import { permissionGrid, permissionSummary } from "../permission-grid.js";
-import {
-  announce,
-  dataTable,
-  empty,
-  failed,
-  loading,
-  problemForm,
-  problemMessage,
-  screenHead,
-  showProblem,
-} from "../ui.js";
+import { announce, dataTable, empty, failed, loading, problemMessage, screenHead, shownById } from "../ui.js";
 
 type ApiKey = Schemas["ApiKey"];
 type User = Schemas["User"];
@@ -151,7 +142,7 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
     }
     render(
       list,
-      usersProblem && h("p", { class: "notice" }, `Owners are shown by id. ${problemMessage(usersProblem)}`),
+      shownById("Owners", usersProblem),
       dataTable(
         "API keys",
         ["Name", "Owner", "Prefix", "Expires at", "Active", "Status", "Last used", "Permissions", "Actions"],
@@ -164,8 +155,8 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
     const revoked = key.status === "revoked";
     const toggle = activeSwitch("API key", key, {
       disabled: revoked,
-      save: async (active) =>
-        (await client.PATCH("/v1/api-keys/{key_id}", { params: { path: { key_id: key.id } }, body: { active } })).error,
+      save: (active) =>
+        client.PATCH("/v1/api-keys/{key_id}", { params: { path: { key_id: key.id } }, body: { active } }),
       saved: () => void load(),
     });
     return h(
@@ -216,67 +207,33 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
     );
   }
 
-  function keyForm(
-    key: ApiKey | undefined,
-    submitLabel: string,
-    submit: (form: HTMLFormElement, body: Schemas["ApiKeyCreate"]) => Promise<void>,
-  ): (close: () => void) => Node[] {
-    return () => {
-      if (!catalog) {
-        return [];
-      }
-      const name = h("input", {
-        type: "text",
-        required: true,
-        maxlength: 200,
-        value: key?.name ?? "",
-        autocomplete: "off",
-      });
-      const description = h("textarea", { rows: 2, maxlength: 1000 }, key?.description ?? "");
-      const owners = users.filter((user) => !user.is_admin && user.active);
-      const owner = h(
-        "select",
-        { required: true, disabled: Boolean(key) },
+  /** The fields of both forms; `key` is the one edited. */
+  function keyFields(key: ApiKey | undefined, catalog: Catalog) {
+    const credential = credentialFields("key", key, {
+      name: ownerName,
+      choices: [
         h("option", { value: "" }, "Choose an integration user"),
-        owners.map((user) => h("option", { value: user.id }, `${user.username} (${user.name})`)),
-      );
-      if (key) {
-        render(owner, h("option", { value: key.user_id }, ownerName(key.user_id)));
-      }
-      const expires = h("input", { type: "datetime-local", value: toInputTime(key?.expires_at ?? null) });
-      const active = h("input", { type: "checkbox", checked: key?.active ?? true });
-      const grid = permissionGrid(catalog, key?.permissions ?? []);
-      const ips = h("textarea", { rows: 2, placeholder: "203.0.113.0/24" }, (key?.allowed_ips ?? []).join("\n"));
-      const form = problemForm(
-        (form) =>
-          submit(form, {
-            name: name.value,
-            description: description.value,
-            user_id: owner.value,
-            expires_at: fromInputTime(expires.value),
-            active: active.checked,
-            permissions: grid.value(),
-            allowed_ips: ips.value.split(/[\s,]+/).filter(Boolean),
-          }),
-        field("Name", name, "name"),
-        field("Description", description, "description"),
-        field(
-          "Owner",
-          owner,
-          "user_id",
-          key
-            ? "The owner is fixed for the key's life."
-            : usersProblem
-              ? `No integration users to choose from. ${problemMessage(usersProblem)}`
-              : "An integration user; administrators can't own keys.",
-        ),
-        field("Expires at (UTC)", expires, "expires_at", "Leave empty for a key that never expires."),
-        field("Active", active, "active"),
+        ...users
+          .filter((user) => !user.is_admin && user.active)
+          .map((user) => h("option", { value: user.id }, `${user.username} (${user.name})`)),
+      ],
+      hint: usersProblem
+        ? `No integration users to choose from. ${problemMessage(usersProblem)}`
+        : "An integration user; administrators can't own keys.",
+    });
+    const grid = permissionGrid(catalog, key?.permissions ?? []);
+    const ips = h("textarea", { rows: 2, placeholder: "203.0.113.0/24" }, (key?.allowed_ips ?? []).join("\n"));
+    return {
+      values: (): Schemas["ApiKeyCreate"] => ({
+        ...credential.values(),
+        permissions: grid.value(),
+        allowed_ips: ips.value.split(/[\s,]+/).filter(Boolean),
+      }),
+      elements: [
+        ...credential.elements,
         grid.element,
         field("Allowed IPs", ips, "allowed_ips", "CIDR ranges, one per line; empty = any address."),
-        h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, submitLabel)),
-      );
-      return [form];
+      ],
     };
   }
 
@@ -284,48 +241,51 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
     if (!catalog && !(await loadReferences())) {
       return;
     }
-    const dialog = openDialog(
+    const loaded = catalog;
+    if (!loaded) {
+      return;
+    }
+    formDialog(
       "New API key",
-      ({ close }) => [
-        ...keyForm(undefined, "Create", async (form, body) => {
-          const { data, error } = await client.POST("/v1/api-keys", { body });
-          if (error) {
-            return showProblem(form, error);
-          }
-          close();
-          announce(`API key ${data.name} created.`);
-          // The console never supplies its own token, so the server always returns the one it generated.
-          if (data.token !== undefined) {
-            tokenDialog("Your new API key", data.token);
-          }
-          void load();
-        })(close),
-        h("button", { type: "button", class: "close", onClick: close }, "Cancel"),
-      ],
+      "Create",
+      () => {
+        const fields = keyFields(undefined, loaded);
+        return { fields: fields.elements, save: () => client.POST("/v1/api-keys", { body: fields.values() }) };
+      },
+      (created) => {
+        announce(`API key ${created.name} created.`);
+        // The console never supplies its own token, so the server always returns the one it generated.
+        if (created.token !== undefined) {
+          tokenDialog("Your new API key", created.token);
+        }
+        void load();
+      },
       { wide: true },
     );
-    dialog.dialog.querySelector<HTMLInputElement>("input")?.focus();
   }
 
   function editKey(key: ApiKey): void {
-    openDialog(
+    const loaded = catalog;
+    if (!loaded) {
+      return;
+    }
+    formDialog(
       "Edit API key",
-      ({ close }) => [
-        ...keyForm(key, "Save", async (form, body) => {
-          const { user_id: _owner, ...changes } = body;
-          const { error } = await client.PATCH("/v1/api-keys/{key_id}", {
-            params: { path: { key_id: key.id } },
-            body: changes,
-          });
-          if (error) {
-            return showProblem(form, error);
-          }
-          close();
-          announce(`API key ${key.name} saved.`);
-          void load();
-        })(close),
-        h("button", { type: "button", class: "close", onClick: close }, "Cancel"),
-      ],
+      "Save",
+      () => {
+        const fields = keyFields(key, loaded);
+        return {
+          fields: fields.elements,
+          save: () => {
+            const { user_id: _owner, ...changes } = fields.values();
+            return client.PATCH("/v1/api-keys/{key_id}", { params: { path: { key_id: key.id } }, body: changes });
+          },
+        };
+      },
+      () => {
+        announce(`API key ${key.name} saved.`);
+        void load();
+      },
       { wide: true },
     );
   }
@@ -335,11 +295,7 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
       "Delete API key",
       `Revoke “${key.name}” (${key.prefix}…) for good? Its token stops working and can never come back.`,
       "Delete API key",
-      {
-        danger: true,
-        action: async () =>
-          (await client.DELETE("/v1/api-keys/{key_id}", { params: { path: { key_id: key.id } } })).error,
-      },
+      { danger: true, action: () => client.DELETE("/v1/api-keys/{key_id}", { params: { path: { key_id: key.id } } }) },
     );
     if (ok) {
       announce(`API key ${key.name} revoked.`);
@@ -349,28 +305,36 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
 
   function revokeAll(): void {
     const phrase = "REVOKE ALL KEYS";
-    openDialog("Revoke all keys", ({ close }) => {
-      const typed = h("input", { type: "text", autocomplete: "off", spellcheck: "false" });
-      const submit = h("button", { type: "submit", class: "danger", disabled: true }, "Revoke all keys");
-      typed.addEventListener("input", () => {
+    const typed = h("input", { type: "text", autocomplete: "off", spellcheck: "false" });
+    const { dialog } = formDialog(
+      "Revoke all keys",
+      "Revoke all keys",
+      () => ({
+        fields: [
+          h(
+            "p",
+            { class: "warning" },
+            "Every integration key stops working at once, irreversibly. Use it after a leak.",
+          ),
+          field(`Type ${phrase} to confirm`, typed, "confirm"),
+        ],
+        save: () => client.POST("/v1/api-keys/revoke-all", { body: { confirm: phrase } }),
+      }),
+      ({ revoked }) => {
+        announce(`${revoked} keys revoked.`);
+        void load();
+      },
+      { danger: true },
+    );
+    // "Revoke all keys" stays disabled until the phrase is typed (Enter in the field does nothing until then).
+    const submit = dialog.querySelector<HTMLButtonElement>("button[type=submit]");
+    const sync = () => {
+      if (submit) {
         submit.disabled = typed.value !== phrase;
-      });
-      const form = problemForm(
-        async (form) => {
-          const { data, error } = await client.POST("/v1/api-keys/revoke-all", { body: { confirm: phrase } });
-          if (error) {
-            return showProblem(form, error);
-          }
-          close();
-          announce(`${data.revoked} keys revoked.`);
-          void load();
-        },
-        h("p", { class: "warning" }, "Every integration key stops working at once, irreversibly. Use it after a leak."),
-        field(`Type ${phrase} to confirm`, typed, "confirm"),
-        h("div", { class: "actions" }, h("button", { type: "button", onClick: close }, "Cancel"), submit),
-      );
-      return [form];
-    });
+      }
+    };
+    typed.addEventListener("input", sync);
+    sync();
   }
 
   void load();

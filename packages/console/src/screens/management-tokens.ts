@@ -4,19 +4,10 @@
 // confirmation). Without tokens:manage the screen says which scope the signed-in token lacks.
 import { managementScopes } from "@keyward/contract";
 import type { Problem, Schemas, Session } from "../api.js";
-import { activeSwitch, confirmDialog, openDialog, rotateDialog, tokenDialog } from "../dialogs.js";
-import { checkboxGroup, field, formatTime, fromInputTime, h, render, toInputTime } from "../dom.js";
-import {
-  announce,
-  dataTable,
-  empty,
-  failed,
-  loading,
-  problemForm,
-  problemMessage,
-  screenHead,
-  showProblem,
-} from "../ui.js";
+import { credentialFields } from "../credential-fields.js";
+import { activeSwitch, confirmDialog, formDialog, rotateDialog, tokenDialog } from "../dialogs.js";
+import { checkboxGroup, formatTime, h, render } from "../dom.js";
+import { announce, dataTable, empty, failed, loading, problemMessage, screenHead, shownById } from "../ui.js";
 
 type ManagementToken = Schemas["ManagementToken"];
 type Scope = Schemas["ManagementScope"];
@@ -67,7 +58,7 @@ export function managementTokensScreen(session: Session, root: HTMLElement): voi
     }
     render(
       list,
-      usersProblem && h("p", { class: "notice" }, `Owners are shown by id. ${problemMessage(usersProblem)}`),
+      shownById("Owners", usersProblem),
       dataTable(
         "Management tokens",
         ["Name", "Owner", "Prefix", "Scopes", "Expires at", "Active", "Status", "Last used", "Actions"],
@@ -96,13 +87,11 @@ export function managementTokensScreen(session: Session, root: HTMLElement): voi
         {},
         activeSwitch("management token", token, {
           disabled: revoked,
-          save: async (active) =>
-            (
-              await client.PATCH("/v1/management-tokens/{token_id}", {
-                params: { path: { token_id: token.id } },
-                body: { active },
-              })
-            ).error,
+          save: (active) =>
+            client.PATCH("/v1/management-tokens/{token_id}", {
+              params: { path: { token_id: token.id } },
+              body: { active },
+            }),
           saved: () => void load(),
         }),
       ),
@@ -122,130 +111,81 @@ export function managementTokensScreen(session: Session, root: HTMLElement): voi
     );
   }
 
-  /** The fields of both forms; `token` is the one edited (its owner is fixed). */
+  /** The fields of both forms; `token` is the one edited. */
   function tokenFields(token: ManagementToken | undefined) {
-    const name = h("input", {
-      type: "text",
-      required: true,
-      maxlength: 200,
-      value: token?.name ?? "",
-      autocomplete: "off",
-    });
-    const description = h("textarea", { rows: 2, maxlength: 1000 }, token?.description ?? "");
-    // Left at "yourself", the server makes the caller's own user the owner (so it works without users:read).
-    const admins = users.filter((user) => user.is_admin && user.active && user.id !== me.id);
-    const owner = h(
-      "select",
-      { disabled: Boolean(token) },
-      token
-        ? h("option", { value: token.user_id }, ownerName(token.user_id))
-        : [
-            h("option", { value: "" }, `${me.username} (you)`),
-            ...admins.map((user) => h("option", { value: user.id }, `${user.username} (${user.name})`)),
-          ],
-    );
-    const expires = h("input", { type: "datetime-local", value: toInputTime(token?.expires_at) });
-    const active = h("input", { type: "checkbox", checked: token?.active ?? true });
-    const scopes = checkboxGroup<Scope>("Scopes", "scopes", SCOPE_OPTIONS, token?.scopes ?? []);
-    const ownerHint = token
-      ? "The owner is fixed for the token's life."
-      : usersProblem
-        ? `Other administrators can't be listed. ${problemMessage(usersProblem)}`
-        : "An admin user; the token can never do more than its scopes.";
-    return {
-      values: () => ({
-        name: name.value,
-        description: description.value,
-        user_id: owner.value,
-        expires_at: fromInputTime(expires.value),
-        active: active.checked,
-        scopes: scopes.value(),
-      }),
-      elements: [
-        field("Name", name, "name"),
-        field("Description", description, "description"),
-        field("Owner", owner, "user_id", ownerHint),
-        field("Expires at (UTC)", expires, "expires_at", "Leave empty for a token that never expires."),
-        field("Active", active, "active"),
-        scopes.element,
+    // Left at "you", the server makes the caller's own user the owner (so it works without users:read).
+    const credential = credentialFields("token", token, {
+      name: ownerName,
+      choices: [
+        h("option", { value: "" }, `${me.username} (you)`),
+        ...users
+          .filter((user) => user.is_admin && user.active && user.id !== me.id)
+          .map((user) => h("option", { value: user.id }, `${user.username} (${user.name})`)),
       ],
+      hint: usersProblem
+        ? `Other administrators can't be listed. ${problemMessage(usersProblem)}`
+        : "An admin user; the token can never do more than its scopes.",
+    });
+    const scopes = checkboxGroup<Scope>("Scopes", "scopes", SCOPE_OPTIONS, token?.scopes ?? []);
+    return {
+      values: () => ({ ...credential.values(), scopes: scopes.value() }),
+      elements: [...credential.elements, scopes.element],
     };
   }
 
   function newToken(): void {
-    const dialog = openDialog(
+    formDialog(
       "New management token",
-      ({ close }) => {
+      "Create",
+      () => {
         const fields = tokenFields(undefined);
-        return [
-          problemForm(
-            async (form) => {
-              const { user_id, ...values } = fields.values();
-              const { data, error } = await client.POST("/v1/management-tokens", {
-                body: { ...values, ...(user_id && { user_id }) },
-              });
-              if (error) {
-                return showProblem(form, error);
-              }
-              close();
-              announce(`Management token ${data.name} created.`);
-              tokenDialog("Your new management token", data.token);
-              void load();
-            },
-            ...fields.elements,
-            h(
-              "div",
-              { class: "actions" },
-              h("button", { type: "button", onClick: close }, "Cancel"),
-              h("button", { type: "submit", class: "primary" }, "Create"),
-            ),
-          ),
-        ];
+        return {
+          fields: fields.elements,
+          save: () => {
+            const { user_id, ...values } = fields.values();
+            return client.POST("/v1/management-tokens", { body: { ...values, ...(user_id && { user_id }) } });
+          },
+        };
+      },
+      (created) => {
+        announce(`Management token ${created.name} created.`);
+        tokenDialog("Your new management token", created.token);
+        void load();
       },
       { wide: true },
     );
-    dialog.dialog.querySelector<HTMLInputElement>("input")?.focus();
   }
 
   function editToken(token: ManagementToken): void {
-    openDialog(
+    formDialog(
       "Edit management token",
-      ({ close }) => {
+      "Save",
+      () => {
         const fields = tokenFields(token);
-        return [
-          problemForm(
-            async (form) => {
-              const { user_id: _owner, ...values } = fields.values();
-              // Only what changed: re-sending unchanged scopes would be refused when the caller lacks one of them.
-              const changes = {
-                ...(values.name !== token.name && { name: values.name }),
-                ...(values.description !== token.description && { description: values.description }),
-                ...(values.expires_at !== token.expires_at && { expires_at: values.expires_at }),
-                ...(values.active !== token.active && { active: values.active }),
-                ...(!sameScopes(values.scopes, token.scopes) && { scopes: values.scopes }),
-              };
-              if (Object.keys(changes).length > 0) {
-                const { error } = await client.PATCH("/v1/management-tokens/{token_id}", {
+        return {
+          fields: fields.elements,
+          save: async () => {
+            const { name, description, expires_at, active, scopes } = fields.values();
+            // Only what changed: re-sending unchanged scopes would be refused when the caller lacks one of them.
+            const changes = {
+              ...(name !== token.name && { name }),
+              ...(description !== token.description && { description }),
+              ...(expires_at !== token.expires_at && { expires_at }),
+              ...(active !== token.active && { active }),
+              ...(!sameScopes(scopes, token.scopes) && { scopes }),
+            };
+            return Object.keys(changes).length === 0
+              ? { data: token }
+              : client.PATCH("/v1/management-tokens/{token_id}", {
                   params: { path: { token_id: token.id } },
                   body: changes,
                 });
-                if (error) {
-                  return showProblem(form, error);
-                }
-              }
-              close();
-              announce(`Management token ${values.name} saved.`);
-              void load();
-            },
-            ...fields.elements,
-            h(
-              "div",
-              { class: "actions" },
-              h("button", { type: "button", onClick: close }, "Cancel"),
-              h("button", { type: "submit", class: "primary" }, "Save"),
-            ),
-          ),
-        ];
+          },
+        };
+      },
+      (saved) => {
+        announce(`Management token ${saved.name} saved.`);
+        void load();
       },
       { wide: true },
     );
@@ -276,12 +216,7 @@ export function managementTokensScreen(session: Session, root: HTMLElement): voi
       "Revoke",
       {
         danger: true,
-        action: async () =>
-          (
-            await client.DELETE("/v1/management-tokens/{token_id}", {
-              params: { path: { token_id: token.id } },
-            })
-          ).error,
+        action: () => client.DELETE("/v1/management-tokens/{token_id}", { params: { path: { token_id: token.id } } }),
       },
     );
     if (revoked) {

@@ -1,9 +1,9 @@
 // Roles: permission templates, edited with the same "Select permissions" grid as keys.
 import type { Schemas, Session } from "../api.js";
-import { confirmDialog, openDialog } from "../dialogs.js";
+import { confirmDialog, formDialog } from "../dialogs.js";
 import { field, h, render } from "../dom.js";
 import { permissionGrid, permissionSummary } from "../permission-grid.js";
-import { announce, dataTable, empty, failed, loading, problemForm, screenHead, showProblem } from "../ui.js";
+import { announce, dataTable, empty, failed, loading, screenHead } from "../ui.js";
 
 type Role = Schemas["Role"];
 
@@ -66,35 +66,25 @@ export function rolesScreen(session: Session, root: HTMLElement): void {
       return;
     }
     const grid = permissionGrid(catalog, role?.permissions ?? []);
-    openDialog(
+    formDialog(
       role ? `Edit role ${role.name}` : "New role",
-      ({ close }) => {
+      role ? "Save" : "Create role",
+      () => {
         const name = h("input", { type: "text", required: true, value: role?.name ?? "", autocomplete: "off" });
         const description = h("textarea", { rows: 2 }, role?.description ?? "");
-        const form = problemForm(
-          async (form) => {
+        return {
+          fields: [field("Name", name, "name"), field("Description", description, "description"), grid.element],
+          save: () => {
             const body = { name: name.value, description: description.value, permissions: grid.value() };
-            const result = role
-              ? await client.PATCH("/v1/roles/{role_id}", { params: { path: { role_id: role.id } }, body })
-              : await client.POST("/v1/roles", { body });
-            if (result.error) {
-              return showProblem(form, result.error);
-            }
-            close();
-            announce(`Role ${result.data.name} saved.`);
-            void load();
+            return role
+              ? client.PATCH("/v1/roles/{role_id}", { params: { path: { role_id: role.id } }, body })
+              : client.POST("/v1/roles", { body });
           },
-          field("Name", name, "name"),
-          field("Description", description, "description"),
-          grid.element,
-          h(
-            "div",
-            { class: "actions" },
-            h("button", { type: "button", onClick: close }, "Cancel"),
-            h("button", { type: "submit", class: "primary" }, role ? "Save" : "Create role"),
-          ),
-        );
-        return [form];
+        };
+      },
+      (saved) => {
+        announce(`Role ${saved.name} saved.`);
+        void load();
       },
       { wide: true },
     );
@@ -107,8 +97,7 @@ export function rolesScreen(session: Session, root: HTMLElement): void {
       "Delete role",
       {
         danger: true,
-        action: async () =>
-          (await client.DELETE("/v1/roles/{role_id}", { params: { path: { role_id: role.id } } })).error,
+        action: () => client.DELETE("/v1/roles/{role_id}", { params: { path: { role_id: role.id } } }),
       },
     );
     if (deleted) {

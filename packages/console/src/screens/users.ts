@@ -1,18 +1,8 @@
 // Integration users: create, assign roles, deactivate, delete (saying how many keys were revoked).
 import type { Problem, Schemas, Session } from "../api.js";
-import { confirmDialog, openDialog } from "../dialogs.js";
+import { confirmDialog, formDialog } from "../dialogs.js";
 import { checkboxGroup, field, h, render } from "../dom.js";
-import {
-  announce,
-  dataTable,
-  empty,
-  failed,
-  loading,
-  problemForm,
-  problemMessage,
-  screenHead,
-  showProblem,
-} from "../ui.js";
+import { announce, dataTable, empty, failed, loading, problemMessage, screenHead, shownById } from "../ui.js";
 
 type User = Schemas["User"];
 type Role = Schemas["Role"];
@@ -61,7 +51,7 @@ export function usersScreen(session: Session, root: HTMLElement): void {
     const roleName = (id: string) => roles.find((role) => role.id === id)?.name ?? id;
     render(
       list,
-      rolesProblem && h("p", { class: "notice" }, `Roles are shown by id. ${problemMessage(rolesProblem)}`),
+      shownById("Roles", rolesProblem),
       dataTable(
         "Integration users",
         ["Username", "Name", "Kind", "Roles", "Active", "Actions"],
@@ -100,73 +90,68 @@ export function usersScreen(session: Session, root: HTMLElement): void {
   }
 
   function editUser(user: User | undefined): void {
-    openDialog(user ? `Edit user ${user.username}` : "New integration user", ({ close }) => {
-      const username = h("input", {
-        type: "text",
-        required: true,
-        value: user?.username ?? "",
-        disabled: Boolean(user),
-        autocomplete: "off",
-      });
-      const name = h("input", { type: "text", required: true, value: user?.name ?? "", autocomplete: "off" });
-      const email = h("input", { type: "email", value: user?.email ?? "", autocomplete: "off" });
-      const roleGroup = checkboxGroup(
-        "Roles",
-        "role_ids",
-        roles.map((role) => ({ value: role.id, label: role.name })),
-        user?.role_ids ?? [],
-        rolesProblem ? problemMessage(rolesProblem) : "No roles yet: create one on the Roles screen.",
-      );
-      const form = problemForm(
-        async (form) => {
-          // Roles the token can't read are left as they are, never cleared.
-          const role_ids = rolesProblem ? undefined : roleGroup.value();
-          const result = user
-            ? await client.PATCH("/v1/users/{user_id}", {
-                params: { path: { user_id: user.id } },
-                body: { name: name.value, email: email.value || null, ...(role_ids && { role_ids }) },
-              })
-            : await client.POST("/v1/users", {
-                body: {
-                  username: username.value,
-                  name: name.value,
-                  ...(email.value && { email: email.value }),
-                  kind: "integration",
-                  is_admin: false,
-                  ...(role_ids && { role_ids }),
-                  active: true,
-                },
-              });
-          if (result.error) {
-            return showProblem(form, result.error);
-          }
-          close();
-          announce(`User ${result.data.username} saved.`);
-          void load();
-        },
-        field("Username", username, "username"),
-        field("Name", name, "name"),
-        field("Email", email, "email", "Optional."),
-        roleGroup.element,
-        h(
-          "div",
-          { class: "actions" },
-          h("button", { type: "button", onClick: close }, "Cancel"),
-          h("button", { type: "submit", class: "primary" }, user ? "Save" : "Create user"),
-        ),
-      );
-      return [form];
-    });
+    formDialog(
+      user ? `Edit user ${user.username}` : "New integration user",
+      user ? "Save" : "Create user",
+      () => {
+        const username = h("input", {
+          type: "text",
+          required: true,
+          value: user?.username ?? "",
+          disabled: Boolean(user),
+          autocomplete: "off",
+        });
+        const name = h("input", { type: "text", required: true, value: user?.name ?? "", autocomplete: "off" });
+        const email = h("input", { type: "email", value: user?.email ?? "", autocomplete: "off" });
+        const roleGroup = checkboxGroup(
+          "Roles",
+          "role_ids",
+          roles.map((role) => ({ value: role.id, label: role.name })),
+          user?.role_ids ?? [],
+          rolesProblem ? problemMessage(rolesProblem) : "No roles yet: create one on the Roles screen.",
+        );
+        return {
+          fields: [
+            field("Username", username, "username"),
+            field("Name", name, "name"),
+            field("Email", email, "email", "Optional."),
+            roleGroup.element,
+          ],
+          save: () => {
+            // Roles the token can't read are left as they are, never cleared.
+            const role_ids = rolesProblem ? undefined : roleGroup.value();
+            return user
+              ? client.PATCH("/v1/users/{user_id}", {
+                  params: { path: { user_id: user.id } },
+                  body: { name: name.value, email: email.value || null, ...(role_ids && { role_ids }) },
+                })
+              : client.POST("/v1/users", {
+                  body: {
+                    username: username.value,
+                    name: name.value,
+                    ...(email.value && { email: email.value }),
+                    kind: "integration",
+                    is_admin: false,
+                    ...(role_ids && { role_ids }),
+                    active: true,
+                  },
+                });
+          },
+        };
+      },
+      (saved) => {
+        announce(`User ${saved.username} saved.`);
+        void load();
+      },
+    );
   }
 
   async function setActive(user: User, active: boolean): Promise<void> {
-    const save = async () =>
-      (await client.PATCH("/v1/users/{user_id}", { params: { path: { user_id: user.id } }, body: { active } })).error;
+    const save = () =>
+      client.PATCH("/v1/users/{user_id}", { params: { path: { user_id: user.id } }, body: { active } });
     if (active) {
-      const problem = await save();
-      announce(
-        problem ? `Could not activate ${user.username}: ${problemMessage(problem)}` : `${user.username} activated.`,
-      );
+      const { error } = await save();
+      announce(error ? `Could not activate ${user.username}: ${problemMessage(error)}` : `${user.username} activated.`);
     } else if (
       await confirmDialog(
         "Deactivate user",
@@ -189,11 +174,9 @@ export function usersScreen(session: Session, root: HTMLElement): void {
       {
         danger: true,
         action: async () => {
-          const { data, error } = await client.DELETE("/v1/users/{user_id}", {
-            params: { path: { user_id: user.id } },
-          });
-          revokedKeys = data?.revoked_keys ?? 0;
-          return error;
+          const result = await client.DELETE("/v1/users/{user_id}", { params: { path: { user_id: user.id } } });
+          revokedKeys = result.data?.revoked_keys ?? 0;
+          return result;
         },
       },
     );
