@@ -23,6 +23,8 @@ let browser: Browser;
 let page: Page;
 let adminToken: string;
 const cspViolations: string[] = [];
+/** Uncaught errors in the page: a screen that throws instead of showing a state. */
+const pageErrors: string[] = [];
 /** Filled by the flows, printed at the end (the issue's budget figures). */
 const measured: Record<string, number> = {};
 const axeReport: Record<string, number> = {};
@@ -46,6 +48,7 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
+  page.on("pageerror", (error) => pageErrors.push(error.message));
   page.on("console", (message) => {
     if (/Content.Security.Policy/i.test(message.text())) {
       cspViolations.push(message.text());
@@ -104,11 +107,11 @@ async function openScreen(name: string, heading = name): Promise<void> {
 const api = (token: string) => createKeywardClient({ baseUrl: server.url, token }, { maxRetries: 0 });
 let keyToken = "";
 
-/** Signs in on the sign-in page with `token` (typed, then Enter) and waits for the first screen. */
+/** Signs in on the sign-in page with `token` (typed, then Enter); the console opens the screen of the address. */
 async function signInWith(token: string): Promise<void> {
   await page.getByLabel("Management token").fill(token);
   await page.keyboard.press("Enter");
-  await page.getByRole("heading", { level: 1, name: "API keys" }).waitFor();
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
 }
 
 async function signOut(): Promise<void> {
@@ -323,6 +326,7 @@ describe("management tokens in Chromium", { timeout: 120_000 }, () => {
     expect(await dialog.getByLabel("Name").inputValue()).toBe("key reader");
     expect(await scopes.getByRole("checkbox", { name: "keys:read" }).isChecked()).toBe(true);
     await expectAccessible("management-token-new-error");
+    await screenshot("management-token-field-error");
 
     await expires.fill("");
     await dialog.getByRole("button", { name: "Create" }).click();
@@ -350,12 +354,14 @@ describe("management tokens in Chromium", { timeout: 120_000 }, () => {
   it("when the console is signed in with that token, then API keys are listed and Roles, Users and Management tokens say which scope it lacks, keeping what was typed", async () => {
     await signOut();
     await signInWith(scopedToken);
+    await openScreen("API keys");
     await expect.poll(() => page.locator("table.data tbody tr").count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await page.locator(".list .notice").textContent()).toContain("lacks the scope users:read");
     await expectAccessible("api-keys-keys-read");
 
     await openScreen("Roles");
     expect(await page.getByRole("alert").filter({ hasText: "lacks the scope" }).textContent()).toContain("roles:read");
+    await screenshot("roles-lacks-scope");
     await page.getByRole("button", { name: "New role" }).click();
     const role = page.getByRole("dialog", { name: "New role" });
     await role.getByLabel("Name").fill("needs-roles-write");
@@ -365,7 +371,6 @@ describe("management tokens in Chromium", { timeout: 120_000 }, () => {
       .toContain("Your token lacks the scope roles:write");
     expect(await role.getByLabel("Name").inputValue()).toBe("needs-roles-write");
     await expectAccessible("roles-lacks-scope");
-    await screenshot("roles-lacks-scope");
     await role.getByRole("button", { name: "Cancel" }).click();
 
     await openScreen("Integration users");
@@ -425,5 +430,6 @@ describe("management tokens in Chromium", { timeout: 120_000 }, () => {
     expect(await rowText("bootstrap")).toContain("active");
     expect((await api(adminToken).GET("/v1/management-tokens")).response.status).toBe(200);
     expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

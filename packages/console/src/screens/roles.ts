@@ -30,10 +30,13 @@ export function rolesScreen(session: Session, root: HTMLElement): void {
     // The catalog needs no scope, so "New role" works (or says what is missing) even when roles can't be listed.
     catalog = catalogResult.data ?? catalog;
     const problem = rolesResult.error ?? catalogResult.error;
-    if (problem || !rolesResult.data) {
-      return render(list, problem && failed(problem, () => void load()));
+    if (problem) {
+      return render(
+        list,
+        failed(problem, () => void load()),
+      );
     }
-    const roles = rolesResult.data.data;
+    const roles = rolesResult.data?.data ?? [];
     if (roles.length === 0) {
       return render(list, empty("No roles yet. Create one with “New role”."));
     }

@@ -29,22 +29,18 @@ export function usersScreen(session: Session, root: HTMLElement): void {
       client.GET("/v1/users", { params: { query: { limit: 200 } } }),
       client.GET("/v1/roles", { params: { query: { limit: 200 } } }),
     ]);
-    if (usersResult.error) {
-      return render(
-        list,
-        failed(usersResult.error, () => void load()),
-      );
-    }
-    // Without `roles:read` the users are still listed, with their roles by id.
+    // Without `roles:read` the users are still listed (roles by id) and "New integration user" says why no role
+    // can be picked.
     rolesProblem = rolesResult.error?.code === "scope_missing" ? rolesResult.error : undefined;
-    if (rolesResult.error && !rolesProblem) {
+    roles = rolesResult.data?.data ?? [];
+    const problem = usersResult.error ?? (rolesProblem ? undefined : rolesResult.error);
+    if (problem) {
       return render(
         list,
-        failed(rolesResult.error, () => void load()),
+        failed(problem, () => void load()),
       );
     }
-    roles = rolesResult.data?.data ?? [];
-    const users = usersResult.data.data;
+    const users = usersResult.data?.data ?? [];
     if (users.length === 0) {
       return render(list, empty("No users yet."));
     }
