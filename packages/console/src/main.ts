@@ -68,7 +68,16 @@ function showSignIn(message?: string): void {
 }
 
 function showConsole(session: Session): void {
+  // Once per session: a middleware added on every navigation would pile up.
+  endOn401(session);
   const main = h("main", { id: "main", tabindex: "-1" });
+  const who = h("span", { class: "who" }, `Signed in as ${session.info.user.username}`);
+  // Which token the session acts with, so that a screen saying "your token lacks the scope …" is understood.
+  void session.client.GET("/v1/management-token").then(({ data }) => {
+    if (data) {
+      who.textContent = `Signed in as ${session.info.user.username} with the token “${data.name}”`;
+    }
+  });
   const links = (Object.keys(SCREENS) as ScreenName[]).map((name) =>
     h("a", { href: `#/${name}`, "data-screen": name }, SCREENS[name].title),
   );
@@ -82,7 +91,7 @@ function showConsole(session: Session): void {
       }
     }
     document.title = `${SCREENS[name].title} · Keyward admin console`;
-    SCREENS[name].show(guarded(session), main);
+    SCREENS[name].show(session, main);
   };
   render(
     app,
@@ -111,7 +120,7 @@ function showConsole(session: Session): void {
           links.map((link) => h("li", {}, link)),
         ),
       ),
-      h("span", { class: "who" }, `Signed in as ${session.info.user.username}`),
+      who,
       h(
         "button",
         {
@@ -133,7 +142,7 @@ function showConsole(session: Session): void {
 }
 
 /** Any 401 means the session is over (expired, signed out elsewhere, admin deactivated): back to sign-in. */
-function guarded(session: Session): Session {
+function endOn401(session: Session): void {
   session.client.use({
     onResponse({ response }) {
       if (response.status === 401) {
@@ -144,7 +153,6 @@ function guarded(session: Session): Session {
       }
     },
   });
-  return session;
 }
 
 const started = performance.now();

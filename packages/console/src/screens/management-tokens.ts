@@ -34,7 +34,7 @@ export function managementTokensScreen(session: Session, root: HTMLElement): voi
     list,
   );
 
-  const ownerName = (id: string) => users.find((user) => user.id === id)?.username ?? id;
+  const ownerName = (id: string) => users.find((user) => user.id === id)?.username ?? (id === me.id ? me.username : id);
 
   async function load(): Promise<void> {
     render(list, loading("management tokens"));
@@ -113,11 +113,11 @@ export function managementTokensScreen(session: Session, root: HTMLElement): voi
 
   /** The fields of both forms; `token` is the one edited. */
   function tokenFields(token: ManagementToken | undefined) {
-    // Left at "you", the server makes the caller's own user the owner (so it works without users:read).
+    // "you" needs no users:read: the session names its own user.
     const credential = credentialFields("token", token, {
       name: ownerName,
       choices: [
-        h("option", { value: "" }, `${me.username} (you)`),
+        h("option", { value: me.id }, `${me.username} (you)`),
         ...users
           .filter((user) => user.is_admin && user.active && user.id !== me.id)
           .map((user) => h("option", { value: user.id }, `${user.username} (${user.name})`)),
@@ -141,10 +141,7 @@ export function managementTokensScreen(session: Session, root: HTMLElement): voi
         const fields = tokenFields(undefined);
         return {
           fields: fields.elements,
-          save: () => {
-            const { user_id, ...values } = fields.values();
-            return client.POST("/v1/management-tokens", { body: { ...values, ...(user_id && { user_id }) } });
-          },
+          save: () => client.POST("/v1/management-tokens", { body: fields.values() }),
         };
       },
       (created) => {
