@@ -119,6 +119,35 @@ async function signOut(): Promise<void> {
   await page.getByLabel("Management token").waitFor();
 }
 
+/** The screen's list says which scope the signed-in token lacks (and the state passes axe). */
+async function expectLacksScope(screen: string, scope: string): Promise<void> {
+  await openScreen(screen);
+  const state = page.getByRole("alert").filter({ hasText: "lacks the scope" });
+  expect(await state.textContent()).toContain(`Your token lacks the scope ${scope}`);
+  await expectAccessible(`${screen}: lacks ${scope}`);
+}
+
+/** A write the token can't make says so in its form, and what was typed stays. */
+async function expectWriteRefused(
+  action: { open: string; dialog: string; submit: string; scope: string },
+  typed: Record<string, string>,
+): Promise<void> {
+  await page.getByRole("button", { name: action.open }).click();
+  const dialog = page.getByRole("dialog", { name: action.dialog });
+  for (const [label, value] of Object.entries(typed)) {
+    await dialog.getByLabel(label, { exact: true }).fill(value);
+  }
+  await dialog.getByRole("button", { name: action.submit }).click();
+  await expect
+    .poll(() => dialog.locator(".form-alert").textContent(), { timeout: 10_000 })
+    .toContain(`Your token lacks the scope ${action.scope}`);
+  for (const [label, value] of Object.entries(typed)) {
+    expect(await dialog.getByLabel(label, { exact: true }).inputValue()).toBe(value);
+  }
+  await expectAccessible(`${action.dialog}: lacks ${action.scope}`);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+}
+
 /** The text of the list row whose header cell names `name`. */
 const rowText = (name: string) => page.getByRole("row", { name: new RegExp(name) }).textContent();
 
@@ -359,39 +388,18 @@ describe("management tokens in Chromium", { timeout: 120_000 }, () => {
     expect(await page.locator(".list .notice").textContent()).toContain("lacks the scope users:read");
     await expectAccessible("api-keys-keys-read");
 
-    await openScreen("Roles");
-    expect(await page.getByRole("alert").filter({ hasText: "lacks the scope" }).textContent()).toContain("roles:read");
+    await expectLacksScope("Roles", "roles:read");
     await screenshot("roles-lacks-scope");
-    await page.getByRole("button", { name: "New role" }).click();
-    const role = page.getByRole("dialog", { name: "New role" });
-    await role.getByLabel("Name").fill("needs-roles-write");
-    await role.getByRole("button", { name: "Create role" }).click();
-    await expect
-      .poll(() => role.locator(".form-alert").textContent(), { timeout: 10_000 })
-      .toContain("Your token lacks the scope roles:write");
-    expect(await role.getByLabel("Name").inputValue()).toBe("needs-roles-write");
-    await expectAccessible("roles-lacks-scope");
-    await role.getByRole("button", { name: "Cancel" }).click();
-
-    await openScreen("Integration users");
-    expect(await page.getByRole("alert").filter({ hasText: "lacks the scope" }).textContent()).toContain("users:read");
-    await page.getByRole("button", { name: "New integration user" }).click();
-    const user = page.getByRole("dialog", { name: "New integration user" });
-    await user.getByLabel("Username").fill("crm");
-    await user.getByLabel("Name", { exact: true }).fill("CRM");
-    await user.getByRole("button", { name: "Create user" }).click();
-    await expect
-      .poll(() => user.locator(".form-alert").textContent(), { timeout: 10_000 })
-      .toContain("Your token lacks the scope users:write");
-    expect(await user.getByLabel("Username").inputValue()).toBe("crm");
-    await expectAccessible("users-lacks-scope");
-    await user.getByRole("button", { name: "Cancel" }).click();
-
-    await openScreen("Management tokens");
-    expect(await page.getByRole("alert").filter({ hasText: "lacks the scope" }).textContent()).toContain(
-      "tokens:manage",
+    await expectWriteRefused(
+      { open: "New role", dialog: "New role", submit: "Create role", scope: "roles:write" },
+      { Name: "needs-roles-write" },
     );
-    await expectAccessible("management-tokens-lacks-scope");
+    await expectLacksScope("Integration users", "users:read");
+    await expectWriteRefused(
+      { open: "New integration user", dialog: "New integration user", submit: "Create user", scope: "users:write" },
+      { Username: "crm", Name: "CRM" },
+    );
+    await expectLacksScope("Management tokens", "tokens:manage");
   });
 
   it("when the administrator revokes that token in the console and confirms, then the API answers 401 with it", async () => {
