@@ -71,6 +71,35 @@ export function field(
   );
 }
 
+/** A labelled group of checkboxes (a `<fieldset>` with a legend); `value()` gives the ticked values, in order. */
+export function checkboxGroup<T extends string>(
+  legend: string,
+  name: string,
+  options: readonly { value: T; label: string }[],
+  checked: readonly T[],
+  empty?: string,
+): { element: HTMLFieldSetElement; value(): T[] } {
+  const boxes = options.map((option) => ({
+    option,
+    box: h("input", { type: "checkbox", id: uid(name), value: option.value, checked: checked.includes(option.value) }),
+  }));
+  const element = h(
+    "fieldset",
+    { class: "checkbox-group", "data-field": name, id: uid(`${name}-group`) },
+    h("legend", {}, legend),
+    boxes.length === 0 && empty
+      ? h("p", { class: "hint" }, empty)
+      : boxes.map(({ option, box }) =>
+          h("div", { class: "field field-checkbox" }, box, h("label", { for: box.id }, option.label)),
+        ),
+  );
+  return { element, value: () => boxes.filter(({ box }) => box.checked).map(({ option }) => option.value) };
+}
+
+/** `<input type="datetime-local">` (read as UTC) ↔ RFC 3339. */
+export const toInputTime = (value: string | null | undefined): string => (value ? value.slice(0, 16) : "");
+export const fromInputTime = (value: string): string | null => (value ? new Date(`${value}:00Z`).toISOString() : null);
+
 export function formatTime(value: string | null | undefined, never = "Never"): string {
   if (!value) {
     return never;

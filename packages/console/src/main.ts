@@ -3,6 +3,7 @@ import { resumeSession, type Session, signIn, signOut } from "./api.js";
 import { field, h, render } from "./dom.js";
 import { apiKeysScreen } from "./screens/api-keys.js";
 import { auditLogScreen } from "./screens/audit-log.js";
+import { managementTokensScreen } from "./screens/management-tokens.js";
 import { rolesScreen } from "./screens/roles.js";
 import { settingsScreen } from "./screens/settings.js";
 import { usersScreen } from "./screens/users.js";
@@ -12,6 +13,7 @@ const SCREENS = {
   "api-keys": { title: "API keys", show: apiKeysScreen },
   users: { title: "Integration users", show: usersScreen },
   roles: { title: "Roles", show: rolesScreen },
+  "management-tokens": { title: "Management tokens", show: managementTokensScreen },
   settings: { title: "Settings", show: settingsScreen },
   audit: { title: "Audit log", show: auditLogScreen },
 } as const;
@@ -66,7 +68,16 @@ function showSignIn(message?: string): void {
 }
 
 function showConsole(session: Session): void {
+  // Once per session: a middleware added on every navigation would pile up.
+  endOn401(session);
   const main = h("main", { id: "main", tabindex: "-1" });
+  const who = h("span", { class: "who" }, `Signed in as ${session.info.user.username}`);
+  // Which token the session acts with, so that a screen saying "your token lacks the scope …" is understood.
+  void session.client.GET("/v1/management-token").then(({ data }) => {
+    if (data) {
+      who.textContent = `Signed in as ${session.info.user.username} with the token “${data.name}”`;
+    }
+  });
   const links = (Object.keys(SCREENS) as ScreenName[]).map((name) =>
     h("a", { href: `#/${name}`, "data-screen": name }, SCREENS[name].title),
   );
@@ -80,7 +91,7 @@ function showConsole(session: Session): void {
       }
     }
     document.title = `${SCREENS[name].title} · Keyward admin console`;
-    SCREENS[name].show(guarded(session), main);
+    SCREENS[name].show(session, main);
   };
   render(
     app,
@@ -109,7 +120,7 @@ function showConsole(session: Session): void {
           links.map((link) => h("li", {}, link)),
         ),
       ),
-      h("span", { class: "who" }, `Signed in as ${session.info.user.username}`),
+      who,
       h(
         "button",
         {
@@ -131,7 +142,7 @@ function showConsole(session: Session): void {
 }
 
 /** Any 401 means the session is over (expired, signed out elsewhere, admin deactivated): back to sign-in. */
-function guarded(session: Session): Session {
+function endOn401(session: Session): void {
   session.client.use({
     onResponse({ response }) {
       if (response.status === 401) {
@@ -142,7 +153,6 @@ function guarded(session: Session): Session {
       }
     },
   });
-  return session;
 }
 
 const started = performance.now();

@@ -1,7 +1,37 @@
-// Shared pieces of every screen: loading/empty/error states, modal dialogs (native <dialog>: focus trapped,
-// Escape closes), problem+json errors shown next to the fields they name, and a live status line.
-import type { Problem } from "./api.js";
-import { h, render } from "./dom.js";
+// Shared pieces of every screen: the heading, data tables, loading/empty/error states (a missing management scope
+// is its own state), forms whose problem+json errors show next to the fields they name, and a live status line.
+import { networkProblem, type Problem } from "./api.js";
+import { h } from "./dom.js";
+
+/** The screen's heading with its actions, and the sentence that says what the screen is for. */
+export function screenHead(title: string, actions: HTMLElement[], lead?: string): HTMLElement[] {
+  const head = h(
+    "div",
+    { class: "screen-head" },
+    h("h1", {}, title),
+    actions.length > 0 && h("div", { class: "actions" }, actions),
+  );
+  return lead ? [head, h("p", { class: "lead" }, lead)] : [head];
+}
+
+/** A list as a table: a caption for screen readers, one header cell per column, a row per item. */
+export function dataTable(caption: string, columns: readonly string[], rows: HTMLElement[]): HTMLElement {
+  return h(
+    "table",
+    { class: "data" },
+    h("caption", { class: "visually-hidden" }, caption),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        columns.map((title) => h("th", { scope: "col" }, title)),
+      ),
+    ),
+    h("tbody", {}, rows),
+  );
+}
 
 export function loading(what: string): HTMLElement {
   return h("p", { class: "state", role: "status", "aria-busy": "true" }, `Loading ${what}…`);
@@ -11,7 +41,27 @@ export function empty(message: string): HTMLElement {
   return h("p", { class: "state state-empty" }, message);
 }
 
+/**
+ * What a failed request means for the person. A 403 `scope_missing` names the management scope the signed-in
+ * token lacks (retrying can't help; another token can).
+ */
+export function problemMessage(problem: Problem): string {
+  if (problem.code === "scope_missing" && problem.missing_scope) {
+    return `Your token lacks the scope ${problem.missing_scope}. Sign in with a management token that has it, or ask an administrator to grant it.`;
+  }
+  return problem.detail;
+}
+
+/** Said above a list whose references (owners, roles) could not be loaded, so they are shown by id. */
+export function shownById(what: string, problem: Problem | undefined): HTMLElement | undefined {
+  return problem && h("p", { class: "notice" }, `${what} are shown by id. ${problemMessage(problem)}`);
+}
+
+/** A list that could not be loaded: Retry, or, when the token lacks the scope, the lacks-scope state. */
 export function failed(problem: Problem, retry: () => void): HTMLElement {
+  if (problem.code === "scope_missing") {
+    return h("div", { class: "state state-scope", role: "alert" }, h("p", {}, problemMessage(problem)));
+  }
   return h(
     "div",
     { class: "state state-error", role: "alert" },
@@ -28,110 +78,40 @@ export function announce(message: string): void {
   }
 }
 
-export interface DialogHandle {
-  dialog: HTMLDialogElement;
-  close(): void;
-}
-
-/** Opens a modal dialog titled `title`; it is removed from the page when closed. Focus returns to the opener. */
-export function openDialog(
-  title: string,
-  body: (handle: DialogHandle) => Node[],
-  options: { wide?: boolean } = {},
-): DialogHandle {
-  const opener = document.activeElement as HTMLElement | null;
-  const titleId = `dialog-title-${Math.random().toString(36).slice(2, 8)}`;
-  const dialog = h("dialog", { "aria-labelledby": titleId, class: options.wide ? "wide" : "" });
-  const handle: DialogHandle = { dialog, close: () => dialog.close() };
-  render(dialog, h("h2", { id: titleId }, title), ...body(handle));
-  dialog.addEventListener("close", () => {
-    dialog.remove();
-    if (opener?.isConnected) {
-      opener.focus();
-    }
-  });
-  document.body.append(dialog);
-  dialog.showModal();
-  return handle;
-}
-
-/** Asks a yes/no question; resolves true when confirmed. */
-export function confirmDialog(
-  title: string,
-  message: string,
-  confirmLabel: string,
-  options: { danger?: boolean } = {},
-): Promise<boolean> {
-  return new Promise((resolve) => {
-    let confirmed = false;
-    const handle = openDialog(title, ({ close }) => [
-      h("p", {}, message),
-      h(
-        "div",
-        { class: "actions" },
-        h("button", { type: "button", autofocus: true, onClick: close }, "Cancel"),
-        h(
-          "button",
-          {
-            type: "button",
-            class: options.danger ? "danger" : "primary",
-            onClick: () => {
-              confirmed = true;
-              close();
-            },
-          },
-          confirmLabel,
-        ),
-      ),
-    ]);
-    handle.dialog.addEventListener("close", () => resolve(confirmed));
-  });
-}
-
-/** The one-time token, with "Copy" and the warning that it can't be shown again. */
-export function tokenDialog(title: string, token: string): DialogHandle {
-  return openDialog(title, ({ close }) => {
-    const copied = h("span", { role: "status", class: "hint" });
-    return [
-      h(
-        "p",
-        { class: "warning", id: "token-warning" },
-        "Copy this token now. It can't be shown again: Keyward stores only its hash.",
-      ),
-      h("label", { for: "one-time-token" }, "Token"),
-      h("input", {
-        id: "one-time-token",
-        readonly: true,
-        value: token,
-        class: "token",
-        "aria-describedby": "token-warning",
-        spellcheck: "false",
-      }),
-      h(
-        "div",
-        { class: "actions" },
-        h(
-          "button",
-          {
-            type: "button",
-            class: "primary",
-            onClick: async () => {
-              try {
-                await navigator.clipboard.writeText(token);
-                copied.textContent = "Copied.";
-              } catch {
-                (document.getElementById("one-time-token") as HTMLInputElement).select();
-                copied.textContent = "Select and copy the token (the clipboard is not available).";
-              }
-            },
-          },
-          "Copy",
-        ),
-        copied,
-        h("button", { type: "button", onClick: close }, "Done"),
-      ),
-    ];
-  });
+/**
+ * A form that shows its problems itself: on submit its old errors are cleared, its submit buttons wait for
+ * `submit`, and a request that never got an answer is shown like a problem. What was typed is never reset here.
+ */
+export function problemForm(
+  submit: (form: HTMLFormElement) => Promise<void>,
+  ...children: (Node | null | false | (Node | null | false)[])[]
+): HTMLFormElement {
+  const form: HTMLFormElement = h(
+    "form",
+    {
+      novalidate: true,
+      onSubmit: async (event: Event): Promise<void> => {
+        event.preventDefault();
+        clearProblem(form);
+        const buttons = [...form.querySelectorAll<HTMLButtonElement>("button[type=submit]:not(:disabled)")];
+        for (const button of buttons) {
+          button.disabled = true;
+        }
+        try {
+          await submit(form);
+        } catch (error) {
+          showProblem(form, networkProblem(error));
+        } finally {
+          for (const button of buttons) {
+            button.disabled = false;
+          }
+        }
+      },
+    },
+    formAlert(),
+    ...children,
+  );
+  return form;
 }
 
 /**
@@ -192,7 +172,7 @@ export function showProblem(form: HTMLElement, problem: Problem): void {
   const alert = form.querySelector<HTMLElement>(".form-alert");
   if (alert) {
     alert.hidden = false;
-    alert.textContent = [problem.detail, ...unplaced].join(" ");
+    alert.textContent = [problemMessage(problem), ...unplaced].join(" ");
   }
   (
     form.querySelector<HTMLElement>("[aria-invalid=true]") ??

@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { managementScopes } from "@keyward/contract";
 import { createKeywardClient } from "@keyward/sdk";
 import { createLogger, type RunningServer, startServer } from "@keyward/server";
 import { repoRoot } from "@keyward/testkit";
@@ -22,6 +23,8 @@ let browser: Browser;
 let page: Page;
 let adminToken: string;
 const cspViolations: string[] = [];
+/** Uncaught errors in the page: a screen that throws instead of showing a state. */
+const pageErrors: string[] = [];
 /** Filled by the flows, printed at the end (the issue's budget figures). */
 const measured: Record<string, number> = {};
 const axeReport: Record<string, number> = {};
@@ -45,6 +48,7 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
+  page.on("pageerror", (error) => pageErrors.push(error.message));
   page.on("console", (message) => {
     if (/Content.Security.Policy/i.test(message.text())) {
       cspViolations.push(message.text());
@@ -102,6 +106,50 @@ async function openScreen(name: string, heading = name): Promise<void> {
 
 const api = (token: string) => createKeywardClient({ baseUrl: server.url, token }, { maxRetries: 0 });
 let keyToken = "";
+
+/** Signs in on the sign-in page with `token` (typed, then Enter); the console opens the screen of the address. */
+async function signInWith(token: string): Promise<void> {
+  await page.getByLabel("Management token").fill(token);
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
+}
+
+async function signOut(): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByLabel("Management token").waitFor();
+}
+
+/** The screen's list says which scope the signed-in token lacks (and the state passes axe). */
+async function expectLacksScope(screen: string, scope: string): Promise<void> {
+  await openScreen(screen);
+  const state = page.getByRole("alert").filter({ hasText: "lacks the scope" });
+  expect(await state.textContent()).toContain(`Your token lacks the scope ${scope}`);
+  await expectAccessible(`${screen}: lacks ${scope}`);
+}
+
+/** A write the token can't make says so in its form, and what was typed stays. */
+async function expectWriteRefused(
+  action: { open: string; dialog: string; submit: string; scope: string },
+  typed: Record<string, string>,
+): Promise<void> {
+  await page.getByRole("button", { name: action.open }).click();
+  const dialog = page.getByRole("dialog", { name: action.dialog });
+  for (const [label, value] of Object.entries(typed)) {
+    await dialog.getByLabel(label, { exact: true }).fill(value);
+  }
+  await dialog.getByRole("button", { name: action.submit }).click();
+  await expect
+    .poll(() => dialog.locator(".form-alert").textContent(), { timeout: 10_000 })
+    .toContain(`Your token lacks the scope ${action.scope}`);
+  for (const [label, value] of Object.entries(typed)) {
+    expect(await dialog.getByLabel(label, { exact: true }).inputValue()).toBe(value);
+  }
+  await expectAccessible(`${action.dialog}: lacks ${action.scope}`);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+}
+
+/** The text of the list row whose header cell names `name`. */
+const rowText = (name: string) => page.getByRole("row", { name: new RegExp(name) }).textContent();
 
 describe("admin console in Chromium", { timeout: 120_000 }, () => {
   it("when an administrator pastes the admin token (keyboard only), then the API keys screen shows and no token is kept by the page", async () => {
@@ -275,5 +323,121 @@ describe("admin console in Chromium", { timeout: 120_000 }, () => {
     const reused = await fetch(`${server.url}/v1/users`, { headers: { cookie: `keyward_session=${cookie?.value}` } });
     expect(reused.status).toBe(401);
     expect(cspViolations).toEqual([]);
+  });
+});
+
+describe("management tokens in Chromium", { timeout: 120_000 }, () => {
+  let scopedToken = "";
+
+  it("when an expiry in the past is given, then the error shows next to “Expires at” and nothing typed is lost; fixed, a keys:read token is shown once (keyboard only)", async () => {
+    await signInWith(adminToken);
+    await openScreen("Management tokens");
+    expect(await rowText("bootstrap")).toContain("tokens:manage");
+    await page.getByRole("button", { name: "New management token" }).focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "New management token" });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel("Name").evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.type("key reader");
+    const scopes = dialog.getByRole("group", { name: "Scopes" });
+    expect(
+      await scopes.getByRole("checkbox").evaluateAll((boxes) => boxes.map((box) => box.getAttribute("value"))),
+    ).toEqual([...managementScopes]);
+    await scopes.getByRole("checkbox", { name: "keys:read" }).focus();
+    await page.keyboard.press("Space");
+    await dialog.getByLabel("Expires at (UTC)").fill("2020-01-01T00:00");
+    await dialog.getByRole("button", { name: "Create" }).focus();
+    await page.keyboard.press("Enter");
+
+    const expires = dialog.getByLabel("Expires at (UTC)");
+    await expect.poll(() => expires.getAttribute("aria-invalid"), { timeout: 10_000 }).toBe("true");
+    expect(await dialog.locator("[data-field-wrapper=expires_at] .field-error").textContent()).toMatch(/in the future/);
+    expect(await dialog.getByLabel("Name").inputValue()).toBe("key reader");
+    expect(await scopes.getByRole("checkbox", { name: "keys:read" }).isChecked()).toBe(true);
+    await expectAccessible("management-token-new-error");
+    await screenshot("management-token-field-error");
+
+    await expires.fill("");
+    await dialog.getByRole("button", { name: "Create" }).click();
+    const tokenDialog = page.getByRole("dialog", { name: "Your new management token" });
+    await tokenDialog.waitFor();
+    await expect.poll(() => tokenDialog.textContent(), { timeout: 10_000 }).toContain("can't be shown again");
+    expect(await tokenDialog.getByRole("button", { name: "Copy" }).isVisible()).toBe(true);
+    scopedToken = await tokenDialog.getByLabel("Token").inputValue();
+    expect(scopedToken).toMatch(/^kwa_[0-9A-Za-z]+$/);
+    await expectAccessible("management-token-token");
+    await tokenDialog.getByRole("button", { name: "Done" }).click();
+    await expect.poll(() => rowText("key reader"), { timeout: 10_000 }).toMatch(/admin.*kwa_.*keys:read.*Never/);
+    await expectAccessible("management-tokens");
+    await screenshot("management-tokens");
+  });
+
+  it("when that token calls the API, then reading keys is allowed and creating a role is refused for the missing scope", async () => {
+    const scoped = api(scopedToken);
+    expect((await scoped.GET("/v1/api-keys")).response.status).toBe(200);
+    const write = await scoped.POST("/v1/roles", { body: { name: "not-allowed", permissions: [] } });
+    expect(write.response.status).toBe(403);
+    expect(write.error).toMatchObject({ code: "scope_missing", missing_scope: "roles:write" });
+  });
+
+  it("when the console is signed in with that token, then API keys are listed and Roles, Users and Management tokens say which scope it lacks, keeping what was typed", async () => {
+    await signOut();
+    await signInWith(scopedToken);
+    await openScreen("API keys");
+    await expect.poll(() => page.locator("table.data tbody tr").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.locator(".list .notice").textContent()).toContain("lacks the scope users:read");
+    await expectAccessible("api-keys-keys-read");
+
+    await expectLacksScope("Roles", "roles:read");
+    await screenshot("roles-lacks-scope");
+    await expectWriteRefused(
+      { open: "New role", dialog: "New role", submit: "Create role", scope: "roles:write" },
+      { Name: "needs-roles-write" },
+    );
+    await expectLacksScope("Integration users", "users:read");
+    await expectWriteRefused(
+      { open: "New integration user", dialog: "New integration user", submit: "Create user", scope: "users:write" },
+      { Username: "crm", Name: "CRM" },
+    );
+    await expectLacksScope("Management tokens", "tokens:manage");
+  });
+
+  it("when the administrator revokes that token in the console and confirms, then the API answers 401 with it", async () => {
+    await signOut();
+    await signInWith(adminToken);
+    await openScreen("Management tokens");
+    await page
+      .getByRole("row", { name: /key reader/ })
+      .getByRole("button", { name: "Revoke" })
+      .click();
+    const confirm = page.getByRole("dialog", { name: "Revoke management token" });
+    await expectAccessible("management-token-revoke-confirm");
+    await confirm.getByRole("button", { name: "Revoke" }).click();
+    await confirm.waitFor({ state: "detached" });
+    await expect.poll(() => rowText("key reader"), { timeout: 10_000 }).toContain("revoked");
+    expect((await api(scopedToken).GET("/v1/api-keys")).response.status).toBe(401);
+  });
+
+  it("when the last token with tokens:manage is revoked, then the confirmation says why it can't be and the token keeps working", async () => {
+    await page
+      .getByRole("row", { name: /bootstrap/ })
+      .getByRole("button", { name: "Revoke" })
+      .click();
+    const confirm = page.getByRole("dialog", { name: "Revoke management token" });
+    expect(await confirm.textContent()).toContain("this console is signed in with");
+    await confirm.getByRole("button", { name: "Revoke" }).click();
+    const alert = confirm.getByRole("alert");
+    await expect
+      .poll(() => alert.textContent(), { timeout: 10_000 })
+      .toContain("no usable management token with tokens:manage");
+    expect(await alert.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expectAccessible("management-token-last-manage");
+    await screenshot("management-token-last-manage");
+    await page.keyboard.press("Escape");
+    await confirm.waitFor({ state: "detached" });
+    expect(await rowText("bootstrap")).toContain("active");
+    expect((await api(adminToken).GET("/v1/management-tokens")).response.status).toBe(200);
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

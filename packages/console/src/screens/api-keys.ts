@@ -1,34 +1,23 @@
 // API keys: the list (filter by status and owner, search), "New API key", the one-time token, "Edit API key",
 // the Active toggle (confirmed), "Rotate" with a grace period, "Delete API key" and "Revoke all keys".
-import type { Schemas, Session } from "../api.js";
+import type { Problem, Schemas, Session } from "../api.js";
+import { credentialFields } from "../credential-fields.js";
+import { activeSwitch, confirmDialog, formDialog, rotateDialog, tokenDialog } from "../dialogs.js";
 import { field, formatTime, h, render } from "../dom.js";
 import { permissionGrid, permissionSummary } from "../permission-grid.js";
-import {
-  announce,
-  clearProblem,
-  confirmDialog,
-  empty,
-  failed,
-  formAlert,
-  loading,
-  openDialog,
-  showProblem,
-  tokenDialog,
-} from "../ui.js";
+import { announce, dataTable, empty, failed, loading, problemMessage, screenHead, shownById } from "../ui.js";
 
 type ApiKey = Schemas["ApiKey"];
 type User = Schemas["User"];
 type Catalog = Schemas["PermissionCatalog"];
 const STATUSES = ["active", "disabled", "expired", "revoked"] as const;
 
-/** `<input type="datetime-local">` (read as UTC) ↔ RFC 3339. */
-const toInputTime = (value: string | null) => (value ? value.slice(0, 16) : "");
-const fromInputTime = (value: string) => (value ? new Date(`${value}:00Z`).toISOString() : null);
-
 export function apiKeysScreen(session: Session, root: HTMLElement): void {
   const { client } = session;
   const filters = { status: "", owner: "", search: "" };
   let users: User[] = [];
+  /** Why owners are shown by id (a token without `users:read` still lists keys). */
+  let usersProblem: Problem | undefined;
   let catalog: Catalog | undefined;
   const list = h("div", { class: "list" });
 
@@ -67,20 +56,12 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
 
   render(
     root,
-    h(
-      "div",
-      { class: "screen-head" },
-      h("h1", {}, "API keys"),
-      h(
-        "div",
-        { class: "actions" },
+    screenHead(
+      "API keys",
+      [
         h("button", { type: "button", class: "primary", onClick: () => void newKey() }, "New API key"),
         h("button", { type: "button", class: "danger", onClick: () => void revokeAll() }, "Revoke all keys"),
-      ),
-    ),
-    h(
-      "p",
-      { class: "lead" },
+      ],
       "The API keys screen is where you manage API access for external systems. Each key belongs to an integration user and never exceeds that user's roles.",
     ),
     h(
@@ -103,17 +84,17 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
       client.GET("/v1/users", { params: { query: { limit: 200 } } }),
       client.GET("/v1/permissions"),
     ]);
-    const problem = usersResult.error ?? catalogResult.error;
-    if (problem || !usersResult.data || !catalogResult.data) {
-      if (problem) {
-        render(
-          list,
-          failed(problem, () => void load()),
-        );
-      }
+    // Without `users:read` the keys are still listed, with their owners by id.
+    usersProblem = usersResult.error?.code === "scope_missing" ? usersResult.error : undefined;
+    const problem = (usersProblem ? undefined : usersResult.error) ?? catalogResult.error;
+    if (problem) {
+      render(
+        list,
+        failed(problem, () => void load()),
+      );
       return false;
     }
-    users = usersResult.data.data;
+    users = usersResult.data?.data ?? [];
     catalog = catalogResult.data;
     const selected = ownerFilter.value;
     render(
@@ -161,56 +142,22 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
     }
     render(
       list,
-      h(
-        "table",
-        { class: "data" },
-        h("caption", { class: "visually-hidden" }, "API keys"),
-        h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            ["Name", "Owner", "Prefix", "Expires at", "Active", "Status", "Last used", "Permissions", "Actions"].map(
-              (title) => h("th", { scope: "col" }, title),
-            ),
-          ),
-        ),
-        h("tbody", {}, keys.map(row)),
+      shownById("Owners", usersProblem),
+      dataTable(
+        "API keys",
+        ["Name", "Owner", "Prefix", "Expires at", "Active", "Status", "Last used", "Permissions", "Actions"],
+        keys.map(row),
       ),
     );
   }
 
   function row(key: ApiKey): HTMLElement {
     const revoked = key.status === "revoked";
-    const toggle = h("input", {
-      type: "checkbox",
-      role: "switch",
-      checked: key.active,
+    const toggle = activeSwitch("API key", key, {
       disabled: revoked,
-      "aria-label": `Active: ${key.name}`,
-      onChange: async () => {
-        const activate = toggle.checked;
-        toggle.checked = !activate;
-        const ok = await confirmDialog(
-          activate ? "Enable API key" : "Disable API key",
-          `${activate ? "Enable" : "Disable"} “${key.name}” (${key.prefix}…)? ${activate ? "Its token works again." : "Its token stops working at once; you can enable it again later."}`,
-          activate ? "Enable" : "Disable",
-          { danger: !activate },
-        );
-        if (!ok) {
-          return;
-        }
-        const { error } = await client.PATCH("/v1/api-keys/{key_id}", {
-          params: { path: { key_id: key.id } },
-          body: { active: activate },
-        });
-        if (error) {
-          return announce(`Could not ${activate ? "enable" : "disable"} ${key.name}: ${error.detail}`);
-        }
-        announce(`${key.name} ${activate ? "enabled" : "disabled"}.`);
-        await load();
-      },
+      save: (active) =>
+        client.PATCH("/v1/api-keys/{key_id}", { params: { path: { key_id: key.id } }, body: { active } }),
+      saved: () => void load(),
     });
     return h(
       "tr",
@@ -232,7 +179,25 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
         "td",
         { class: "row-actions" },
         h("button", { type: "button", disabled: revoked, onClick: () => editKey(key) }, "Edit API key"),
-        h("button", { type: "button", disabled: revoked, onClick: () => rotate(key) }, "Rotate"),
+        h(
+          "button",
+          {
+            type: "button",
+            disabled: revoked,
+            onClick: () =>
+              rotateDialog(
+                "API key",
+                key.name,
+                (graceSeconds) =>
+                  client.POST("/v1/api-keys/{key_id}/rotate", {
+                    params: { path: { key_id: key.id } },
+                    body: { grace_period_seconds: graceSeconds },
+                  }),
+                () => void load(),
+              ),
+          },
+          "Rotate",
+        ),
         h(
           "button",
           { type: "button", class: "danger", disabled: revoked, onClick: () => void deleteKey(key) },
@@ -242,77 +207,33 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
     );
   }
 
-  function keyForm(
-    key: ApiKey | undefined,
-    submitLabel: string,
-    submit: (form: HTMLFormElement, body: Schemas["ApiKeyCreate"]) => Promise<void>,
-  ): (close: () => void) => Node[] {
-    return () => {
-      if (!catalog) {
-        return [];
-      }
-      const name = h("input", {
-        type: "text",
-        required: true,
-        maxlength: 200,
-        value: key?.name ?? "",
-        autocomplete: "off",
-      });
-      const description = h("textarea", { rows: 2, maxlength: 1000 }, key?.description ?? "");
-      const owners = users.filter((user) => !user.is_admin && user.active);
-      const owner = h(
-        "select",
-        { required: true, disabled: Boolean(key) },
+  /** The fields of both forms; `key` is the one edited. */
+  function keyFields(key: ApiKey | undefined, catalog: Catalog) {
+    const credential = credentialFields("key", key, {
+      name: ownerName,
+      choices: [
         h("option", { value: "" }, "Choose an integration user"),
-        owners.map((user) => h("option", { value: user.id }, `${user.username} (${user.name})`)),
-      );
-      if (key) {
-        render(owner, h("option", { value: key.user_id }, ownerName(key.user_id)));
-      }
-      const expires = h("input", { type: "datetime-local", value: toInputTime(key?.expires_at ?? null) });
-      const active = h("input", { type: "checkbox", checked: key?.active ?? true });
-      const grid = permissionGrid(catalog, key?.permissions ?? []);
-      const ips = h("textarea", { rows: 2, placeholder: "203.0.113.0/24" }, (key?.allowed_ips ?? []).join("\n"));
-      const submitButton = h("button", { type: "submit", class: "primary" }, submitLabel);
-      const form: HTMLFormElement = h(
-        "form",
-        {
-          novalidate: true,
-          onSubmit: async (event: Event): Promise<void> => {
-            event.preventDefault();
-            clearProblem(form);
-            submitButton.disabled = true;
-            try {
-              await submit(form, {
-                name: name.value,
-                description: description.value,
-                user_id: owner.value,
-                expires_at: fromInputTime(expires.value),
-                active: active.checked,
-                permissions: grid.value(),
-                allowed_ips: ips.value.split(/[\s,]+/).filter(Boolean),
-              });
-            } finally {
-              submitButton.disabled = false;
-            }
-          },
-        },
-        formAlert(),
-        field("Name", name, "name"),
-        field("Description", description, "description"),
-        field(
-          "Owner",
-          owner,
-          "user_id",
-          key ? "The owner is fixed for the key's life." : "An integration user; administrators can't own keys.",
-        ),
-        field("Expires at (UTC)", expires, "expires_at", "Leave empty for a key that never expires."),
-        field("Active", active, "active"),
+        ...users
+          .filter((user) => !user.is_admin && user.active)
+          .map((user) => h("option", { value: user.id }, `${user.username} (${user.name})`)),
+      ],
+      hint: usersProblem
+        ? `No integration users to choose from. ${problemMessage(usersProblem)}`
+        : "An integration user; administrators can't own keys.",
+    });
+    const grid = permissionGrid(catalog, key?.permissions ?? []);
+    const ips = h("textarea", { rows: 2, placeholder: "203.0.113.0/24" }, (key?.allowed_ips ?? []).join("\n"));
+    return {
+      values: (): Schemas["ApiKeyCreate"] => ({
+        ...credential.values(),
+        permissions: grid.value(),
+        allowed_ips: ips.value.split(/[\s,]+/).filter(Boolean),
+      }),
+      elements: [
+        ...credential.elements,
         grid.element,
         field("Allowed IPs", ips, "allowed_ips", "CIDR ranges, one per line; empty = any address."),
-        h("div", { class: "actions" }, submitButton),
-      );
-      return [form];
+      ],
     };
   }
 
@@ -320,98 +241,53 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
     if (!catalog && !(await loadReferences())) {
       return;
     }
-    const dialog = openDialog(
+    const loaded = catalog;
+    if (!loaded) {
+      return;
+    }
+    formDialog(
       "New API key",
-      ({ close }) => [
-        ...keyForm(undefined, "Create", async (form, body) => {
-          const { data, error } = await client.POST("/v1/api-keys", { body });
-          if (error) {
-            return showProblem(form, error);
-          }
-          close();
-          announce(`API key ${data.name} created.`);
-          // The console never supplies its own token, so the server always returns the one it generated.
-          if (data.token !== undefined) {
-            tokenDialog("Your new API key", data.token);
-          }
-          void load();
-        })(close),
-        h("button", { type: "button", class: "close", onClick: close }, "Cancel"),
-      ],
+      "Create",
+      () => {
+        const fields = keyFields(undefined, loaded);
+        return { fields: fields.elements, save: () => client.POST("/v1/api-keys", { body: fields.values() }) };
+      },
+      (created) => {
+        announce(`API key ${created.name} created.`);
+        // The console never supplies its own token, so the server always returns the one it generated.
+        if (created.token !== undefined) {
+          tokenDialog("Your new API key", created.token);
+        }
+        void load();
+      },
       { wide: true },
     );
-    dialog.dialog.querySelector<HTMLInputElement>("input")?.focus();
   }
 
   function editKey(key: ApiKey): void {
-    openDialog(
+    const loaded = catalog;
+    if (!loaded) {
+      return;
+    }
+    formDialog(
       "Edit API key",
-      ({ close }) => [
-        ...keyForm(key, "Save", async (form, body) => {
-          const { user_id: _owner, ...changes } = body;
-          const { error } = await client.PATCH("/v1/api-keys/{key_id}", {
-            params: { path: { key_id: key.id } },
-            body: changes,
-          });
-          if (error) {
-            return showProblem(form, error);
-          }
-          close();
-          announce(`API key ${key.name} saved.`);
-          void load();
-        })(close),
-        h("button", { type: "button", class: "close", onClick: close }, "Cancel"),
-      ],
+      "Save",
+      () => {
+        const fields = keyFields(key, loaded);
+        return {
+          fields: fields.elements,
+          save: () => {
+            const { user_id: _owner, ...changes } = fields.values();
+            return client.PATCH("/v1/api-keys/{key_id}", { params: { path: { key_id: key.id } }, body: changes });
+          },
+        };
+      },
+      () => {
+        announce(`API key ${key.name} saved.`);
+        void load();
+      },
       { wide: true },
     );
-  }
-
-  function rotate(key: ApiKey): void {
-    openDialog(`Rotate “${key.name}”`, ({ close }) => {
-      const grace = h("input", { type: "number", min: 0, max: 604800, value: 0, required: true });
-      const form: HTMLFormElement = h(
-        "form",
-        {
-          novalidate: true,
-          onSubmit: async (event: Event): Promise<void> => {
-            event.preventDefault();
-            clearProblem(form);
-            const { data, error } = await client.POST("/v1/api-keys/{key_id}/rotate", {
-              params: { path: { key_id: key.id } },
-              body: { grace_period_seconds: Number(grace.value) },
-            });
-            if (error) {
-              return showProblem(form, error);
-            }
-            close();
-            announce(`API key ${key.name} rotated.`);
-            if (data.token !== undefined) {
-              tokenDialog("The rotated API key", data.token);
-            }
-            void load();
-          },
-        },
-        formAlert(),
-        h(
-          "p",
-          {},
-          "A new token is issued. During the grace period the old token keeps working, so the integration can switch without downtime.",
-        ),
-        field(
-          "Grace period (seconds)",
-          grace,
-          "grace_period_seconds",
-          "0 = the old token stops at once; at most 604800 (7 days).",
-        ),
-        h(
-          "div",
-          { class: "actions" },
-          h("button", { type: "button", onClick: close }, "Cancel"),
-          h("button", { type: "submit", class: "primary" }, "Rotate"),
-        ),
-      );
-      return [form];
-    });
   }
 
   async function deleteKey(key: ApiKey): Promise<void> {
@@ -419,46 +295,46 @@ export function apiKeysScreen(session: Session, root: HTMLElement): void {
       "Delete API key",
       `Revoke “${key.name}” (${key.prefix}…) for good? Its token stops working and can never come back.`,
       "Delete API key",
-      { danger: true },
+      { danger: true, action: () => client.DELETE("/v1/api-keys/{key_id}", { params: { path: { key_id: key.id } } }) },
     );
-    if (!ok) {
-      return;
+    if (ok) {
+      announce(`API key ${key.name} revoked.`);
+      await load();
     }
-    const { error } = await client.DELETE("/v1/api-keys/{key_id}", { params: { path: { key_id: key.id } } });
-    announce(error ? `Could not delete ${key.name}: ${error.detail}` : `API key ${key.name} revoked.`);
-    await load();
   }
 
   function revokeAll(): void {
     const phrase = "REVOKE ALL KEYS";
-    openDialog("Revoke all keys", ({ close }) => {
-      const typed = h("input", { type: "text", autocomplete: "off", spellcheck: "false" });
-      const submit = h("button", { type: "submit", class: "danger", disabled: true }, "Revoke all keys");
-      typed.addEventListener("input", () => {
+    const typed = h("input", { type: "text", autocomplete: "off", spellcheck: "false" });
+    const { dialog } = formDialog(
+      "Revoke all keys",
+      "Revoke all keys",
+      () => ({
+        fields: [
+          h(
+            "p",
+            { class: "warning" },
+            "Every integration key stops working at once, irreversibly. Use it after a leak.",
+          ),
+          field(`Type ${phrase} to confirm`, typed, "confirm"),
+        ],
+        save: () => client.POST("/v1/api-keys/revoke-all", { body: { confirm: phrase } }),
+      }),
+      ({ revoked }) => {
+        announce(`${revoked} keys revoked.`);
+        void load();
+      },
+      { danger: true },
+    );
+    // "Revoke all keys" stays disabled until the phrase is typed (Enter in the field does nothing until then).
+    const submit = dialog.querySelector<HTMLButtonElement>("button[type=submit]");
+    const sync = () => {
+      if (submit) {
         submit.disabled = typed.value !== phrase;
-      });
-      const form: HTMLFormElement = h(
-        "form",
-        {
-          novalidate: true,
-          onSubmit: async (event: Event): Promise<void> => {
-            event.preventDefault();
-            const { data, error } = await client.POST("/v1/api-keys/revoke-all", { body: { confirm: phrase } });
-            if (error) {
-              return showProblem(form, error);
-            }
-            close();
-            announce(`${data.revoked} keys revoked.`);
-            void load();
-          },
-        },
-        formAlert(),
-        h("p", { class: "warning" }, "Every integration key stops working at once, irreversibly. Use it after a leak."),
-        field(`Type ${phrase} to confirm`, typed, "confirm"),
-        h("div", { class: "actions" }, h("button", { type: "button", onClick: close }, "Cancel"), submit),
-      );
-      return [form];
-    });
+      }
+    };
+    typed.addEventListener("input", sync);
+    sync();
   }
 
   void load();

@@ -2,25 +2,31 @@
 // actor and time in the page (the API pages by cursor; "Load more" fetches the next page).
 import type { Schemas, Session } from "../api.js";
 import { formatTime, h, render } from "../dom.js";
-import { empty, failed, loading } from "../ui.js";
+import { dataTable, empty, failed, loading, screenHead } from "../ui.js";
 
 type AuditEvent = Schemas["AuditEvent"];
-const ACTIONS: Schemas["AuditAction"][] = [
-  "user.created",
-  "user.updated",
-  "user.deleted",
-  "role.created",
-  "role.updated",
-  "role.deleted",
-  "key.created",
-  "key.updated",
-  "key.rotated",
-  "key.revoked",
-  "key.revoked_all",
-  "key.disabled_inactive",
-  "key.refused",
-  "settings.updated",
-];
+/** Every audit action of the contract, for the filter (an action missing here, or unknown, fails to compile). */
+const ACTIONS = Object.keys({
+  "user.created": true,
+  "user.updated": true,
+  "user.deleted": true,
+  "role.created": true,
+  "role.updated": true,
+  "role.deleted": true,
+  "key.created": true,
+  "key.updated": true,
+  "key.rotated": true,
+  "key.revoked": true,
+  "key.revoked_all": true,
+  "key.disabled_inactive": true,
+  "key.refused": true,
+  "settings.updated": true,
+  "admin_token.created": true,
+  "management_token.created": true,
+  "management_token.updated": true,
+  "management_token.rotated": true,
+  "management_token.revoked": true,
+} satisfies Record<Schemas["AuditAction"], true>) as Schemas["AuditAction"][];
 
 export function auditLogScreen(session: Session, root: HTMLElement): void {
   const { client } = session;
@@ -49,8 +55,7 @@ export function auditLogScreen(session: Session, root: HTMLElement): void {
   const to = h("input", { id: "audit-to", type: "datetime-local", onChange: () => show() });
   render(
     root,
-    h("div", { class: "screen-head" }, h("h1", {}, "Audit log")),
-    h("p", { class: "lead" }, "Every management change (never a secret) and every refused key."),
+    screenHead("Audit log", [], "Every management change (never a secret) and every refused key."),
     h(
       "div",
       { class: "filters", role: "search" },
@@ -111,32 +116,18 @@ export function auditLogScreen(session: Session, root: HTMLElement): void {
       list,
       shown.length === 0
         ? empty(events.length === 0 ? "No audit events yet." : "No audit events match these filters.")
-        : h(
-            "table",
-            { class: "data" },
-            h("caption", { class: "visually-hidden" }, "Audit events"),
-            h(
-              "thead",
-              {},
+        : dataTable(
+            "Audit events",
+            ["Time", "Actor", "Action", "Target", "Details"],
+            shown.map((event) =>
               h(
                 "tr",
-                {},
-                ["Time", "Actor", "Action", "Target", "Details"].map((title) => h("th", { scope: "col" }, title)),
-              ),
-            ),
-            h(
-              "tbody",
-              {},
-              shown.map((event) =>
-                h(
-                  "tr",
-                  { class: event.action === "key.refused" ? "refusal" : "" },
-                  h("td", {}, formatTime(event.time)),
-                  h("td", {}, `${event.actor.type}${event.actor.id ? ` ${event.actor.id}` : ""}`),
-                  h("td", {}, event.action),
-                  h("td", {}, `${event.target.type}${event.target.id ? ` ${event.target.id}` : ""}`),
-                  h("td", { class: "summary" }, details(event)),
-                ),
+                { class: event.action === "key.refused" ? "refusal" : "" },
+                h("td", {}, formatTime(event.time)),
+                h("td", {}, `${event.actor.type}${event.actor.id ? ` ${event.actor.id}` : ""}`),
+                h("td", {}, event.action),
+                h("td", {}, `${event.target.type}${event.target.id ? ` ${event.target.id}` : ""}`),
+                h("td", { class: "summary" }, details(event)),
               ),
             ),
           ),

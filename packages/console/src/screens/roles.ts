@@ -1,18 +1,9 @@
 // Roles: permission templates, edited with the same "Select permissions" grid as keys.
 import type { Schemas, Session } from "../api.js";
+import { confirmDialog, formDialog } from "../dialogs.js";
 import { field, h, render } from "../dom.js";
 import { permissionGrid, permissionSummary } from "../permission-grid.js";
-import {
-  announce,
-  clearProblem,
-  confirmDialog,
-  empty,
-  failed,
-  formAlert,
-  loading,
-  openDialog,
-  showProblem,
-} from "../ui.js";
+import { announce, dataTable, empty, failed, loading, screenHead } from "../ui.js";
 
 type Role = Schemas["Role"];
 
@@ -22,17 +13,11 @@ export function rolesScreen(session: Session, root: HTMLElement): void {
   const list = h("div", { class: "list" });
   render(
     root,
-    h(
-      "div",
-      { class: "screen-head" },
-      h("h1", {}, "Roles"),
-      h(
-        "div",
-        { class: "actions" },
-        h("button", { type: "button", class: "primary", onClick: () => editRole(undefined) }, "New role"),
-      ),
+    screenHead(
+      "Roles",
+      [h("button", { type: "button", class: "primary", onClick: () => editRole(undefined) }, "New role")],
+      "A role is a permission template. A key never grants more than its owner's roles.",
     ),
-    h("p", { class: "lead" }, "A role is a permission template. A key never grants more than its owner's roles."),
     list,
   );
 
@@ -42,54 +27,36 @@ export function rolesScreen(session: Session, root: HTMLElement): void {
       client.GET("/v1/roles", { params: { query: { limit: 200 } } }),
       client.GET("/v1/permissions"),
     ]);
-    if (rolesResult.error) {
+    // The catalog needs no scope, so "New role" works (or says what is missing) even when roles can't be listed.
+    catalog = catalogResult.data ?? catalog;
+    const problem = rolesResult.error ?? catalogResult.error;
+    if (problem) {
       return render(
         list,
-        failed(rolesResult.error, () => void load()),
+        failed(problem, () => void load()),
       );
     }
-    if (catalogResult.error) {
-      return render(
-        list,
-        failed(catalogResult.error, () => void load()),
-      );
-    }
-    catalog = catalogResult.data;
-    const roles = rolesResult.data.data;
+    const roles = rolesResult.data?.data ?? [];
     if (roles.length === 0) {
       return render(list, empty("No roles yet. Create one with “New role”."));
     }
     render(
       list,
-      h(
-        "table",
-        { class: "data" },
-        h("caption", { class: "visually-hidden" }, "Roles"),
-        h(
-          "thead",
-          {},
+      dataTable(
+        "Roles",
+        ["Name", "Description", "Permissions", "Actions"],
+        roles.map((role) =>
           h(
             "tr",
             {},
-            ["Name", "Description", "Permissions", "Actions"].map((title) => h("th", { scope: "col" }, title)),
-          ),
-        ),
-        h(
-          "tbody",
-          {},
-          roles.map((role) =>
+            h("th", { scope: "row" }, role.name),
+            h("td", {}, role.description),
+            h("td", { class: "summary" }, permissionSummary(role.permissions)),
             h(
-              "tr",
-              {},
-              h("th", { scope: "row" }, role.name),
-              h("td", {}, role.description),
-              h("td", { class: "summary" }, permissionSummary(role.permissions)),
-              h(
-                "td",
-                { class: "row-actions" },
-                h("button", { type: "button", onClick: () => editRole(role) }, "Edit role"),
-                h("button", { type: "button", class: "danger", onClick: () => void deleteRole(role) }, "Delete role"),
-              ),
+              "td",
+              { class: "row-actions" },
+              h("button", { type: "button", onClick: () => editRole(role) }, "Edit role"),
+              h("button", { type: "button", class: "danger", onClick: () => void deleteRole(role) }, "Delete role"),
             ),
           ),
         ),
@@ -102,61 +69,44 @@ export function rolesScreen(session: Session, root: HTMLElement): void {
       return;
     }
     const grid = permissionGrid(catalog, role?.permissions ?? []);
-    openDialog(
+    formDialog(
       role ? `Edit role ${role.name}` : "New role",
-      ({ close }) => {
+      role ? "Save" : "Create role",
+      () => {
         const name = h("input", { type: "text", required: true, value: role?.name ?? "", autocomplete: "off" });
         const description = h("textarea", { rows: 2 }, role?.description ?? "");
-        const form: HTMLFormElement = h(
-          "form",
-          {
-            novalidate: true,
-            onSubmit: async (event: Event): Promise<void> => {
-              event.preventDefault();
-              clearProblem(form);
-              const body = { name: name.value, description: description.value, permissions: grid.value() };
-              const result = role
-                ? await client.PATCH("/v1/roles/{role_id}", { params: { path: { role_id: role.id } }, body })
-                : await client.POST("/v1/roles", { body });
-              if (result.error) {
-                return showProblem(form, result.error);
-              }
-              close();
-              announce(`Role ${result.data.name} saved.`);
-              void load();
-            },
+        return {
+          fields: [field("Name", name, "name"), field("Description", description, "description"), grid.element],
+          save: () => {
+            const body = { name: name.value, description: description.value, permissions: grid.value() };
+            return role
+              ? client.PATCH("/v1/roles/{role_id}", { params: { path: { role_id: role.id } }, body })
+              : client.POST("/v1/roles", { body });
           },
-          formAlert(),
-          field("Name", name, "name"),
-          field("Description", description, "description"),
-          grid.element,
-          h(
-            "div",
-            { class: "actions" },
-            h("button", { type: "button", onClick: close }, "Cancel"),
-            h("button", { type: "submit", class: "primary" }, role ? "Save" : "Create role"),
-          ),
-        );
-        return [form];
+        };
+      },
+      (saved) => {
+        announce(`Role ${saved.name} saved.`);
+        void load();
       },
       { wide: true },
     );
   }
 
   async function deleteRole(role: Role): Promise<void> {
-    if (
-      !(await confirmDialog(
-        "Delete role",
-        `Delete the role ${role.name}? A role still assigned to a user can't be deleted.`,
-        "Delete role",
-        { danger: true },
-      ))
-    ) {
-      return;
+    const deleted = await confirmDialog(
+      "Delete role",
+      `Delete the role ${role.name}? A role still assigned to a user can't be deleted.`,
+      "Delete role",
+      {
+        danger: true,
+        action: () => client.DELETE("/v1/roles/{role_id}", { params: { path: { role_id: role.id } } }),
+      },
+    );
+    if (deleted) {
+      announce(`Role ${role.name} deleted.`);
+      await load();
     }
-    const { error } = await client.DELETE("/v1/roles/{role_id}", { params: { path: { role_id: role.id } } });
-    announce(error ? `Could not delete ${role.name}: ${error.detail}` : `Role ${role.name} deleted.`);
-    await load();
   }
 
   void load();

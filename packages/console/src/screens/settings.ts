@@ -2,12 +2,12 @@
 // no `revoked_key_retention_days` yet.)
 import type { Session } from "../api.js";
 import { field, formatTime, h, render } from "../dom.js";
-import { announce, clearProblem, failed, formAlert, loading, showProblem } from "../ui.js";
+import { announce, failed, loading, problemForm, screenHead, showProblem } from "../ui.js";
 
 export function settingsScreen(session: Session, root: HTMLElement): void {
   const { client } = session;
   const body = h("div", {});
-  render(root, h("div", { class: "screen-head" }, h("h1", {}, "Settings")), body);
+  render(root, screenHead("Settings", []), body);
 
   async function load(): Promise<void> {
     render(body, loading("settings"));
@@ -22,28 +22,21 @@ export function settingsScreen(session: Session, root: HTMLElement): void {
     const inactivity = h("input", { type: "number", min: 0, max: 3650, value: data.key_inactivity_days });
     const lifetime = h("input", { type: "number", min: 1, max: 3650, value: data.max_key_lifetime_days ?? "" });
     const updated = h("p", { class: "hint" }, `Last changed ${formatTime(data.updated_at)}.`);
-    const form: HTMLFormElement = h(
-      "form",
-      {
-        novalidate: true,
-        onSubmit: async (event: Event): Promise<void> => {
-          event.preventDefault();
-          clearProblem(form);
-          const result = await client.PATCH("/v1/settings", {
-            body: {
-              features: { external_connectivity: connectivity.checked },
-              key_inactivity_days: Number(inactivity.value),
-              max_key_lifetime_days: lifetime.value === "" ? null : Number(lifetime.value),
-            },
-          });
-          if (result.error) {
-            return showProblem(form, result.error);
-          }
-          updated.textContent = `Last changed ${formatTime(result.data.updated_at)}.`;
-          announce("Settings saved.");
-        },
+    const form = problemForm(
+      async (form) => {
+        const result = await client.PATCH("/v1/settings", {
+          body: {
+            features: { external_connectivity: connectivity.checked },
+            key_inactivity_days: Number(inactivity.value),
+            max_key_lifetime_days: lifetime.value === "" ? null : Number(lifetime.value),
+          },
+        });
+        if (result.error) {
+          return showProblem(form, result.error);
+        }
+        updated.textContent = `Last changed ${formatTime(result.data.updated_at)}.`;
+        announce("Settings saved.");
       },
-      formAlert(),
       field(
         "External connectivity",
         connectivity,
