@@ -4,8 +4,8 @@
 import { type Catalog, operationPermission } from "../../domain/catalog.js";
 import { KeywardError } from "../../domain/errors.js";
 import type { Keyward } from "../../domain/keyward.js";
-import { visibleFields } from "../../domain/permissions.js";
-import type { Action, BusinessRecord } from "../../domain/types.js";
+import { fieldProjection } from "../../domain/permissions.js";
+import type { Action } from "../../domain/types.js";
 import { keyPrincipal } from "../auth.js";
 import type { OperationRoute } from "../contract.js";
 import { type ApiRequest, created, noContent, type OperationHandlers, ok, type Reply } from "../operations.js";
@@ -29,8 +29,7 @@ export function businessHandlers(keyward: Keyward, catalog: Catalog, enforcement
     if (!permission || !resource) {
       throw new Error(`operation ${route.operationId} has no x-keyward-permission in the catalog`);
     }
-    const shown = (scope: Parameters<typeof visibleFields>[1]) => (record: BusinessRecord) =>
-      visibleFields(record, scope, resource.fields);
+    const shown = (scope: Parameters<typeof fieldProjection>[0]) => fieldProjection(scope, resource.fields);
     if (!enforcement) {
       return { resource: permission.resource, shown: shown("all") };
     }
