@@ -9,7 +9,7 @@ import type { AuthenticatedRequest } from "./auth.js";
 import { clientIp, isSecure } from "./client-address.js";
 import type { OperationRoute } from "./contract.js";
 import { type ApiRequest, type MountedOperation, pathParams, type Reply } from "./operations.js";
-import { INTERNAL_ERROR, PROBLEM_TYPE, type ProblemInit, problemBody, problemFor, problemStatus } from "./problem.js";
+import { PROBLEM_TYPE, type ProblemInit, problemFor, problemReply, sendInternalError } from "./problem.js";
 import { JSON_TYPE, writeBytes, writeEmpty, writeJson } from "./respond.js";
 
 /** The request as the edge (app.ts) already read it: its operation, undecoded path and query, response headers. */
@@ -68,19 +68,16 @@ export function apiListener(
       return status;
     };
     const answerProblem = (problem: ProblemInit): number => {
-      const status = problemStatus(problem);
-      const headers = [...matched.headers, ...(problem.headers ?? []), ...(status === 503 ? ["Retry-After", "1"] : [])];
-      const body = problemBody(problem, status);
+      const { status, body, headers } = problemReply(problem);
       const violation = mounted.response?.(status, PROBLEM_TYPE, body);
       if (violation) {
         return internalError(new Error(`response ${status} does not match the contract: ${violation}`));
       }
-      writeJson(res, status, body, PROBLEM_TYPE, headers);
+      writeJson(res, status, body, PROBLEM_TYPE, [...matched.headers, ...headers]);
       return status;
     };
     const internalError = (error: unknown): number => {
-      logger.error({ err: error, method: request.method, path: request.path }, "unhandled error");
-      writeJson(res, 500, problemBody(INTERNAL_ERROR, 500), PROBLEM_TYPE, matched.headers);
+      sendInternalError(request, res, logger, error, matched.headers);
       return 500;
     };
 

@@ -2,7 +2,7 @@
 // A request for a contract operation is then served by api-listener.ts, straight from node:http; a method the
 // contract doesn't declare on a path it knows is 405 with `Allow` (RFC 9110 §15.5.6); the rest (/docs,
 // /openapi.yaml, /console, 404s) is Express's.
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
+import { createServer, type RequestListener, type Server } from "node:http";
 import express, { type RequestHandler } from "express";
 import parseUrl from "parseurl";
 import type { Logger } from "pino";
@@ -100,8 +100,10 @@ export function createApp(options: AppOptions): App {
     const route = matchOperation(contract, req.method ?? "", path);
     if (route) {
       const rawQuery = typeof url?.query === "string" ? url.query : null;
-      void serveOperation(req, res, { route, path, rawQuery, headers }).then((status) =>
-        log(req.method, path, status, started),
+      void serveOperation(req, res, { route, path, rawQuery, headers }).then(
+        (status) => log(req.method, path, status, started),
+        // It answers every error itself; this is only so that a bug there can't end the process.
+        (error: unknown) => logger.error({ err: error, method: req.method, path }, "unhandled error"),
       );
       return;
     }
@@ -140,7 +142,7 @@ function expressApp(contract: Contract, trustProxy: TrustProxy, logger: Logger) 
   app.use(onPaths(/^\/console(?:\/|$)/i, consoleRoutes()));
   app.use((req, res) => sendProblem(res, { code: "not_found", detail: `No route ${req.method} ${req.path}.` }));
   app.use(errorHandler(logger));
-  return app as (req: IncomingMessage, res: ServerResponse) => void;
+  return app;
 }
 
 /**

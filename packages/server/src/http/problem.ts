@@ -82,31 +82,29 @@ export interface ProblemInit {
 
 export const PROBLEM_TYPE = "application/problem+json; charset=utf-8";
 
-/** Answers `problem`, after `headers` (name, value, …: the security headers a contract operation sends). */
+/** Answers `problem`, after `headers` (name, value, …: the security headers every answer carries). */
 export function sendProblem(res: ServerResponse, problem: ProblemInit, headers: readonly string[] = []): void {
+  const reply = problemReply(problem);
+  writeJson(res, reply.status, reply.body, PROBLEM_TYPE, [...headers, ...reply.headers]);
+}
+
+/** A problem's status, RFC 9457 body and the headers it needs. */
+export function problemReply(problem: ProblemInit): { status: number; body: object; headers: readonly string[] } {
   const status = problem.status ?? STATUS[problem.code];
-  writeJson(res, status, problemBody(problem, status), PROBLEM_TYPE, [
-    ...headers,
-    ...(problem.headers ?? []),
-    // The store is down or this replica is behind: worth retrying soon.
-    ...(status === 503 ? ["Retry-After", "1"] : []),
-  ]);
-}
-
-export function problemBody(problem: ProblemInit, status = problem.status ?? STATUS[problem.code]) {
   return {
-    type: `https://keyward.dev/problems/${problem.code}`,
-    title: TITLE[status] ?? "Error",
     status,
-    detail: problem.detail,
-    code: problem.code,
-    ...(problem.errors && { errors: problem.errors }),
-    ...problem.extra,
+    body: {
+      type: `https://keyward.dev/problems/${problem.code}`,
+      title: TITLE[status] ?? "Error",
+      status,
+      detail: problem.detail,
+      code: problem.code,
+      ...(problem.errors && { errors: problem.errors }),
+      ...problem.extra,
+    },
+    // The store is down or this replica is behind: worth retrying soon.
+    headers: status === 503 ? [...(problem.headers ?? []), "Retry-After", "1"] : (problem.headers ?? []),
   };
-}
-
-export function problemStatus(problem: ProblemInit): number {
-  return problem.status ?? STATUS[problem.code];
 }
 
 interface HttpishError {
@@ -191,7 +189,7 @@ export function sendInternalError(
   sendProblem(res, INTERNAL_ERROR, headers);
 }
 
-export const INTERNAL_ERROR: ProblemInit = {
+const INTERNAL_ERROR: ProblemInit = {
   code: "internal_error",
   detail: "An internal error occurred; it was logged.",
 };
