@@ -1,5 +1,5 @@
 // Composition root: storage adapter + clock + catalog → domain → HTTP. Tests and the bin both use it.
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Logger, pino } from "pino";
 import { seedDemoData } from "./demo-data.js";
@@ -100,10 +100,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.authFailureLimit !== undefined && { authFailureLimit: options.authFailureLimit }),
     ...(options.corsOrigins !== undefined && { corsOrigins: options.corsOrigins }),
   });
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(options.port ?? 0, options.host ?? "127.0.0.1", (error?: Error) =>
-      error ? reject(error) : resolve(listening),
-    );
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
   });
   server.keepAliveTimeout = 65_000;
   const { port } = server.address() as AddressInfo;

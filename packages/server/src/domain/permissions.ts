@@ -159,13 +159,24 @@ export function visibleFields(
   scope: FieldScope,
   catalogFields: readonly string[],
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: record.id };
-  for (const field of catalogFields) {
-    if (field in record && (scope === "all" || scope.has(field))) {
-      out[field] = record[field];
+  return fieldProjection(scope, catalogFields)(record);
+}
+
+/** `visibleFields` for many records of one scope: which fields it shows is decided once, not per record. */
+export function fieldProjection(
+  scope: FieldScope,
+  catalogFields: readonly string[],
+): (record: Record<string, unknown>) => Record<string, unknown> {
+  const shown = scope === "all" ? catalogFields : catalogFields.filter((field) => scope.has(field));
+  return (record) => {
+    const out: Record<string, unknown> = { id: record.id };
+    for (const field of shown) {
+      if (field in record) {
+        out[field] = record[field];
+      }
     }
-  }
-  return out;
+    return out;
+  };
 }
 
 /** Fields a write sets that the scope does not allow. */

@@ -2,7 +2,6 @@
 // learns nothing beyond 401, and one without the right learns nothing beyond 403 (not the shape of a body or
 // whether an id exists). Which tokens an operation accepts comes from its `security`; the management scope it
 // needs from `x-keyward-scope`; the business permission from `x-keyward-permission`.
-import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { type Principal, actorOf as principalActor } from "../domain/access.js";
 import { operationPermission, operationScope } from "../domain/catalog.js";
 import type { Keyward } from "../domain/keyward.js";
@@ -10,21 +9,10 @@ import type { TokenCaller } from "../domain/management-tokens.js";
 import { scopeSatisfies } from "../domain/management-tokens.js";
 import type { AuthFailureLimiter } from "./auth-failure-limit.js";
 import { authenticateSession, type ConsoleSessions, sessionCookie } from "./console-session.js";
-import { type Contract, matchOperation, type OperationRoute } from "./contract.js";
-import { sendProblem } from "./problem.js";
+import type { ApiRequest } from "./operations.js";
+import type { ProblemInit } from "./problem.js";
 
-declare global {
-  namespace Express {
-    interface Request {
-      principal?: Principal;
-      operation?: OperationRoute;
-      /** The console session id, when the request was authenticated by the session cookie. */
-      consoleSession?: string;
-    }
-  }
-}
-
-const CHALLENGE = 'Bearer realm="keyward", Basic realm="keyward"';
+const CHALLENGE_HEADER = Object.freeze(["WWW-Authenticate", 'Bearer realm="keyward", Basic realm="keyward"']);
 
 /**
  * The token from `Authorization: Bearer <t>` or HTTP Basic with the token as password. Anything after the
@@ -62,22 +50,28 @@ export interface AuthenticateOptions {
   sessions?: ConsoleSessions;
 }
 
-export function authenticate(contract: Contract, keyward: Keyward, options: AuthenticateOptions = {}): RequestHandler {
+/** The part of a request authentication reads, and what it leaves on it (`principal`, `consoleSession`). */
+export type AuthenticatedRequest = Pick<ApiRequest, "method" | "path" | "headers" | "ip" | "operation"> &
+  Pick<ApiRequest, "principal" | "consoleSession">;
+
+/**
+ * Authenticates and authorizes a request for its operation: leaves `req.principal` and answers nothing, or
+ * answers the refusal (401/402/403/429).
+ */
+export function authenticate(
+  keyward: Keyward,
+  options: AuthenticateOptions = {},
+): (req: AuthenticatedRequest) => Promise<ProblemInit | undefined> {
   const { enforcement = true, limiter, sessions } = options;
-  return async (req: Request, res: Response, next: NextFunction) => {
-    const route = req.operation ?? matchOperation(contract, req.method, req.path);
-    if (!route) {
-      return next();
-    }
-    req.operation = route;
+  return async (req) => {
+    const route = req.operation;
     if (!route.accepts.admin && !route.accepts.key) {
-      return next();
+      return undefined;
     }
     if (!enforcement && operationPermission(route.operation)) {
-      return next();
+      return undefined;
     }
 
-    // req.ip re-parses the forwarding chain on every read: read it once.
     const ip = req.ip;
     const request = () => ({ method: req.method, path: req.path, ...(ip !== undefined && { ip }) });
     // The token (or console session) is checked first, from memory: a valid one is never locked out by other
@@ -89,52 +83,51 @@ export function authenticate(contract: Contract, keyward: Keyward, options: Auth
         : await keyward.access.authenticate(tokenFromHeader(req.headers.authorization), ip);
     if (!result.ok && result.reason === "csrf_token_invalid") {
       keyward.access.recordRefusal(result.reason, undefined, request());
-      return sendProblem(res, { code: result.reason, detail: result.detail });
+      return { code: result.reason, detail: result.detail };
     }
     if (!result.ok) {
       // Only a well-formed token that matched nothing is a guess; a missing or malformed one can never be right.
       const guess = result.reason !== "missing_token" && result.reason !== "malformed_token";
       const wait = guess ? (limiter?.retryAfter(ip) ?? 0) : 0;
       if (wait > 0) {
-        res.setHeader("Retry-After", String(wait));
-        return sendProblem(res, {
+        return {
           code: "rate_limited",
           detail: `Too many failed authentications from this address; retry in ${wait} s.`,
-        });
+          headers: ["Retry-After", String(wait)],
+        };
       }
       if (guess) {
         limiter?.recordFailure(ip);
       }
       keyward.access.recordRefusal(result.reason, undefined, request());
-      res.setHeader("WWW-Authenticate", CHALLENGE);
-      return sendProblem(res, { code: result.reason, detail: result.detail, status: 401 });
+      return { code: result.reason, detail: result.detail, status: 401, headers: CHALLENGE_HEADER };
     }
     const principal = result.principal;
     if (principal.kind === "key" && !route.accepts.key) {
       keyward.access.recordRefusal("admin_required", principal, request());
-      return sendProblem(res, {
+      return {
         code: "admin_required",
         detail: "This endpoint needs an admin token (kwa_…); integration keys can't manage Keyward.",
-      });
+      };
     }
     if (principal.kind === "admin" && !route.accepts.admin) {
-      return sendProblem(res, {
+      return {
         code: "integration_key_required",
         detail: "This endpoint is called with an integration key (kw_…), not an admin token.",
-      });
+      };
     }
     if (principal.kind === "admin" && !principal.user.is_admin) {
       keyward.access.recordRefusal("admin_required", principal, request());
-      return sendProblem(res, { code: "admin_required", detail: `${principal.user.username} is no longer an admin.` });
+      return { code: "admin_required", detail: `${principal.user.username} is no longer an admin.` };
     }
     const scope = operationScope(route.operation);
     if (principal.kind === "admin" && scope && !scopeSatisfies(principal.token.scopes, scope)) {
       keyward.access.recordRefusal("scope_missing", principal, request());
-      return sendProblem(res, {
+      return {
         code: "scope_missing",
         detail: `${route.operationId} needs the scope ${scope}; management token ${principal.token.name} (${principal.token.prefix}…) lacks it.`,
         extra: { missing_scope: scope },
-      });
+      };
     }
     const permission = operationPermission(route.operation);
     if (principal.kind === "key" && permission) {
@@ -142,23 +135,23 @@ export function authenticate(contract: Contract, keyward: Keyward, options: Auth
       const decision = keyward.access.authorize(principal, permission.resource, permission.action);
       if (!decision.ok) {
         keyward.access.recordRefusal(decision.reason, principal, request());
-        return sendProblem(res, {
+        return {
           code: decision.reason,
           detail: decision.detail,
           extra: { ...(decision.missing && { missing_permission: decision.missing }) },
-        });
+        };
       }
     }
     req.principal = principal;
-    next();
+    return undefined;
   };
 }
 
-export function actorOf(req: Pick<Request, "principal">) {
+export function actorOf(req: Pick<ApiRequest, "principal">) {
   return req.principal ? principalActor(req.principal) : { type: "anonymous" as const, id: null };
 }
 
-export function tokenCaller(req: Pick<Request, "principal">): TokenCaller {
+export function tokenCaller(req: Pick<ApiRequest, "principal">): TokenCaller {
   const principal = req.principal;
   if (principal?.kind !== "admin") {
     throw new Error("route reached without a management token");
@@ -171,7 +164,7 @@ export function tokenCaller(req: Pick<Request, "principal">): TokenCaller {
   };
 }
 
-export function keyPrincipal(req: Pick<Request, "principal">): Extract<Principal, { kind: "key" }> {
+export function keyPrincipal(req: Pick<ApiRequest, "principal">): Extract<Principal, { kind: "key" }> {
   if (req.principal?.kind !== "key") {
     throw new Error("route reached without an integration key");
   }

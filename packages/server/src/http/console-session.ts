@@ -5,8 +5,8 @@
 // never the token, and re-checks it on every request, so a revoked token or a deactivated admin is signed out at
 // once, and the token's scopes apply to everything done through the session.
 import { hash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
 import { consoleCsrfHeader, consoleSessionCookie } from "@keyward/contract";
-import type { Request } from "express";
 import type { Authentication } from "../domain/access.js";
 import type { Keyward } from "../domain/keyward.js";
 
@@ -65,7 +65,7 @@ export class ConsoleSessions {
 }
 
 /** The session cookie's value, if the request carries one. */
-export function sessionCookie(req: Request): string | undefined {
+export function sessionCookie(req: { headers: IncomingHttpHeaders }): string | undefined {
   for (const part of (req.headers.cookie ?? "").split(";")) {
     const [name, ...value] = part.trim().split("=");
     if (name === consoleSessionCookie && value.length > 0) {
@@ -86,7 +86,7 @@ export async function authenticateSession(
   sessions: ConsoleSessions,
   keyward: Keyward,
   id: string,
-  req: Request,
+  req: { method: string; headers: IncomingHttpHeaders; consoleSession?: string },
 ): Promise<SessionAuthentication> {
   const session = sessions.find(id);
   if (!session) {
@@ -101,7 +101,7 @@ export async function authenticateSession(
     sessions.end(id);
     return result;
   }
-  if (!SAFE_METHODS.has(req.method) && !sameSecret(req.get(consoleCsrfHeader), session.csrfToken)) {
+  if (!SAFE_METHODS.has(req.method) && !sameSecret(headerValue(req.headers, consoleCsrfHeader), session.csrfToken)) {
     return {
       ok: false,
       reason: "csrf_token_invalid",
@@ -110,6 +110,11 @@ export async function authenticateSession(
   }
   req.consoleSession = id;
   return result;
+}
+
+function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name.toLowerCase()];
+  return typeof value === "string" ? value : undefined;
 }
 
 function sameSecret(given: string | undefined, expected: string): boolean {

@@ -86,8 +86,11 @@ export function loadContract(path = DEFAULT_CONTRACT_PATH): Contract {
   return { path, text, document, operations, index };
 }
 
+/** The path up to its third `/` (`/v1/api-keys` of `/v1/api-keys/key_1`), without splitting it. */
 function indexKey(path: string): string {
-  return path.split("/", 3).join("/");
+  const second = path.indexOf("/", path.indexOf("/") + 1);
+  const third = second < 0 ? -1 : path.indexOf("/", second + 1);
+  return third < 0 ? path : path.slice(0, third);
 }
 
 function parameterCount(template: string): number {

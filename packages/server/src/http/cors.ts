@@ -1,8 +1,8 @@
 // CORS is closed unless origins are listed (KEYWARD_CORS_ORIGINS): a browser page of another origin gets
 // no Access-Control-Allow-Origin and its preflight is refused (403). A listed origin may send
 // Authorization, Content-Type and X-Keyward-Client; no cookies are involved, so no credentials mode.
-import type { RequestHandler } from "express";
-import { sendProblem } from "./problem.js";
+import type { IncomingMessage } from "node:http";
+import type { ProblemInit } from "./problem.js";
 
 const ALLOWED_HEADERS = "Authorization, Content-Type, X-Keyward-Client";
 const EXPOSED_HEADERS = "Retry-After, WWW-Authenticate";
@@ -28,33 +28,56 @@ export function parseOrigin(value: string): string {
   return url.origin;
 }
 
-export function cors(origins: readonly string[] = []): RequestHandler {
+/**
+ * What CORS adds to the answer of a request: its headers (name, value, …), and for a preflight the whole answer
+ * (204 with those headers, or a refusal).
+ */
+export type CorsDecision =
+  | { headers: readonly string[]; preflight?: undefined }
+  | { headers: readonly string[]; preflight: "allowed" }
+  | { headers: readonly string[]; preflight: ProblemInit };
+
+const NONE: CorsDecision = Object.freeze({ headers: Object.freeze([]) });
+
+export function cors(origins: readonly string[] = []): (req: IncomingMessage) => CorsDecision {
   const allowed = new Set(origins.map(parseOrigin));
-  return (req, res, next) => {
+  const vary: readonly string[] = allowed.size > 0 ? ["Vary", "Origin"] : [];
+  const other: CorsDecision = allowed.size > 0 ? { headers: vary } : NONE;
+  return (req) => {
     const origin = req.headers.origin;
     const preflight = req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
-    if (allowed.size > 0) {
-      res.vary("Origin");
-    }
     if (origin === undefined || !allowed.has(origin)) {
       if (!preflight) {
-        return next();
+        return other;
       }
-      return sendProblem(res, {
-        code: "cors_origin_not_allowed",
-        detail: origin
-          ? `Cross-origin requests from ${origin} are not allowed.`
-          : "Cross-origin requests are not allowed.",
-      });
+      return {
+        headers: vary,
+        preflight: {
+          code: "cors_origin_not_allowed",
+          detail: origin
+            ? `Cross-origin requests from ${origin} are not allowed.`
+            : "Cross-origin requests are not allowed.",
+        },
+      };
     }
-    res.setHeader("Access-Control-Allow-Origin", origin);
     if (!preflight) {
-      res.setHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
-      return next();
+      return {
+        headers: [...vary, "Access-Control-Allow-Origin", origin, "Access-Control-Expose-Headers", EXPOSED_HEADERS],
+      };
     }
-    res.setHeader("Access-Control-Allow-Methods", METHODS);
-    res.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
-    res.setHeader("Access-Control-Max-Age", "600");
-    res.status(204).end();
+    return {
+      headers: [
+        ...vary,
+        "Access-Control-Allow-Origin",
+        origin,
+        "Access-Control-Allow-Methods",
+        METHODS,
+        "Access-Control-Allow-Headers",
+        ALLOWED_HEADERS,
+        "Access-Control-Max-Age",
+        "600",
+      ],
+      preflight: "allowed",
+    };
   };
 }

@@ -1,15 +1,14 @@
 // The contract's operations, each served by the one handler named by its operationId. A request is matched
-// to its operation once, by the method guard (the same match authentication decided on); dispatch is then a
-// table lookup built at start, so no route path is written beside openapi.yaml and no second, looser path
-// matcher can reach a handler that authentication never saw. The dispatch also validates the request against
-// the operation (validators compiled at start), and in tests each JSON response.
+// to its operation once (api-listener.ts; the same match authentication decides on); dispatch is then a table
+// lookup built at start, so no route path is written beside openapi.yaml and no second, looser path matcher can
+// reach a handler that authentication never saw. Each operation's request validator is compiled at start, and
+// in tests a check of each JSON answer.
 
+import type { IncomingHttpHeaders } from "node:http";
 // The one import of the generated operation types.
 import type { OperationId, operations } from "@keyward/contract";
-import type { Request, RequestHandler, Response } from "express";
-import type { Logger } from "pino";
+import type { Principal } from "../domain/access.js";
 import type { Contract, OperationRoute } from "./contract.js";
-import { sendInternalError } from "./problem.js";
 import { compileRequestValidators, RequestRejected, type RequestValidator } from "./request-validation.js";
 import { compileResponseChecks, type ResponseCheck } from "./response-validation.js";
 
@@ -45,50 +44,69 @@ export type SuccessBody<Id extends OperationId> = Operation<Id>["responses"] ext
     ? JsonBody<Created, unknown>
     : unknown;
 
-export type OperationRequest<Id extends OperationId> = Request<
-  PathParams<Id>,
-  unknown,
-  RequestBody<Id>,
-  QueryParams<Id>
->;
+/**
+ * A contract operation's request as its handler gets it: authenticated, validated, `params` decoded, `query`
+ * coerced with defaults filled in, `body` parsed.
+ */
+export interface ApiRequest<Params = Record<string, string>, Body = unknown, Query = Record<string, unknown>> {
+  readonly method: string;
+  /** The path, undecoded, without the query. */
+  readonly path: string;
+  readonly headers: IncomingHttpHeaders;
+  /** The client address (behind trusted proxies, the one they forward). */
+  readonly ip: string | undefined;
+  /** Whether the client reached the server over HTTPS (directly or through a trusted proxy). */
+  readonly secure: boolean;
+  readonly operation: OperationRoute;
+  params: Params;
+  query: Query;
+  body: Body;
+  principal?: Principal;
+  /** The console session id, when the request was authenticated by the session cookie. */
+  consoleSession?: string;
+}
 
-/** Translates HTTP → one use case → the response. Runs only after authentication and request validation. */
+export type OperationRequest<Id extends OperationId> = ApiRequest<PathParams<Id>, RequestBody<Id>, QueryParams<Id>>;
+
+/** What a handler answers: a JSON body (none for 204), or bytes of a type; headers as name, value, …. */
+export type Reply<Body = unknown> =
+  | { status?: number; body?: Body; headers?: readonly string[] }
+  | { status?: number; bytes: Buffer; contentType: string; headers?: readonly string[] };
+
+export const ok = <Body>(body: Body): Reply<Body> => ({ body });
+export const created = <Body>(body: Body): Reply<Body> => ({ status: 201, body });
+export const noContent: Reply<never> = Object.freeze({ status: 204 });
+
+/** Translates HTTP → one use case → the reply. Runs only after authentication and request validation. */
 export type Handler<Id extends OperationId> = (
   req: OperationRequest<Id>,
-  res: Response<SuccessBody<Id>>,
   route: OperationRoute,
-) => unknown;
+) => Reply<SuccessBody<Id>> | Promise<Reply<SuccessBody<Id>>>;
 
 export type OperationHandlers = { [Id in OperationId]: Handler<Id> };
 
 /** A handler with its operation's types erased, for the dispatch table (validation has checked the request). */
 // biome-ignore lint/suspicious/noExplicitAny: the erasure point of the per-operation request types.
-type MountedHandler = (req: Request<any, unknown, any, any>, res: Response, route: OperationRoute) => unknown;
+type MountedHandler = (req: ApiRequest<any, any, any>, route: OperationRoute) => Reply | Promise<Reply>;
 
-interface Mounted {
+export interface MountedOperation {
   handler: MountedHandler;
   /** The path template with a named group per path parameter; none when it has no parameters. */
   params?: RegExp;
   request: RequestValidator;
+  /** Checks every JSON answer of the operation against the contract (tests). */
   response?: ResponseCheck;
 }
 
-export interface DispatchOptions {
-  /** Check every JSON response against the contract (tests); a mismatch answers 500 and is logged. */
-  validateResponses?: boolean;
-  logger: Logger;
-}
-
 /**
- * The middleware that runs the operation the request was matched to (`req.operation`), with `req.params`
- * taken from the operation's path template, once the request passed the operation's validation. Throws at
- * start unless every operation has exactly one handler.
+ * Every contract operation with its handler, path parameters, compiled request validator and (tests) response
+ * check, built at start. Throws unless every operation has exactly one handler.
  */
-export function operationDispatch(
+export function mountOperations(
   contract: Contract,
   handlers: OperationHandlers,
-  options: DispatchOptions,
-): RequestHandler {
+  options: { validateResponses?: boolean },
+): Map<OperationRoute, MountedOperation> {
   const byId = new Map<string, MountedHandler>(Object.entries(handlers));
   const problems = disagreements(contract, byId);
   if (problems.length > 0) {
@@ -97,7 +115,7 @@ export function operationDispatch(
 
   const validators = compileRequestValidators(contract);
   const responseChecks = options.validateResponses ? compileResponseChecks(contract) : undefined;
-  const table = new Map<OperationRoute, Mounted>();
+  const table = new Map<OperationRoute, MountedOperation>();
   for (const route of contract.operations) {
     const handler = byId.get(route.operationId);
     const request = validators.get(route);
@@ -106,40 +124,7 @@ export function operationDispatch(
       table.set(route, { handler, request, ...(response && { response }), ...paramsOf(route.template) });
     }
   }
-  return (req, res, next) => {
-    const route = req.operation;
-    const mounted = route && table.get(route);
-    if (!mounted) {
-      return next();
-    }
-    if (mounted.params) {
-      req.params = pathParams(mounted.params, req.path);
-    }
-    mounted.request.validate(req);
-    if (mounted.response) {
-      checkResponses(req, res, mounted.response, options.logger);
-    }
-    return mounted.handler(req, res, route);
-  };
-}
-
-/** Wraps `res.json` so that a body the contract doesn't allow becomes a logged 500 instead. */
-function checkResponses(req: Request, res: Response, check: ResponseCheck, logger: Logger): void {
-  const json = res.json.bind(res);
-  res.json = (body: unknown) => {
-    res.json = json;
-    const violation = check(res, body);
-    if (!violation) {
-      return json(body);
-    }
-    sendInternalError(
-      req,
-      res,
-      logger,
-      new Error(`response ${res.statusCode} does not match the contract: ${violation}`),
-    );
-    return res;
-  };
+  return table;
 }
 
 /** Operations without a handler, handlers without an operation, and operationIds used twice. */
@@ -157,7 +142,7 @@ function disagreements(contract: Contract, handlers: ReadonlyMap<string, unknown
   ];
 }
 
-function paramsOf(template: string): Pick<Mounted, "params"> {
+function paramsOf(template: string): Pick<MountedOperation, "params"> {
   if (!template.includes("{")) {
     return {};
   }
@@ -165,8 +150,8 @@ function paramsOf(template: string): Pick<Mounted, "params"> {
 }
 
 /** Decoded as Express decodes them; a malformed escape (`%E0%A4%A`) is a 400. */
-function pathParams(pattern: RegExp, path: string): Record<string, string> {
-  const params = pattern.exec(path)?.groups ?? {};
+export function pathParams(pattern: RegExp | undefined, path: string): Record<string, string> {
+  const params = pattern?.exec(path)?.groups ?? {};
   try {
     for (const name in params) {
       params[name] = decodeURIComponent(params[name] ?? "");

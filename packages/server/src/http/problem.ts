@@ -1,9 +1,11 @@
 // The only place that knows HTTP statuses: domain codes map to statuses here, and every error
 // leaves the server as RFC 9457 problem+json with a stable `code`.
-import type { ErrorRequestHandler, Request, Response } from "express";
+import type { ServerResponse } from "node:http";
+import type { ErrorRequestHandler } from "express";
 import type { Logger } from "pino";
 import { KeywardError } from "../domain/errors.js";
 import type { FieldError, ProblemCode } from "../domain/types.js";
+import { writeJson } from "./respond.js";
 
 const STATUS: Record<ProblemCode, number> = {
   validation_failed: 400,
@@ -74,18 +76,24 @@ export interface ProblemInit {
   status?: number;
   errors?: FieldError[] | undefined;
   extra?: Record<string, unknown> | undefined;
+  /** Response headers it needs (`WWW-Authenticate`, `Allow`, …), as name, value, name, value. */
+  headers?: readonly string[] | undefined;
 }
 
-export function sendProblem(res: Response, problem: ProblemInit): void {
+export const PROBLEM_TYPE = "application/problem+json; charset=utf-8";
+
+/** Answers `problem`, after `headers` (name, value, …: the security headers every answer carries). */
+export function sendProblem(res: ServerResponse, problem: ProblemInit, headers: readonly string[] = []): void {
+  const reply = problemReply(problem);
+  writeJson(res, reply.status, reply.body, PROBLEM_TYPE, [...headers, ...reply.headers]);
+}
+
+/** A problem's status, RFC 9457 body and the headers it needs. */
+export function problemReply(problem: ProblemInit): { status: number; body: object; headers: readonly string[] } {
   const status = problem.status ?? STATUS[problem.code];
-  // The store is down or this replica is behind: worth retrying soon.
-  if (status === 503) {
-    res.setHeader("Retry-After", "1");
-  }
-  res
-    .status(status)
-    .type("application/problem+json")
-    .json({
+  return {
+    status,
+    body: {
       type: `https://keyward.dev/problems/${problem.code}`,
       title: TITLE[status] ?? "Error",
       status,
@@ -93,7 +101,10 @@ export function sendProblem(res: Response, problem: ProblemInit): void {
       code: problem.code,
       ...(problem.errors && { errors: problem.errors }),
       ...problem.extra,
-    });
+    },
+    // The store is down or this replica is behind: worth retrying soon.
+    headers: status === 503 ? [...(problem.headers ?? []), "Retry-After", "1"] : (problem.headers ?? []),
+  };
 }
 
 interface HttpishError {
@@ -104,57 +115,84 @@ interface HttpishError {
   errors?: Array<{ path?: string; message?: string }>;
 }
 
-/** Turns anything thrown into a problem; client mistakes are never 5xx. */
+/** The request as an error's problem names it. */
+export interface ProblemRequest {
+  method?: string | undefined;
+  path: string;
+  headers: { "content-type"?: string | undefined };
+}
+
+/** The problem anything thrown is for; undefined for a bug (a 500). Client mistakes are never 5xx. */
+export function problemFor(error: unknown, req: ProblemRequest): ProblemInit | undefined {
+  if (error instanceof KeywardError) {
+    // `key_revoked` is a 409 for management (changing a revoked key), a 401 only when authenticating.
+    return { code: error.code, detail: error.message, errors: error.errors, extra: error.extra };
+  }
+  const e = (error ?? {}) as HttpishError;
+  const status = e.status ?? e.statusCode ?? 500;
+  if (e.type === "entity.parse.failed") {
+    return { code: "invalid_json", detail: "The body is not valid JSON." };
+  }
+  if (e.type === "entity.too.large" || status === 413) {
+    return { code: "payload_too_large", detail: "The body is too large." };
+  }
+  if (e.type === "encoding.unsupported" || e.type === "charset.unsupported" || status === 415) {
+    const sent = req.headers["content-type"];
+    const detail = sent
+      ? `The body must be application/json, not ${sent}.`
+      : "This request needs a JSON body sent with Content-Type: application/json.";
+    return { code: "unsupported_media_type", detail, status: 415 };
+  }
+  if (status === 404) {
+    return { code: "not_found", detail: `No route ${req.method} ${req.path}.` };
+  }
+  if (status === 405) {
+    return { code: "method_not_allowed", detail: `${req.method} is not allowed on ${req.path}.` };
+  }
+  if (status >= 400 && status < 500) {
+    const errors = (e.errors ?? []).map((item) => ({
+      path: item.path ?? "",
+      message: readable(item.message ?? "is invalid"),
+    }));
+    const detail =
+      errors.length > 0
+        ? errors.map((item) => `${item.path} ${item.message}`).join("; ")
+        : (e.message ?? "Bad request.");
+    return { code: "validation_failed", detail, errors, status: 400 };
+  }
+  return undefined;
+}
+
+/** Errors of the routes Express serves (/docs, /console) as problems. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     if (res.headersSent) {
       return;
     }
-    if (error instanceof KeywardError) {
-      // `key_revoked` is a 409 for management (changing a revoked key), a 401 only when authenticating.
-      return sendProblem(res, { code: error.code, detail: error.message, errors: error.errors, extra: error.extra });
+    const problem = problemFor(error, req);
+    if (problem) {
+      return sendProblem(res, problem);
     }
-    const e = (error ?? {}) as HttpishError;
-    const status = e.status ?? e.statusCode ?? 500;
-    if (e.type === "entity.parse.failed") {
-      return sendProblem(res, { code: "invalid_json", detail: "The body is not valid JSON." });
-    }
-    if (e.type === "entity.too.large" || status === 413) {
-      return sendProblem(res, { code: "payload_too_large", detail: "The body is too large." });
-    }
-    if (e.type === "encoding.unsupported" || e.type === "charset.unsupported" || status === 415) {
-      const sent = req.headers["content-type"];
-      const detail = sent
-        ? `The body must be application/json, not ${sent}.`
-        : "This request needs a JSON body sent with Content-Type: application/json.";
-      return sendProblem(res, { code: "unsupported_media_type", detail, status: 415 });
-    }
-    if (status === 404) {
-      return sendProblem(res, { code: "not_found", detail: `No route ${req.method} ${req.path}.` });
-    }
-    if (status === 405) {
-      return sendProblem(res, { code: "method_not_allowed", detail: `${req.method} is not allowed on ${req.path}.` });
-    }
-    if (status >= 400 && status < 500) {
-      const errors = (e.errors ?? []).map((item) => ({
-        path: item.path ?? "",
-        message: readable(item.message ?? "is invalid"),
-      }));
-      const detail =
-        errors.length > 0
-          ? errors.map((item) => `${item.path} ${item.message}`).join("; ")
-          : (e.message ?? "Bad request.");
-      return sendProblem(res, { code: "validation_failed", detail, errors, status: 400 });
-    }
-    return sendInternalError(req, res, logger, error);
+    sendInternalError(req, res, logger, error);
   };
 }
 
 /** A bug, not the client's mistake: logged with what went wrong, answered 500 without the details. */
-export function sendInternalError(req: Request, res: Response, logger: Logger, error: unknown): void {
+export function sendInternalError(
+  req: { method?: string | undefined; path: string },
+  res: ServerResponse,
+  logger: Logger,
+  error: unknown,
+  headers: readonly string[] = [],
+): void {
   logger.error({ err: error, method: req.method, path: req.path }, "unhandled error");
-  sendProblem(res, { code: "internal_error", detail: "An internal error occurred; it was logged." });
+  sendProblem(res, INTERNAL_ERROR, headers);
 }
+
+const INTERNAL_ERROR: ProblemInit = {
+  code: "internal_error",
+  detail: "An internal error occurred; it was logged.",
+};
 
 /** ajv's wording for a property a `oneOf` branch forbids (`preset: false`), said the way a caller needs it. */
 function readable(message: string): string {

@@ -1,18 +1,16 @@
-import type { RequestHandler } from "express";
 import type { Logger } from "pino";
 
-/** One line per request: method, path (never the query or headers, which may carry secrets), status, time. */
-export function requestLog(logger: Logger): RequestHandler {
-  return (req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on("finish", () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const level = res.statusCode >= 500 ? "error" : "info";
-      logger[level](
-        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
-        "request",
-      );
-    });
-    next();
+export type RequestLog = (method: string | undefined, path: string, status: number, started: bigint) => void;
+
+/**
+ * One line per request: method, path (never the query or headers, which may carry secrets), status, time. Those
+ * four fields are never secret, so the line skips the redaction every other line gets (it walked each line's
+ * fields for the wildcard paths, a tenth of a small request's CPU time).
+ */
+export function requestLog(logger: Logger): RequestLog {
+  const lines = logger.child({}, { redact: [] });
+  return (method, path, status, started) => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    lines[status >= 500 ? "error" : "info"]({ method, path, status, ms: Math.round(ms * 10) / 10 }, "request");
   };
 }

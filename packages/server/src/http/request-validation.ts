@@ -8,9 +8,10 @@
 // Ajv error each), the same Ajv options (query and path values coerced to their types, defaults filled in), and
 // errors as `{ path: "/body/name", message: "must be string" }`.
 
+import type { IncomingHttpHeaders } from "node:http";
+import { parse as parseQuery } from "node:querystring";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import formats from "ajv-formats";
-import type { Request } from "express";
 import { parse as parseQueryString } from "qs";
 import type { Contract, ContractDocument, OperationRoute } from "./contract.js";
 
@@ -36,12 +37,23 @@ interface Parameter {
   schema?: Schema;
 }
 
+/** What of a request is validated: its URL (for the query), headers, decoded path parameters, parsed body. */
+export interface RequestParts {
+  url: string;
+  /** The URL's query string, as node's URL parser splits it off (null: none). */
+  rawQuery: string | null;
+  headers: IncomingHttpHeaders;
+  params: Record<string, string>;
+  body: unknown;
+}
+
 export interface RequestValidator {
   /**
-   * Checks the request, leaving `req.params` decoded and `req.query` coerced with defaults filled in (as the
-   * handlers' types say); throws RequestRejected when the contract refuses it.
+   * Checks the request, leaving `params` and `body` coerced and defaulted in place, and returns the query
+   * coerced with defaults filled in (as the handlers' types say); throws RequestRejected when the contract
+   * refuses it.
    */
-  validate(req: Request): void;
+  validate(req: RequestParts): Record<string, unknown>;
 }
 
 /** Query values must percent-encode these (RFC 3986 reserved characters), unless the parameter allows them. */
@@ -180,15 +192,17 @@ function compileOperation(
       if (requestBody?.content) {
         checkMediaType(req, requestBody.required === false);
       }
-      const queryAt = req.originalUrl.indexOf("?");
-      const query = queryAt < 0 ? {} : parsedQuery(req, req.originalUrl.slice(queryAt + 1), strictQuery, queryNames);
-      // Express 5 parses `req.query` anew on every read: keep the one checked (and coerced) here for the handler.
-      Object.defineProperty(req, "query", { value: query, writable: true, configurable: true, enumerable: true });
+      const queryAt = req.url.indexOf("?");
+      // Parsed as Express's "simple" query parser did (node's querystring), for the same answers.
+      const query =
+        queryAt < 0
+          ? {}
+          : parsedQuery(parseQuery(req.rawQuery ?? ""), req.url.slice(queryAt + 1), strictQuery, queryNames);
       const data = { query, headers: req.headers, params: req.params, body: req.body };
       const parametersValid = validateParameters ? validateParameters(data) : true;
       const bodyValid = validateBody ? validateBody(data) : true;
       if (parametersValid && bodyValid) {
-        return;
+        return query;
       }
       const errors = [...(validateParameters?.errors ?? []), ...(validateBody?.errors ?? [])].map(fieldError);
       throw new RequestRejected(400, errors.map((error) => `${error.path} ${error.message}`).join("; "), errors);
@@ -230,7 +244,7 @@ function resolve(node: Schema | undefined, document: ContractDocument): Schema |
 }
 
 /** A body sent as anything but the operation's JSON is 415; so is none, unless the body is optional. */
-function checkMediaType(req: Request, optional: boolean): void {
+function checkMediaType(req: RequestParts, optional: boolean): void {
   const mediaType = req.headers["content-type"]?.split(";")[0]?.toLowerCase().trim();
   if (mediaType === "application/json" || (!mediaType && optional)) {
     return;
@@ -243,12 +257,11 @@ function checkMediaType(req: Request, optional: boolean): void {
  * parameter's raw value may not hold reserved characters; every key must be a declared parameter, with a value.
  */
 function parsedQuery(
-  req: Request,
+  query: Record<string, unknown>,
   raw: string,
   strict: readonly string[],
   declared: ReadonlySet<string>,
 ): Record<string, unknown> {
-  const query = req.query as Record<string, unknown>;
   for (const key of Object.keys(query)) {
     if (!key.includes("[")) {
       continue;

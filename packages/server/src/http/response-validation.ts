@@ -3,15 +3,14 @@
 // type. A mismatch is a bug in the server: the client gets 500 internal_error and the log names the violation.
 
 import type { ValidateFunction } from "ajv/dist/2020.js";
-import type { Response } from "express";
 import type { Contract, OperationRoute } from "./contract.js";
 import { contractAjv } from "./request-validation.js";
 
 type Schema = Record<string, unknown>;
 type ResponseObject = { $ref?: string; content?: Record<string, { schema?: Schema }> };
 
-/** Returns what is wrong with `body` as the response `res` is about to send, or null when it matches. */
-export type ResponseCheck = (res: Response, body: unknown) => string | null;
+/** Returns what is wrong with an answer about to be sent, or null when it matches. */
+export type ResponseCheck = (status: number, contentType: string, body: unknown) => string | null;
 
 export function compileResponseChecks(contract: Contract): Map<OperationRoute, ResponseCheck> {
   const { ajv, compile } = contractAjv(contract.document, { allErrors: true });
@@ -31,8 +30,8 @@ export function compileResponseChecks(contract: Contract): Map<OperationRoute, R
       }
       byStatus.set(status, byMediaType);
     }
-    checks.set(route, (res, body) => {
-      const status = String(res.statusCode);
+    checks.set(route, (statusCode, contentType, body) => {
+      const status = String(statusCode);
       const declared = byStatus.get(status) ?? byStatus.get(`${status[0]}XX`) ?? byStatus.get("default");
       if (!declared) {
         return `no response is declared for status ${status}`;
@@ -40,10 +39,7 @@ export function compileResponseChecks(contract: Contract): Map<OperationRoute, R
       if (declared.size === 0) {
         return body === undefined ? null : `status ${status} has no body in the contract`;
       }
-      const mediaType =
-        String(res.getHeader("content-type") ?? "")
-          .split(";")[0]
-          ?.trim() ?? "";
+      const mediaType = contentType.split(";")[0]?.trim() ?? "";
       const validate = declared.get(mediaType) ?? declared.values().next().value;
       if (!validate || validate({ response: body })) {
         return null;

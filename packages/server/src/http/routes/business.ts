@@ -1,34 +1,35 @@
 // The sample business API, one generic handler per kind of operation: the operation's
 // `x-keyward-permission` in the contract says which resource and action it needs; the domain decides; the
 // response shows only the fields the key and its owner's roles allow.
-import type { Request, Response } from "express";
 import { type Catalog, operationPermission } from "../../domain/catalog.js";
+import { KeywardError } from "../../domain/errors.js";
 import type { Keyward } from "../../domain/keyward.js";
-import { visibleFields } from "../../domain/permissions.js";
-import type { Action, BusinessRecord } from "../../domain/types.js";
+import { fieldProjection } from "../../domain/permissions.js";
+import type { Action } from "../../domain/types.js";
 import { keyPrincipal } from "../auth.js";
 import type { OperationRoute } from "../contract.js";
-import type { OperationHandlers } from "../operations.js";
-import { sendProblem } from "../problem.js";
+import { type ApiRequest, created, noContent, type OperationHandlers, ok, type Reply } from "../operations.js";
 import { pageBody, pageQuery } from "./paging.js";
 
 /** A business request as every business operation's types allow it to be read. */
-type RecordRequest<Params = unknown, Body = undefined, Query = unknown> = Request<Params, unknown, Body, Query>;
+type RecordRequest<Params = unknown, Body = undefined, Query = unknown> = ApiRequest<Params, Body, Query>;
 type Fields = Record<string, unknown>;
+/** One handler serves every resource, so the type of the record it answers is erased here. */
+// biome-ignore lint/suspicious/noExplicitAny: the erasure point of the per-resource record types.
+type RecordReply = Promise<Reply<any>>;
 type RecordId = { record_id: string };
 
 export function businessHandlers(keyward: Keyward, catalog: Catalog, enforcement = true) {
   const { records, access } = keyward;
 
-  /** The operation's resource and what the caller may see of it; on refusal answers 402/403 and returns null. */
-  function allow(req: RecordRequest<unknown, Fields | undefined>, res: Response, route: OperationRoute) {
+  /** The operation's resource and what the caller may see of it; throws the refusal (402/403). */
+  function allow(req: RecordRequest<unknown, Fields | undefined>, route: OperationRoute) {
     const permission = operationPermission(route.operation);
     const resource = permission && catalog.resources.get(permission.resource);
     if (!permission || !resource) {
       throw new Error(`operation ${route.operationId} has no x-keyward-permission in the catalog`);
     }
-    const shown = (scope: Parameters<typeof visibleFields>[1]) => (record: BusinessRecord) =>
-      visibleFields(record, scope, resource.fields);
+    const shown = (scope: Parameters<typeof fieldProjection>[0]) => fieldProjection(scope, resource.fields);
     if (!enforcement) {
       return { resource: permission.resource, shown: shown("all") };
     }
@@ -43,62 +44,43 @@ export function businessHandlers(keyward: Keyward, catalog: Catalog, enforcement
       path: req.path,
       ...(req.ip !== undefined && { ip: req.ip }),
     });
-    sendProblem(res, {
-      code: decision.reason,
-      detail: decision.detail,
+    throw new KeywardError(decision.reason, decision.detail, {
       extra: {
         ...(decision.missing && { missing_permission: decision.missing }),
         ...(decision.fields && { fields: decision.fields }),
       },
     });
-    return null;
   }
 
   const list = async (
     req: RecordRequest<unknown, undefined, { cursor?: string; limit?: number }>,
-    res: Response,
     route: OperationRoute,
-  ) => {
-    const granted = allow(req, res, route);
-    if (!granted) {
-      return;
-    }
+  ): RecordReply => {
+    const granted = allow(req, route);
     const page = await records.list(granted.resource, pageQuery(req.query));
-    res.json(pageBody({ ...page, items: page.items.map(granted.shown) }));
+    return ok(pageBody({ ...page, items: page.items.map(granted.shown) }));
   };
-  const create = async (req: RecordRequest<unknown, Fields>, res: Response, route: OperationRoute) => {
-    const granted = allow(req, res, route);
-    if (granted) {
-      res.status(201).json(granted.shown(await records.create(granted.resource, req.body)));
-    }
+  const create = async (req: RecordRequest<unknown, Fields>, route: OperationRoute): RecordReply => {
+    const granted = allow(req, route);
+    return created(granted.shown(await records.create(granted.resource, req.body)));
   };
-  const get = async (req: RecordRequest<RecordId>, res: Response, route: OperationRoute) => {
-    const granted = allow(req, res, route);
-    if (granted) {
-      res.json(granted.shown(await records.get(granted.resource, req.params.record_id)));
-    }
+  const get = async (req: RecordRequest<RecordId>, route: OperationRoute): RecordReply => {
+    const granted = allow(req, route);
+    return ok(granted.shown(await records.get(granted.resource, req.params.record_id)));
   };
-  const update = async (req: RecordRequest<RecordId, Fields>, res: Response, route: OperationRoute) => {
-    const granted = allow(req, res, route);
-    if (granted) {
-      res.json(granted.shown(await records.update(granted.resource, req.params.record_id, req.body)));
-    }
+  const update = async (req: RecordRequest<RecordId, Fields>, route: OperationRoute): RecordReply => {
+    const granted = allow(req, route);
+    return ok(granted.shown(await records.update(granted.resource, req.params.record_id, req.body)));
   };
-  const remove = async (req: RecordRequest<RecordId>, res: Response, route: OperationRoute) => {
-    const granted = allow(req, res, route);
-    if (!granted) {
-      return;
-    }
+  const remove = async (req: RecordRequest<RecordId>, route: OperationRoute): RecordReply => {
+    const granted = allow(req, route);
     await records.delete(granted.resource, req.params.record_id);
-    res.status(204).end();
+    return noContent;
   };
-  const download = async (req: RecordRequest<RecordId>, res: Response, route: OperationRoute) => {
-    if (!allow(req, res, route)) {
-      return;
-    }
-    const body = await records.download(req.params.record_id);
-    res.type("application/octet-stream").setHeader("Content-Disposition", "attachment");
-    res.send(body);
+  const download = async (req: RecordRequest<RecordId>, route: OperationRoute): RecordReply => {
+    allow(req, route);
+    const bytes = await records.download(req.params.record_id);
+    return { bytes, contentType: "application/octet-stream", headers: ["Content-Disposition", "attachment"] };
   };
 
   return {

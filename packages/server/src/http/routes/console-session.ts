@@ -2,15 +2,14 @@
 // bearer management token for the session cookie; `getConsoleSession` and `deleteConsoleSession` work on the
 // cookie's session.
 import { consoleSessionCookie } from "@keyward/contract";
-import type { Request } from "express";
 import type { Principal } from "../../domain/access.js";
 import { KeywardError } from "../../domain/errors.js";
 import { hashToken } from "../../domain/tokens.js";
 import { tokenFromHeader } from "../auth.js";
 import { type ConsoleSession, type ConsoleSessions, SESSION_TTL_MS } from "../console-session.js";
-import type { OperationHandlers } from "../operations.js";
+import { type ApiRequest, noContent, type OperationHandlers, ok } from "../operations.js";
 
-function cookie(req: Request, value: string, maxAgeSeconds: number): string {
+function cookie(req: Pick<ApiRequest, "secure">, value: string, maxAgeSeconds: number): string {
   return `${consoleSessionCookie}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${req.secure ? "; Secure" : ""}`;
 }
 
@@ -28,7 +27,7 @@ function sessionBody(principal: Principal | undefined, session: ConsoleSession) 
 
 export function consoleSessionHandlers(sessions: ConsoleSessions) {
   /** The session the request was authenticated with; a bearer token has none. */
-  const current = (req: Request) => {
+  const current = (req: Pick<ApiRequest, "consoleSession">) => {
     const id = req.consoleSession;
     const session = id === undefined ? undefined : sessions.find(id);
     if (id === undefined || !session) {
@@ -41,21 +40,23 @@ export function consoleSessionHandlers(sessions: ConsoleSessions) {
   };
 
   return {
-    createConsoleSession: (req, res) => {
+    createConsoleSession: (req) => {
       const token = tokenFromHeader(req.headers.authorization);
       if (req.principal?.kind !== "admin" || req.consoleSession !== undefined || token === undefined) {
         throw new KeywardError("admin_required", "Sign in with a management token (kwa_…) as a bearer token.");
       }
       // The hash of the secret presented, not the token's current one: a rotated-out secret keeps only its grace.
       const { id, session } = sessions.open(hashToken(token));
-      res.setHeader("Set-Cookie", cookie(req, id, SESSION_TTL_MS / 1000));
-      res.status(201).json(sessionBody(req.principal, session));
+      return {
+        status: 201,
+        body: sessionBody(req.principal, session),
+        headers: ["Set-Cookie", cookie(req, id, SESSION_TTL_MS / 1000)],
+      };
     },
-    getConsoleSession: (req, res) => void res.json(sessionBody(req.principal, current(req).session)),
-    deleteConsoleSession: (req, res) => {
+    getConsoleSession: (req) => ok(sessionBody(req.principal, current(req).session)),
+    deleteConsoleSession: (req) => {
       sessions.end(current(req).id);
-      res.setHeader("Set-Cookie", cookie(req, "", 0));
-      res.status(204).end();
+      return { ...noContent, headers: ["Set-Cookie", cookie(req, "", 0)] };
     },
   } satisfies Partial<OperationHandlers>;
 }
