@@ -54,16 +54,13 @@ export function servePlugin(
 }
 
 interface PreparedPlugin {
-  /** Encodes the constant answers ahead of the first call. */
+  /** Generates every protobuf codec and encodes the constant answers ahead of the first call. */
   warm(): Promise<void>;
   start(options: ServePluginOptions): Promise<RunningPlugin | undefined>;
 }
 
 function preparePlugin(server: ProviderServer): PreparedPlugin {
   const root = protobuf.Root.fromJSON(JSON.parse(protoDescriptorJson) as protobuf.INamespace).resolveAll();
-  for (const type of typesOf(root)) {
-    type.setup(); // generates the type's codec functions now rather than at its first use
-  }
   // The logger depends on the launch's environment; handlers made now log through whichever start() sets.
   let log: Logger = createLogger("plugin", "off");
   const forward: Logger = {
@@ -97,6 +94,9 @@ function preparePlugin(server: ProviderServer): PreparedPlugin {
   }
   return {
     warm: async () => {
+      for (const type of typesOf(root)) {
+        type.setup(); // generates the type's codec functions now rather than at its first use
+      }
       for (const name of CONSTANT_ANSWERS) {
         await methods.get(`/tfplugin6.Provider/${name}`)?.(EMPTY);
       }
