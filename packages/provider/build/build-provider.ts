@@ -16,7 +16,7 @@ import {
   writeRelease,
 } from "./package-layouts.js";
 import { hostPlatform, providerVersion, repositoryRoot } from "./provider-address.js";
-import { buildSingleExecutable, launcherSource } from "./single-executable.js";
+import { buildSingleExecutable, seaConfig } from "./single-executable.js";
 
 export { mirroredExecutable } from "./package-layouts.js";
 export { hostPlatform, providerVersion } from "./provider-address.js";
@@ -75,11 +75,11 @@ export async function providerBuildIsCurrent(mirror: string = mirrorDir): Promis
   return recorded.trim() === buildInputDigest(await bundleProvider());
 }
 
-/** What the executable's bytes depend on: the bundle, the launcher, and the Node release it is made from. */
+/** What the executable's bytes depend on: the bundle, the SEA configuration, and the Node release it is made from. */
 function buildInputDigest(bundle: Uint8Array): string {
   return createHash("sha256")
     .update(bundle)
-    .update(launcherSource)
+    .update(seaConfig)
     .update(`${process.version} ${process.platform} ${process.arch}`)
     .digest("hex");
 }

@@ -17,7 +17,8 @@ export async function bundleProvider(): Promise<Uint8Array> {
     write: false,
     logLevel: "warning",
     legalComments: "none",
-    // `import()` becomes `require()`: the launcher runs the bundle as a vm.Script, which has no dynamic import hook.
+    // `import()` becomes `require()`: the SEA main runs as a startup-snapshot builder script, with no dynamic import
+    // hook (its `require` gives built-in modules, all the bundle needs).
     supported: { "dynamic-import": false },
   });
   const [bundle] = outputFiles;

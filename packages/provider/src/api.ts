@@ -1,8 +1,16 @@
 // The one place SDK results become diagnostics. Every resource and data source calls the API through `callApi`,
 // so error summaries, details and attribute paths look the same everywhere.
 
-import { type FetchResult, KeywardApiError, type UnwrappedData, unwrap } from "@keyward/sdk";
+import {
+  type FetchResult,
+  KeywardApiError,
+  type PageItem,
+  type PaginatedPath,
+  type UnwrappedData,
+  unwrap,
+} from "@keyward/sdk";
 import type { AttributePath, BlockDefinition, Diagnostics } from "@keyward/tfplugin";
+import type { ListSnapshots } from "./list-snapshot.js";
 
 export interface ApiCall {
   /** Title-style, e.g. "Unable to create API key". */
@@ -26,6 +34,22 @@ export function callApi<R extends FetchResult>(
   request: () => Promise<R>,
 ): Promise<ApiResult<UnwrappedData<R>>> {
   return attempt(diagnostics, call, async () => unwrap(await request()));
+}
+
+/**
+ * A resource's read: from this process's list of `path` when it holds `id`, else one GET (whose 404 is an answer:
+ * the object is gone).
+ */
+export async function readOne<P extends PaginatedPath, R extends FetchResult>(
+  diagnostics: Diagnostics,
+  lists: ListSnapshots,
+  path: P,
+  id: string,
+  call: ApiCall,
+  get: () => Promise<R>,
+): Promise<ApiResult<PageItem<P> | UnwrappedData<R>>> {
+  const listed = await lists.find(path, id);
+  return listed !== undefined ? { ok: true, data: listed } : callApi(diagnostics, { ...call, notFoundOk: true }, get);
 }
 
 /** Runs SDK work that throws KeywardApiError (`unwrap`, `paginate`) and reports a failure. */

@@ -6,10 +6,13 @@ import { type Diagnostics, isUnknown, type Model, type Planned } from "@keyward/
 import { describeThrown } from "./api.js";
 import type { providerSchema } from "./generated/schemas.js";
 import { createHttpFetch, HttpRequest } from "./http-fetch.js";
+import { ListSnapshots } from "./list-snapshot.js";
 
 export interface ProviderClient {
   readonly api: KeywardClient;
   readonly endpoint: string;
+  /** Reads answered from one list call per resource type (see list-snapshot.ts). */
+  readonly lists: ListSnapshots;
 }
 
 type ProviderConfig = Planned<Model<typeof providerSchema>>;
@@ -19,12 +22,22 @@ const CHECK_TIMEOUT_MS = 15_000;
 export async function configureClient(config: ProviderConfig, diagnostics: Diagnostics): Promise<ProviderClient> {
   const endpoint = setting(config.endpoint, "KEYWARD_ENDPOINT", "endpoint", diagnostics);
   const token = setting(config.token, "KEYWARD_TOKEN", "token", diagnostics);
+  const lists = new ListSnapshots(() => api);
   // node:http with keep-alive rather than the built-in fetch: see http-fetch.ts (every plan refreshes every resource).
+  const send = createHttpFetch();
   const api = createKeywardClient(
     { baseUrl: endpoint.replace(/\/+$/, ""), token },
-    { fetch: createHttpFetch(), Request: HttpRequest as unknown as typeof Request },
+    {
+      fetch: (request, init) => {
+        if (request.method !== "GET") {
+          lists.dropAll();
+        }
+        return send(request, init);
+      },
+      Request: HttpRequest as unknown as typeof Request,
+    },
   );
-  const client = { api, endpoint };
+  const client = { api, endpoint, lists };
   if (diagnostics.hasErrors()) {
     return client;
   }

@@ -4,4 +4,5 @@
 import { serve } from "@keyward/tfplugin";
 import { keywardProvider, providerAddress } from "./provider.js";
 
-serve(keywardProvider, { address: providerAddress, debug: process.env.KEYWARD_PROVIDER_DEBUG === "1" });
+// Options are read at launch: in the executable, that is after its startup snapshot (built from this file) is restored.
+serve(keywardProvider, () => ({ address: providerAddress, debug: process.env.KEYWARD_PROVIDER_DEBUG === "1" }));

@@ -14,7 +14,7 @@ import {
   Unknown,
   valuesEqual,
 } from "@keyward/tfplugin";
-import { callApi, changedFields } from "../api.js";
+import { callApi, changedFields, readOne } from "../api.js";
 import type { ProviderClient } from "../client.js";
 import { checkExpiryAhead, isDead, replaceDead } from "../credentials.js";
 import { apiKey } from "../generated/schemas.js";
@@ -147,8 +147,13 @@ export const apiKeyResource = defineResource<typeof apiKey.schema, ProviderClien
   },
   async read({ client, state }, resp) {
     const id = state.id ?? "";
-    const result = await callApi(resp.diagnostics, { ...call("Unable to read API key", id), notFoundOk: true }, () =>
-      client.api.GET("/v1/api-keys/{key_id}", { params: { path: { key_id: id } } }),
+    const result = await readOne(
+      resp.diagnostics,
+      client.lists,
+      "/v1/api-keys",
+      id,
+      call("Unable to read API key", id),
+      () => client.api.GET("/v1/api-keys/{key_id}", { params: { path: { key_id: id } } }),
     );
     if (result.ok) {
       resp.state = { ...state, ...toModel(result.data) };

@@ -2,7 +2,7 @@
 
 import type { User, UserCreate } from "@keyward/sdk";
 import { type Diagnostics, defineResource, type Model, type Planned } from "@keyward/tfplugin";
-import { callApi, changedFields } from "../api.js";
+import { callApi, changedFields, readOne } from "../api.js";
 import type { ProviderClient } from "../client.js";
 import { integrationUser } from "../generated/schemas.js";
 import { known } from "../values.js";
@@ -57,9 +57,12 @@ export const integrationUserResource = defineResource<typeof integrationUser.sch
   },
   async read({ client, state }, resp) {
     const id = state.id ?? "";
-    const result = await callApi(
+    const result = await readOne(
       resp.diagnostics,
-      { ...call("Unable to read integration user", id), notFoundOk: true },
+      client.lists,
+      "/v1/users",
+      id,
+      call("Unable to read integration user", id),
       () => client.api.GET("/v1/users/{user_id}", { params: { path: { user_id: id } } }),
     );
     if (result.ok) {

@@ -2,7 +2,7 @@
 
 import type { Role, RoleCreate, RoleUpdate } from "@keyward/sdk";
 import { defineResource, type Model, type Planned } from "@keyward/tfplugin";
-import { callApi, changedFields } from "../api.js";
+import { callApi, changedFields, readOne } from "../api.js";
 import type { ProviderClient } from "../client.js";
 import { role } from "../generated/schemas.js";
 import { grantsToModel, grantsToRequest, keepPresetPermissions, validateExactlyOne } from "../permissions.js";
@@ -52,7 +52,7 @@ export const roleResource = defineResource<typeof role.schema, ProviderClient>({
   },
   async read({ client, state }, resp) {
     const id = state.id ?? "";
-    const result = await callApi(resp.diagnostics, { ...call("Unable to read role", id), notFoundOk: true }, () =>
+    const result = await readOne(resp.diagnostics, client.lists, "/v1/roles", id, call("Unable to read role", id), () =>
       client.api.GET("/v1/roles/{role_id}", { params: { path: { role_id: id } } }),
     );
     if (result.ok) {

@@ -257,6 +257,9 @@ interface ColdStart {
   schemaMs: number;
 }
 
+/** How long one cold start may take before the bench gives up on it (it once hung with no limit). */
+const COLD_START_TIMEOUT_MS = 15_000;
+
 async function coldStart(executable: string, identity: SelfSignedCert, schema: boolean): Promise<ColdStart> {
   const started = performance.now();
   const child = spawn(executable, [], {
@@ -271,23 +274,40 @@ async function coldStart(executable: string, identity: SelfSignedCert, schema: b
     },
   });
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once("line", resolve);
-    exited.then((code) => reject(new Error(`${executable} exited (${code}) before the handshake`)));
+  let stage = "waiting for the handshake line";
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`cold start of ${executable}: no progress after ${COLD_START_TIMEOUT_MS} ms (${stage})`));
+    }, COLD_START_TIMEOUT_MS);
   });
-  const handshakeMs = performance.now() - started;
-  const fields = line.split("|");
-  const { call, raw } = connectProvider(fields[3] ?? "", handshakeCertPem(fields[5] ?? ""), identity);
-  if (schema) {
-    await call("GetProviderSchema", {});
+  const steps = async (): Promise<ColdStart> => {
+    const line = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout }).once("line", resolve);
+      exited.then((code) => reject(new Error(`${executable} exited (${code}) before the handshake`)));
+    });
+    const handshakeMs = performance.now() - started;
+    const fields = line.split("|");
+    const { call, raw } = connectProvider(fields[3] ?? "", handshakeCertPem(fields[5] ?? ""), identity);
+    if (schema) {
+      stage = "waiting for GetProviderSchema";
+      await call("GetProviderSchema", {});
+    }
+    const schemaMs = performance.now() - started;
+    stage = "waiting for the Shutdown answer";
+    await callEmpty(raw, "/plugin.GRPCController/Shutdown").catch(() => {});
+    raw.close();
+    stage = "waiting for the process to exit after Shutdown";
+    await exited;
+    return { handshakeMs, schemaMs };
+  };
+  try {
+    return await Promise.race([steps(), timedOut]);
+  } finally {
+    clearTimeout(timer);
+    child.kill("SIGKILL");
   }
-  const schemaMs = performance.now() - started;
-  await callEmpty(raw, "/plugin.GRPCController/Shutdown").catch(() => {});
-  raw.close();
-  const timeout = setTimeout(() => child.kill("SIGKILL"), 2_000);
-  await exited;
-  clearTimeout(timeout);
-  return { handshakeMs, schemaMs };
 }
 
 async function coldStarts(executable: string, count: number, schema = true) {

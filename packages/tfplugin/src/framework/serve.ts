@@ -10,8 +10,15 @@ export interface ServeOptions {
   readonly debug?: boolean;
 }
 
-/** The only bridge from the framework to the protocol: serves a provider as a go-plugin process. */
-export function serve<C>(provider: Provider<C>, options: ServeOptions): Promise<RunningPlugin | undefined> {
+/**
+ * The only bridge from the framework to the protocol: serves a provider as a go-plugin process. Pass `options` as a
+ * function when they come from the environment: in an executable with a startup snapshot, this runs when the
+ * snapshot is built and the function when the executable is launched.
+ */
+export function serve<C>(
+  provider: Provider<C>,
+  options: ServeOptions | (() => ServeOptions),
+): Promise<RunningPlugin | undefined> {
   return servePlugin(new FrameworkServer(provider), options);
 }
 

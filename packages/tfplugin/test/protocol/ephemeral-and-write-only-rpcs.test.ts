@@ -1,4 +1,3 @@
-import type { ServerUnaryCall, sendUnaryData } from "@grpc/grpc-js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FrameworkServer } from "../../src/framework/framework-server.js";
 import {
@@ -46,14 +45,13 @@ const provider = defineProvider({
 
 const service = providerService(new FrameworkServer(provider), createLogger("test", "off"));
 
-/** Calls a handler as grpc-js would, with the request object proto-loader-style deserialisation produces. */
-function rpc(name: string, request: object): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    const handler = service[name] as (call: ServerUnaryCall<object, unknown>, callback: sendUnaryData<unknown>) => void;
-    handler({ request } as ServerUnaryCall<object, unknown>, (error, response) =>
-      error ? reject(error) : resolve(response as Record<string, unknown>),
-    );
-  });
+/** Calls a handler as the gRPC server does, with the request object proto-loader-style deserialisation produces. */
+async function rpc(name: string, request: object): Promise<Record<string, unknown>> {
+  const handler = service[name];
+  if (!handler) {
+    throw new Error(`no handler for ${name}`);
+  }
+  return (await handler(request)) as Record<string, unknown>;
 }
 
 describe("ephemeral resource RPCs", () => {

@@ -1,4 +1,3 @@
-import type { ServerUnaryCall, sendUnaryData, UntypedServiceImplementation } from "@grpc/grpc-js";
 import { decodeJson } from "../cty/json.js";
 import { decodeMsgpack, encodeMsgpack } from "../cty/msgpack.js";
 import type { CtyType } from "../cty/type.js";
@@ -12,14 +11,15 @@ import { schemaToProto } from "./convert-schema.js";
 import type { ProtoDynamicValue, ProtoRequest, ProtoTimestamp } from "./proto-types.js";
 
 const textDecoder = new TextDecoder();
-type Handler = (req: ProtoRequest) => Promise<object>;
+/** One RPC: the decoded request in, the response object out. Never rejects: failures become diagnostics. */
+export type RpcHandler = (req: ProtoRequest) => Promise<object>;
 
 /** tfplugin6.Provider handlers: each converts from proto, calls the ProviderServer, converts back. */
-export function providerService(server: ProviderServer, log: Logger): UntypedServiceImplementation {
+export function providerService(server: ProviderServer, log: Logger): Record<string, RpcHandler> {
   const types = new TypeCache(server);
   const providerType = impliedType(server.schemas.provider.block);
 
-  const handlers: Record<string, Handler> = {
+  const handlers: Record<string, RpcHandler> = {
     GetMetadata: async () => ({
       server_capabilities: capabilities,
       resources: Object.keys(server.schemas.resources).map((type_name) => ({ type_name })),
@@ -154,23 +154,21 @@ export function providerService(server: ProviderServer, log: Logger): UntypedSer
     },
   };
 
-  const implementation: UntypedServiceImplementation = {
-    StopProvider: (_call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
+  const implementation: Record<string, RpcHandler> = {
+    StopProvider: () =>
       server.stopProvider().then(
-        (error) => callback(null, { Error: error ?? "" }),
-        (error: unknown) => callback(null, { Error: errorMessage(error) }),
-      );
-    },
+        (error) => ({ Error: error ?? "" }),
+        (error: unknown) => ({ Error: errorMessage(error) }),
+      ),
   };
   for (const [name, handler] of Object.entries(handlers)) {
-    implementation[name] = (call: ServerUnaryCall<ProtoRequest, unknown>, callback: sendUnaryData<unknown>) => {
-      log.trace("received RPC", { rpc: name, type_name: call.request.type_name });
-      handler(call.request).then(
-        (response) => callback(null, response),
+    implementation[name] = (request) => {
+      log.trace("received RPC", { rpc: name, type_name: request.type_name });
+      return handler(request).catch(
         // Protocol problems (unknown type, undecodable value) are diagnostics; gRPC errors would read as crashes.
         (error: unknown) => {
           log.error("RPC failed", { rpc: name, error: errorMessage(error) });
-          callback(null, { diagnostics: [diagnosticToProto(errorDiagnostic(`${name} failed`, errorMessage(error)))] });
+          return { diagnostics: [diagnosticToProto(errorDiagnostic(`${name} failed`, errorMessage(error)))] };
         },
       );
     };
