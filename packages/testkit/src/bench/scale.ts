@@ -5,10 +5,13 @@
 // 3. Propagation between two PostgreSQL replicas: create on A → allowed on B; revoke on A → refused on B.
 // 4. Memory a replica holds per 100k keys (heap, after GC).
 // Targets: PostgreSQL creation at 100k ≥ 300/s and ≥ 0.7× its 1k rate; verification ≥ 0.95× lowdb;
-// propagation p99 ≤ 1 s. Exits non-zero when one is missed. Tunables: BENCH_LEVELS (1000,10000,100000),
-// BENCH_CREATES (1000 per level), BENCH_CLIENTS (50), BENCH_ROUNDS (4), BENCH_ROUND_S (5), BENCH_PROPAGATIONS (50).
+// propagation p99 ≤ 1 s. Exits non-zero when one is missed. Creation also reports CPU time per key, of the server
+// process and of the PostgreSQL cluster, which a shared machine disturbs far less than the rate. Tunables:
+// BENCH_LEVELS (1000,10000,100000), BENCH_CREATES (1000 per level), BENCH_CLIENTS (50), BENCH_ROUNDS (4),
+// BENCH_ROUND_S (5), BENCH_PROPAGATIONS (50), BENCH_PG_PORT (55433); BENCH_ONLY=creation-postgres measures
+// PostgreSQL creation alone.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LowdbStore, PostgresStore } from "@keyward/server";
@@ -22,6 +25,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const ROUND_S = Number(process.env.BENCH_ROUND_S ?? 5);
 const PROPAGATIONS = Number(process.env.BENCH_PROPAGATIONS ?? 50);
+const ONLY_CREATION_POSTGRES = process.env.BENCH_ONLY === "creation-postgres";
 
 type StoreName = "postgres" | "lowdb";
 const log = (text: string) => console.log(text);
@@ -32,7 +36,10 @@ const percentile = (values: number[], p: number) => {
 };
 
 const dir = mkdtempSync(join(tmpdir(), "keyward-bench-scale-"));
-const cluster = await startPostgres({ port: 55433, progress: (text) => step(`PostgreSQL: ${text}`) });
+const cluster = await startPostgres({
+  port: Number(process.env.BENCH_PG_PORT ?? 55433),
+  progress: (text) => step(`PostgreSQL: ${text}`),
+});
 const database = `keyward_bench_${Date.now()}`;
 const databaseUrl = await cluster.createDatabase(database);
 const dataFile = join(dir, "keyward.json");
@@ -46,7 +53,15 @@ interface Fixture {
   stored: number;
 }
 const fixtures = new Map<StoreName, Fixture>();
-const creation: Record<StoreName, Array<{ level: number; rate: number; p50: number; p99: number }>> = {
+interface CreationResult {
+  rate: number;
+  p50: number;
+  p99: number;
+  /** CPU time per creation (ms) of the server process and of the PostgreSQL cluster (postmaster and children). */
+  serverCpu: number;
+  postgresCpu: number;
+}
+const creation: Record<StoreName, Array<{ level: number } & CreationResult>> = {
   postgres: [],
   lowdb: [],
 };
@@ -94,9 +109,42 @@ async function preload(store: StoreName, owner: string, stored: number, target: 
   return target;
 }
 
-async function measureCreation(fixture: Fixture): Promise<{ rate: number; p50: number; p99: number }> {
+/** CPU time (ms) a process has used (utime + stime), with that of its reaped children when `children`. */
+function cpuMs(pid: number, children = false): number {
+  try {
+    // The fields after the command name, which may hold spaces: utime is field 14 of /proc/<pid>/stat.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    const ticks = fields.slice(11, children ? 15 : 13).reduce((sum, value) => sum + Number(value), 0);
+    return ticks * 10; // USER_HZ is 100 on Linux
+  } catch {
+    return 0; // exited meanwhile
+  }
+}
+
+/** CPU time (ms) of the benchmark's PostgreSQL: the postmaster, its live backends, and those already ended. */
+function postgresCpuMs(): number {
+  const postmaster = Number(readFileSync(join(cluster.root, "data", "postmaster.pid"), "utf8").split("\n")[0]);
+  let total = cpuMs(postmaster, true);
+  for (const entry of readdirSync("/proc")) {
+    if (/^\d+$/.test(entry)) {
+      try {
+        const ppid = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.split(" ")[1]);
+        if (ppid === postmaster) {
+          total += cpuMs(Number(entry));
+        }
+      } catch {
+        // exited meanwhile
+      }
+    }
+  }
+  return total;
+}
+
+async function measureCreation(fixture: Fixture, store: StoreName): Promise<CreationResult> {
   const latencies: number[] = [];
   let next = 0;
+  const serverCpuBefore = cpuMs(fixture.server.pid);
+  const postgresCpuBefore = store === "postgres" ? postgresCpuMs() : 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
@@ -119,6 +167,8 @@ async function measureCreation(fixture: Fixture): Promise<{ rate: number; p50: n
     rate: CREATES / ((performance.now() - started) / 1000),
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    serverCpu: (cpuMs(fixture.server.pid) - serverCpuBefore) / CREATES,
+    postgresCpu: store === "postgres" ? (postgresCpuMs() - postgresCpuBefore) / CREATES : 0,
   };
 }
 
@@ -137,36 +187,13 @@ const cannon = (fixture: Fixture, seconds = ROUND_S) =>
     ),
   );
 
-const problems: string[] = [];
-const check = (ok: boolean, text: string) => {
-  log(`  ${ok ? "✔" : "✘"} ${text}`);
-  if (!ok) {
-    problems.push(text);
-  }
-};
+function formatCreation(result: CreationResult): string {
+  const cpu = `CPU ${result.serverCpu.toFixed(2)} + ${result.postgresCpu.toFixed(2)} ms/key`;
+  return `${result.rate.toFixed(0)} keys/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${cpu}`;
+}
 
-try {
-  for (const store of ["postgres", "lowdb"] as const) {
-    step(`${store}: first start`);
-    let server = await startReplica(where(store));
-    const adminToken = server.adminToken!;
-    const site = await integration(server.url, adminToken, `bench-${store}`);
-    const fixture: Fixture = { server, adminToken, ownerId: site.userId, verifyToken: site.token, stored: 1 };
-    fixtures.set(store, fixture);
-    for (const level of LEVELS) {
-      await server.stop();
-      step(`${store}: preloading to ${level} keys`);
-      fixture.stored = await preload(store, site.userId, fixture.stored, level);
-      server = await startReplica(where(store));
-      fixture.server = server;
-      step(`${store}: ${CREATES} creations by ${CLIENTS} concurrent clients at ${fixture.stored} keys`);
-      const result = await measureCreation(fixture);
-      fixture.stored += CREATES;
-      creation[store].push({ level, ...result });
-      log(`  ${result.rate.toFixed(0)} keys/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`);
-    }
-  }
-
+/** Verification req/s on both servers, alternating rounds. */
+async function measureVerification(): Promise<Record<StoreName, number[]>> {
   const verification: Record<StoreName, number[]> = { postgres: [], lowdb: [] };
   step("verification warm-up on both servers (not counted)");
   for (const store of ["postgres", "lowdb"] as const) {
@@ -185,7 +212,11 @@ try {
       log(`  ${result.rps.toFixed(0)} req/s`);
     }
   }
+  return verification;
+}
 
+/** Creation on replica A to allowed on B, revocation on A to refused on B (ms). */
+async function measurePropagation(): Promise<number[]> {
   step(`propagation between two PostgreSQL replicas (${PROPAGATIONS} creations and revocations)`);
   const a = fixtures.get("postgres")!;
   const b = await startReplica({ name: "postgres-b", dataFile, databaseUrl });
@@ -215,7 +246,11 @@ try {
   } finally {
     await b.stop();
   }
+  return propagation;
+}
 
+/** Heap a store holds per 100k keys (servers stopped). */
+async function measureMemory(): Promise<Record<StoreName, number>> {
   for (const fixture of fixtures.values()) {
     await fixture.server.stop();
   }
@@ -232,12 +267,52 @@ try {
     // Let the closed store's timers and listener end, so the next store is measured from a clean heap.
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
+  return memory;
+}
 
-  log("\nResults (keys/s, p50/p99 ms per stored-key level):");
+const problems: string[] = [];
+const check = (ok: boolean, text: string) => {
+  log(`  ${ok ? "✔" : "✘"} ${text}`);
+  if (!ok) {
+    problems.push(text);
+  }
+};
+
+try {
+  for (const store of ONLY_CREATION_POSTGRES ? (["postgres"] as const) : (["postgres", "lowdb"] as const)) {
+    step(`${store}: first start`);
+    let server = await startReplica(where(store));
+    const adminToken = server.adminToken!;
+    const site = await integration(server.url, adminToken, `bench-${store}`);
+    const fixture: Fixture = { server, adminToken, ownerId: site.userId, verifyToken: site.token, stored: 1 };
+    fixtures.set(store, fixture);
+    for (const level of LEVELS) {
+      await server.stop();
+      step(`${store}: preloading to ${level} keys`);
+      fixture.stored = await preload(store, site.userId, fixture.stored, level);
+      server = await startReplica(where(store));
+      fixture.server = server;
+      step(`${store}: ${CREATES} creations by ${CLIENTS} concurrent clients at ${fixture.stored} keys`);
+      const result = await measureCreation(fixture, store);
+      fixture.stored += CREATES;
+      creation[store].push({ level, ...result });
+      log(`  ${formatCreation(result)}`);
+    }
+  }
+
+  const serving = ONLY_CREATION_POSTGRES
+    ? undefined
+    : {
+        verification: await measureVerification(),
+        propagation: await measurePropagation(),
+        memory: await measureMemory(),
+      };
+
+  log("\nResults (keys/s, p50/p99 ms, CPU ms per key of the server + PostgreSQL, per stored-key level):");
   for (const store of ["postgres", "lowdb"] as const) {
-    log(
-      `  ${store.padEnd(8)} ${creation[store].map((row) => `${row.level}: ${row.rate.toFixed(0)}/s p50 ${row.p50.toFixed(1)} p99 ${row.p99.toFixed(1)}`).join(" | ")}`,
-    );
+    for (const row of creation[store]) {
+      log(`  ${store.padEnd(8)} ${String(row.level).padStart(6)}: ${formatCreation(row)}`);
+    }
   }
   const median = (values: number[]) => {
     const sorted = [...values].sort((x, y) => x - y);
@@ -245,16 +320,19 @@ try {
     return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
   };
   // Each round measures both back to back: the per-round ratio cancels most of the machine's drift.
-  const ratios = verification.postgres.map((rps, round) => rps / verification.lowdb[round]!);
-  log(
-    `  verification: postgres ${median(verification.postgres).toFixed(0)} req/s, lowdb ${median(verification.lowdb).toFixed(0)} req/s (medians); per-round ratios ${ratios.map((ratio) => ratio.toFixed(2)).join(", ")}`,
-  );
-  log(
-    `  propagation: p50 ${percentile(propagation, 50).toFixed(1)} ms, p99 ${percentile(propagation, 99).toFixed(1)} ms`,
-  );
-  log(
-    `  memory per 100k keys: postgres replica ${(memory.postgres / 1e6).toFixed(0)} MB, lowdb ${(memory.lowdb / 1e6).toFixed(0)} MB`,
-  );
+  const ratios = serving?.verification.postgres.map((rps, round) => rps / serving.verification.lowdb[round]!) ?? [];
+  if (serving) {
+    const { verification, propagation, memory } = serving;
+    log(
+      `  verification: postgres ${median(verification.postgres).toFixed(0)} req/s, lowdb ${median(verification.lowdb).toFixed(0)} req/s (medians); per-round ratios ${ratios.map((ratio) => ratio.toFixed(2)).join(", ")}`,
+    );
+    log(
+      `  propagation: p50 ${percentile(propagation, 50).toFixed(1)} ms, p99 ${percentile(propagation, 99).toFixed(1)} ms`,
+    );
+    log(
+      `  memory per 100k keys: postgres replica ${(memory.postgres / 1e6).toFixed(0)} MB, lowdb ${(memory.lowdb / 1e6).toFixed(0)} MB`,
+    );
+  }
   const pg = creation.postgres;
   const first = pg[0];
   const last = pg[pg.length - 1];
@@ -266,9 +344,12 @@ try {
       `PostgreSQL creation at ${last.level} ≥ 0.7× at ${first.level} (${(last.rate / first.rate).toFixed(2)}×)`,
     );
   }
-  const ratio = median(ratios);
-  check(ratio >= 0.95, `verification on PostgreSQL ≥ 0.95× lowdb (median per-round ratio ${ratio.toFixed(2)}×)`);
-  check(percentile(propagation, 99) <= 1000, `propagation p99 ≤ 1 s (${percentile(propagation, 99).toFixed(1)} ms)`);
+  if (serving) {
+    const ratio = median(ratios);
+    check(ratio >= 0.95, `verification on PostgreSQL ≥ 0.95× lowdb (median per-round ratio ${ratio.toFixed(2)}×)`);
+    const p99 = percentile(serving.propagation, 99);
+    check(p99 <= 1000, `propagation p99 ≤ 1 s (${p99.toFixed(1)} ms)`);
+  }
 } finally {
   for (const fixture of fixtures.values()) {
     await fixture.server.stop();
