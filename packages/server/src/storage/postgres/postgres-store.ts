@@ -447,17 +447,16 @@ export class PostgresStore implements StoragePort {
     limit: number;
   }): Promise<Page<AuditEvent>> {
     await this.refusalFlush?.catch(() => undefined);
+    const after = query.after === undefined ? -1 : cursorPosition(query.after);
+    if (!Number.isFinite(after)) {
+      return { items: [], next: null };
+    }
     const { rows } = await this.pool
       .query<{ seq: string; event: AuditEvent }>(
         `SELECT seq, event FROM audit_events
        WHERE seq > $1 AND ($2::text IS NULL OR action = $2) AND ($3::text IS NULL OR target_id = $3)
        ORDER BY seq LIMIT $4`,
-        [
-          query.after === undefined ? -1 : Number(query.after),
-          query.action ?? null,
-          query.targetId ?? null,
-          query.limit + 1,
-        ],
+        [after, query.action ?? null, query.targetId ?? null, query.limit + 1],
       )
       .catch((error: unknown) => {
         throw isUnavailable(error) ? storeUnavailable("The database can't be reached. Retry shortly.") : error;
@@ -697,7 +696,7 @@ export class PostgresStore implements StoragePort {
       return;
     }
     const names = ["id", "seq", "doc", ...columns.map((column) => column.name)];
-    const types = ["text", "bigint", "jsonb", ...columns.map((column) => column.type)];
+    const types = ["text", "bigint", "json", ...columns.map((column) => column.type)];
     const values = [
       puts.map((record) => record.id),
       puts.map((record) => seqs.get(record.id)),
@@ -808,6 +807,7 @@ export class PostgresStore implements StoragePort {
       },
       list: async (query = {}) => {
         const limit = query.limit ?? Number.POSITIVE_INFINITY;
+        const where = Object.entries(query.where ?? {});
         const items: BusinessRecord[] = [];
         let last = 0;
         let after = query.after === undefined ? -1 : cursorPosition(query.after);
@@ -818,12 +818,13 @@ export class PostgresStore implements StoragePort {
         for (;;) {
           const { rows } = await guard(
             db.query<{ seq: string; doc: BusinessRecord }>(
-              "SELECT seq, doc FROM business_records WHERE resource = $1 AND seq > $2 AND doc @> $3::jsonb ORDER BY seq LIMIT $4",
-              [resource, after, JSON.stringify(query.where ?? {}), chunk],
+              "SELECT seq, doc FROM business_records WHERE resource = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+              [resource, after, chunk],
             ),
           );
           for (const row of rows) {
-            if (query.filter && !query.filter(row.doc)) {
+            const record = row.doc as Record<string, unknown>;
+            if (where.some(([field, value]) => record[field] !== value) || (query.filter && !query.filter(row.doc))) {
               continue;
             }
             if (items.length === limit) {
