@@ -43,6 +43,8 @@ const BOTH_STORES = [
   "packages/server/test/bad-input.test.ts",
   "packages/server/test/abuse.e2e.test.ts",
   "packages/server/test/concurrency.test.ts",
+  "packages/server/test/crash-safety.e2e.test.ts",
+  "packages/server/test/contract-fuzz.e2e.test.ts",
   "packages/server/test/authentication.test.ts",
   "packages/server/test/key-lifecycle.test.ts",
   "packages/server/test/user-rules.test.ts",

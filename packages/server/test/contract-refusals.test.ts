@@ -12,7 +12,8 @@ function refusals(route: (typeof contract.operations)[number]): string[] {
   const pathItem = contract.document.paths[route.template] as { parameters?: unknown[] };
   const statuses: string[] = [];
   if ((operation.security ?? []).length > 0) {
-    statuses.push("401", "403", "429");
+    // 503: on PostgreSQL, a replica past its staleness bound refuses every credential, and writes need the database.
+    statuses.push("401", "403", "429", "503");
   }
   if (operationPermission(route.operation)) {
     statuses.push("402");

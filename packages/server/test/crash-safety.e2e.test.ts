@@ -1,13 +1,15 @@
 // Crash safety (docs/decisions/0003-group-commit.md: writes are atomic and acknowledged only once durable): keyward-server runs as a child
 // process, concurrent management writes (key creations, role updates) are fired at it, and it is killed with
-// SIGKILL at a random moment. After each kill the data file must be valid JSON holding every write that was
-// acknowledged with 2xx, whole (no half-written key or role), and the server must start again on it. The
-// audit log may end with a torn line; it is skipped, and the next event is not glued to it.
+// SIGKILL at a random moment. After each kill the store must hold every write that was acknowledged with 2xx,
+// whole (no half-written key or role), and the server must start again on it. On lowdb the data file must be
+// valid JSON, and the audit log may end with a torn line, which is skipped, the next event not glued to it. On
+// PostgreSQL (the same suite in the postgres tier) every row's columns agree with its document, each key and role
+// update has its audit event (written in the same transaction), and key numbers are gapless.
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type ChildServer, startChildServer } from "@keyward/testkit";
+import { type ChildServer, startChildServer, testDatabaseFor, testStoreKind } from "@keyward/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const TRIALS = 12;
@@ -48,8 +50,8 @@ let dataFile: string;
 let auditFile: string;
 let adminToken: string;
 let server: ChildServer | undefined;
-/** Per worker: its own role, and the version of its last acknowledged update. */
-const roles: Array<{ id: string; acked: number; sent: number }> = [];
+/** Per worker: its own role, the version of its last acknowledged update, and how many updates were acknowledged. */
+const roles: Array<{ id: string; acked: number; sent: number; ackedUpdates: number }> = [];
 const ackedKeys: AckedKey[] = [];
 const ownerIds: string[] = [];
 let presetPermissions: Record<string, unknown>;
@@ -96,7 +98,7 @@ beforeAll(async () => {
       description: "v0",
       preset: PRESETS[0],
     });
-    roles.push({ id: String(role.json.id), acked: 0, sent: 0 });
+    roles.push({ id: String(role.json.id), acked: 0, sent: 0, ackedUpdates: 0 });
     const user = await call("POST", "/v1/users", {
       username: `crash-owner-${worker}`,
       name: `Owner ${worker}`,
@@ -136,6 +138,7 @@ async function writer(worker: number, trial: number): Promise<void> {
         });
         expect(updated.status, JSON.stringify(updated.json)).toBe(200);
         role.acked = Math.max(role.acked, version);
+        role.ackedUpdates++;
       }
     } catch (error) {
       // The connection died with the server: the write in flight is unacknowledged, and may or may not be there.
@@ -147,12 +150,30 @@ async function writer(worker: number, trial: number): Promise<void> {
   }
 }
 
-function checkDocument(text: string) {
-  const document = JSON.parse(text) as {
-    keys: Record<string, Record<string, unknown>>;
-    roles: Record<string, Record<string, unknown>>;
-    key_number: number;
-  };
+interface StoredRecords {
+  keys: Record<string, Record<string, unknown>>;
+  roles: Record<string, Record<string, unknown>>;
+  key_number: number;
+}
+
+/** The keys, roles and key counter the store holds: the data file (which must parse), or the database's rows. */
+async function storedRecords(): Promise<StoredRecords> {
+  if (testStoreKind === "lowdb") {
+    return JSON.parse(await readFile(dataFile, "utf8")) as StoredRecords;
+  }
+  const database = await testDatabaseFor(dataFile);
+  const documents = async (table: string) =>
+    Object.fromEntries(
+      (await database.query<{ doc: Record<string, unknown> }>(`SELECT doc FROM ${table}`)).map(({ doc }) => [
+        String(doc.id),
+        doc,
+      ]),
+    );
+  const [meta] = await database.query<{ key_number: string }>("SELECT key_number FROM store_meta");
+  return { keys: await documents("api_keys"), roles: await documents("roles"), key_number: Number(meta?.key_number) };
+}
+
+function checkDocument(document: StoredRecords) {
   // Every acknowledged key is there, whole, with the hash of the token that was handed out.
   for (const acked of ackedKeys) {
     const record = document.keys[acked.id];
@@ -177,6 +198,50 @@ function checkDocument(text: string) {
     expect(record.name).toMatch(new RegExp(`-v${version}$`));
     const preset = PRESETS[version % 3] as string;
     expect(record).toMatchObject({ preset, permissions: presetPermissions[preset] });
+  }
+}
+
+/**
+ * PostgreSQL: each row is whole (the columns beside the document agree with it), each key has exactly one
+ * key.created audit event and each role as many role.updated events as updates committed (between the
+ * acknowledged and the sent ones): the audit insert commits with the change or not at all. Key numbers are
+ * gapless: the counter rolls back with a transaction that dies.
+ */
+async function checkDatabase(): Promise<void> {
+  const database = await testDatabaseFor(dataFile);
+  const keys = await database.query<{
+    number: string;
+    token_hash: string;
+    doc: Record<string, unknown>;
+    created: string;
+  }>(
+    `SELECT number, token_hash, doc,
+       (SELECT count(*) FROM audit_events WHERE target_id = api_keys.id AND action = 'key.created') AS created
+     FROM api_keys`,
+  );
+  for (const key of keys) {
+    expect({ number: Number(key.number), token_hash: key.token_hash, created: Number(key.created) }).toEqual({
+      number: key.doc.number,
+      token_hash: key.doc.token_hash,
+      created: 1,
+    });
+  }
+  const [events] = await database.query<{ count: string }>(
+    "SELECT count(*) FROM audit_events WHERE action = 'key.created'",
+  );
+  expect(Number(events?.count), "a key.created event without its key").toBe(keys.length);
+  const [meta] = await database.query<{ key_number: string }>("SELECT key_number FROM store_meta");
+  const numbers = keys.map((key) => Number(key.number)).sort((a, b) => a - b);
+  expect(numbers).toEqual(Array.from({ length: Number(meta?.key_number) }, (_, index) => index + 1));
+  const storedRoles = await database.query<{ id: string; name: string; doc: Record<string, unknown>; updates: string }>(
+    `SELECT id, name, doc, (SELECT count(*) FROM audit_events WHERE target_id = roles.id AND action = 'role.updated') AS updates
+     FROM roles`,
+  );
+  for (const role of roles) {
+    const row = storedRoles.find((stored) => stored.id === role.id);
+    expect(row?.name).toBe(row?.doc.name);
+    expect(Number(row?.updates)).toBeGreaterThanOrEqual(role.ackedUpdates);
+    expect(Number(row?.updates)).toBeLessThanOrEqual(role.sent);
   }
 }
 
@@ -206,8 +271,12 @@ describe("crash safety: SIGKILL during concurrent management writes", () => {
       await Promise.all(writers);
       expect(ackedKeys.length, `trial ${trial} acknowledged nothing`).toBeGreaterThan(ackedBefore);
 
-      checkDocument(await readFile(dataFile, "utf8"));
-      tornAuditTails += checkAuditLog(await readFile(auditFile, "utf8"));
+      checkDocument(await storedRecords());
+      if (testStoreKind === "lowdb") {
+        tornAuditTails += checkAuditLog(await readFile(auditFile, "utf8"));
+      } else {
+        await checkDatabase();
+      }
 
       server = await startChildServer({ dataFile });
       expect(server.adminToken).toBeNull();
@@ -226,23 +295,28 @@ describe("crash safety: SIGKILL during concurrent management writes", () => {
       data: unknown[];
     };
     expect(events.data).toHaveLength(1);
-    expect(checkAuditLog(await readFile(auditFile, "utf8"))).toBe(0);
+    if (testStoreKind === "lowdb") {
+      expect(checkAuditLog(await readFile(auditFile, "utf8"))).toBe(0);
+    }
     console.log(
-      `crash safety: ${TRIALS} kills, ${ackedKeys.length} acknowledged keys, ${roles.reduce((n, r) => n + r.acked, 0)} acknowledged role updates, ${tornAuditTails} torn audit tails`,
+      `crash safety (${testStoreKind}): ${TRIALS} kills, ${ackedKeys.length} acknowledged keys, ${roles.reduce((n, r) => n + r.ackedUpdates, 0)} acknowledged role updates, ${tornAuditTails} torn audit tails`,
     );
   }, 180_000);
 
-  it("when the audit log ends with a torn line, then it is skipped and the next event gets its own line", async () => {
-    await server!.stop("SIGKILL");
-    const { appendFile } = await import("node:fs/promises");
-    await appendFile(auditFile, '{"id":"evt_torn","action":"role.upd');
-    server = await startChildServer({ dataFile });
-    const role = await call("POST", "/v1/roles", { name: "after-a-torn-line", preset: "events_read" });
-    const events = (await call("GET", `/v1/audit-events?target_id=${String(role.json.id)}`)).json as {
-      data: Array<{ action: string }>;
-    };
-    expect(events.data.map((event) => event.action)).toEqual(["role.created"]);
-    const text = await readFile(auditFile, "utf8");
-    expect(text).toContain('{"id":"evt_torn","action":"role.upd\n');
-  }, 60_000);
+  // The audit log is a file only on lowdb; on PostgreSQL it is a table written in the change's own transaction.
+  if (testStoreKind === "lowdb") {
+    it("when the audit log ends with a torn line, then it is skipped and the next event gets its own line", async () => {
+      await server!.stop("SIGKILL");
+      const { appendFile } = await import("node:fs/promises");
+      await appendFile(auditFile, '{"id":"evt_torn","action":"role.upd');
+      server = await startChildServer({ dataFile });
+      const role = await call("POST", "/v1/roles", { name: "after-a-torn-line", preset: "events_read" });
+      const events = (await call("GET", `/v1/audit-events?target_id=${String(role.json.id)}`)).json as {
+        data: Array<{ action: string }>;
+      };
+      expect(events.data.map((event) => event.action)).toEqual(["role.created"]);
+      const text = await readFile(auditFile, "utf8");
+      expect(text).toContain('{"id":"evt_torn","action":"role.upd\n');
+    }, 60_000);
+  }
 });

@@ -25,4 +25,4 @@ export {
 } from "./harness.js";
 export { repoRoot } from "./paths.js";
 export { createTestDatabase, type PostgresCluster, startPostgres } from "./postgres.js";
-export { storedText, type TestDatabase, testStoreKind } from "./test-store.js";
+export { storedText, type TestDatabase, testDatabaseFor, testStoreKind } from "./test-store.js";

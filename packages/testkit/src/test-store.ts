@@ -13,6 +13,8 @@ const STATE_TABLES = ["users", "roles", "api_keys", "management_tokens", "settin
 
 export interface TestDatabase {
   url: string;
+  /** The rows a query returns, for suites that check what the server stored. */
+  query<Row = Record<string, unknown>>(sql: string): Promise<Row[]>;
   /** SHA-256 of every stored record (not usage, not the audit log): "did this request change anything?" */
   fingerprint(): Promise<string>;
   /** Everything stored, audit log included, as text: for "no secret is ever stored" checks. */
@@ -22,11 +24,11 @@ export interface TestDatabase {
 
 export async function openTestDatabase(): Promise<TestDatabase> {
   const database = await createTestDatabase();
-  const query = async (sql: string) => {
+  const query = async <Row = Record<string, unknown>>(sql: string): Promise<Row[]> => {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {
-      return (await client.query(sql)).rows;
+      return (await client.query(sql)).rows as Row[];
     } finally {
       await client.end();
     }
@@ -41,6 +43,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   };
   return {
     url: database.url,
+    query,
     fingerprint: async () =>
       createHash("sha256")
         .update(await tables(STATE_TABLES))

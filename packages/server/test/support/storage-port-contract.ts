@@ -285,6 +285,27 @@ export function describeStoragePort(name: string, open: () => Promise<StoreFixtu
       expect([...page.items, ...rest.items].map((event) => event.id)).toEqual(all.items.map((event) => event.id));
     });
 
+    it("when an audit cursor is one the store did not hand out, then the page is empty", async () => {
+      await store.transaction(async (tx) => {
+        tx.audit(auditOf(1, "key.created", null));
+      });
+      expect(await store.listAudit({ limit: 10, after: "UjviBtTnIRYVpm" })).toEqual({ items: [], next: null });
+    });
+
+    it("when text holds any character JSON allows (U+0000 included), then it is stored and read back exactly", async () => {
+      const text = "nul \u0000, \\u0000, tab \t, astral \u{1F511} end";
+      await store.transaction(async (tx) => {
+        await tx.users.put(userRecord(1, { name: text }));
+        await tx.keys.put(keyRecord(1, { description: text }));
+        await tx.records("events").put({ id: "evt_0000000000000000", name: text });
+      });
+      store = await fixture.reopen();
+      expect((await store.read.users.get(userRecord(1).id))?.name).toBe(text);
+      expect((await store.read.keys.get(keyRecord(1).id))?.description).toBe(text);
+      expect((await store.read.records("events").get("evt_0000000000000000"))?.name).toBe(text);
+      expect((await store.read.records("events").list()).items).toEqual([{ id: "evt_0000000000000000", name: text }]);
+    });
+
     it("when usage is recorded, then the newest timestamp is kept and survives a restart", async () => {
       await store.transaction((tx) => tx.keys.put(keyRecord(1)));
       for (let i = 0; i < 100; i++) {

@@ -106,6 +106,21 @@ function isUnavailable(error: unknown): boolean {
   );
 }
 
+/** The parameters of one statement built in parts: `add` returns the placeholder, cast, for a value. */
+class StatementParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown, type: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${type}`;
+  }
+
+  /** `unnest(…)` of parallel arrays: one row per index, a column per array. */
+  unnest(columns: Array<[values: unknown[], type: string]>): string {
+    return `unnest(${columns.map(([values, type]) => this.add(values, `${type}[]`)).join(", ")})`;
+  }
+}
+
 export function storeUnavailable(detail: string): KeywardError {
   return new KeywardError("store_unavailable", detail);
 }
@@ -327,49 +342,54 @@ export class PostgresStore implements StoragePort {
       }
       const changes: Array<{ kind: Kind; id: string }> = [];
       const seqs = new Map<string, number>();
+      // The batch's upserts, settings, audit, change feed, key counter and wake-up go in one statement (a round
+      // trip each was most of a batch's time): written with the change or not at all. Deletes go first, on their
+      // own, so that a name freed by one can be taken by an upsert of the same batch.
+      const statement = new StatementParams();
+      const parts: string[] = [];
       for (const [kind, stage] of batch) {
         const puts = [...stage.values()].filter((record): record is AnyRecord => record !== null);
         const deletes = [...stage].filter(([, record]) => record === null).map(([id]) => id);
         for (const record of puts) {
           seqs.set(record.id, nextSeq());
         }
-        await this.writeTable(client, kind, puts, deletes, seqs);
+        await this.deleteRows(client, kind, deletes);
+        if (puts.length > 0) {
+          parts.push(`put_${kind} AS (${this.upsertSql(kind, puts, seqs, statement)})`);
+        }
         for (const id of stage.keys()) {
           changes.push({ kind, id });
         }
       }
       if (settings) {
-        await client.query(
-          "INSERT INTO settings (id, doc) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc",
-          [JSON.stringify(settings)],
+        parts.push(
+          `put_settings AS (INSERT INTO settings (id, doc) VALUES (1, ${statement.add(JSON.stringify(settings), "jsonb")})
+           ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc)`,
         );
         changes.push({ kind: "settings", id: "" });
       }
       const auditSeqs = auditEvents.map(() => nextSeq());
-      // Audit, change feed, key counter and wake-up in one statement: written with the change or not at all.
+      const versionParam = statement.add(version, "bigint");
+      const audit = statement.unnest([
+        [auditSeqs, "bigint"],
+        [auditEvents.map((event) => event.id), "text"],
+        [auditEvents.map((event) => event.action), "text"],
+        [auditEvents.map((event) => event.target.id), "text"],
+        [auditEvents.map((event) => JSON.stringify(event)), "jsonb"],
+      ]);
+      const feed = statement.unnest([
+        [changes.map((_, index) => index), "int"],
+        [changes.map((change) => change.kind), "text"],
+        [changes.map((change) => change.id), "text"],
+      ]);
+      parts.push(
+        `audit AS (INSERT INTO audit_events (seq, id, action, target_id, event) SELECT * FROM ${audit})`,
+        `feed AS (INSERT INTO cache_events (version, position, kind, entity_id) SELECT ${versionParam}, * FROM ${feed})`,
+        `counter AS (UPDATE store_meta SET key_number = ${statement.add(keyNumber, "bigint")} WHERE id = 1)`,
+      );
       await client.query(
-        `WITH audit AS (
-           INSERT INTO audit_events (seq, id, action, target_id, event)
-           SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::jsonb[])
-         ), feed AS (
-           INSERT INTO cache_events (version, position, kind, entity_id)
-           SELECT $6::bigint, * FROM unnest($7::int[], $8::text[], $9::text[])
-         ), counter AS (
-           UPDATE store_meta SET key_number = $10 WHERE id = 1
-         )
-         SELECT pg_notify('${CHANNEL}', $6::text)`,
-        [
-          auditSeqs,
-          auditEvents.map((event) => event.id),
-          auditEvents.map((event) => event.action),
-          auditEvents.map((event) => event.target.id),
-          auditEvents.map((event) => JSON.stringify(event)),
-          version,
-          changes.map((_, index) => index),
-          changes.map((change) => change.kind),
-          changes.map((change) => change.id),
-          keyNumber,
-        ],
+        `WITH ${parts.join(",\n")} SELECT pg_notify('${CHANNEL}', ${versionParam}::text)`,
+        statement.values,
       );
       await client.query("COMMIT");
       // Committed: this replica sees its own writes at once.
@@ -447,17 +467,16 @@ export class PostgresStore implements StoragePort {
     limit: number;
   }): Promise<Page<AuditEvent>> {
     await this.refusalFlush?.catch(() => undefined);
+    const after = query.after === undefined ? -1 : cursorPosition(query.after);
+    if (!Number.isFinite(after)) {
+      return { items: [], next: null };
+    }
     const { rows } = await this.pool
       .query<{ seq: string; event: AuditEvent }>(
         `SELECT seq, event FROM audit_events
        WHERE seq > $1 AND ($2::text IS NULL OR action = $2) AND ($3::text IS NULL OR target_id = $3)
        ORDER BY seq LIMIT $4`,
-        [
-          query.after === undefined ? -1 : Number(query.after),
-          query.action ?? null,
-          query.targetId ?? null,
-          query.limit + 1,
-        ],
+        [after, query.action ?? null, query.targetId ?? null, query.limit + 1],
       )
       .catch((error: unknown) => {
         throw isUnavailable(error) ? storeUnavailable("The database can't be reached. Retry shortly.") : error;
@@ -679,37 +698,32 @@ export class PostgresStore implements StoragePort {
     return undefined;
   }
 
-  private async writeTable(
-    db: Queryable,
-    kind: MirroredKind,
-    puts: AnyRecord[],
-    deletes: string[],
-    seqs: Map<string, number>,
-  ): Promise<void> {
-    const { table, columns } = MIRRORED[kind];
-    if (deletes.length > 0) {
-      await db.query(`DELETE FROM ${table} WHERE id = ANY($1::text[])`, [deletes]);
-      if (this.hashIndexOf(kind)) {
-        await db.query("DELETE FROM key_usage WHERE key_id = ANY($1::text[])", [deletes]);
-      }
-    }
-    if (puts.length === 0) {
+  private async deleteRows(db: Queryable, kind: MirroredKind, deletes: string[]): Promise<void> {
+    if (deletes.length === 0) {
       return;
     }
+    await db.query(`DELETE FROM ${MIRRORED[kind].table} WHERE id = ANY($1::text[])`, [deletes]);
+    if (this.hashIndexOf(kind)) {
+      await db.query("DELETE FROM key_usage WHERE key_id = ANY($1::text[])", [deletes]);
+    }
+  }
+
+  /** An INSERT … ON CONFLICT of the records, in their table with the columns kept beside the document. */
+  private upsertSql(kind: MirroredKind, puts: AnyRecord[], seqs: Map<string, number>, statement: StatementParams) {
+    const { table, columns } = MIRRORED[kind];
     const names = ["id", "seq", "doc", ...columns.map((column) => column.name)];
-    const types = ["text", "bigint", "jsonb", ...columns.map((column) => column.type)];
-    const values = [
-      puts.map((record) => record.id),
-      puts.map((record) => seqs.get(record.id)),
-      puts.map((record) => JSON.stringify(record)),
-      ...columns.map((column) => puts.map((record) => (column.of as (record: AnyRecord) => unknown)(record))),
-    ];
+    const rows = statement.unnest([
+      [puts.map((record) => record.id), "text"],
+      [puts.map((record) => seqs.get(record.id)), "bigint"],
+      [puts.map((record) => JSON.stringify(record)), "json"],
+      ...columns.map((column): [unknown[], string] => [
+        puts.map((record) => (column.of as (record: AnyRecord) => unknown)(record)),
+        column.type,
+      ]),
+    ]);
     const updates = names.filter((name) => name !== "id" && name !== "seq").map((name) => `${name} = EXCLUDED.${name}`);
-    await db.query(
-      `INSERT INTO ${table} (${names.join(", ")}) SELECT * FROM unnest(${types.map((type, index) => `$${index + 1}::${type}[]`).join(", ")})
-       ON CONFLICT (id) DO UPDATE SET ${updates.join(", ")}`,
-      values,
-    );
+    return `INSERT INTO ${table} (${names.join(", ")}) SELECT * FROM ${rows}
+       ON CONFLICT (id) DO UPDATE SET ${updates.join(", ")}`;
   }
 
   private mirrorRead<T extends AnyRecord>(mirror: MirrorTable<T>): Table<T> {
@@ -808,6 +822,7 @@ export class PostgresStore implements StoragePort {
       },
       list: async (query = {}) => {
         const limit = query.limit ?? Number.POSITIVE_INFINITY;
+        const where = Object.entries(query.where ?? {});
         const items: BusinessRecord[] = [];
         let last = 0;
         let after = query.after === undefined ? -1 : cursorPosition(query.after);
@@ -818,12 +833,13 @@ export class PostgresStore implements StoragePort {
         for (;;) {
           const { rows } = await guard(
             db.query<{ seq: string; doc: BusinessRecord }>(
-              "SELECT seq, doc FROM business_records WHERE resource = $1 AND seq > $2 AND doc @> $3::jsonb ORDER BY seq LIMIT $4",
-              [resource, after, JSON.stringify(query.where ?? {}), chunk],
+              "SELECT seq, doc FROM business_records WHERE resource = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+              [resource, after, chunk],
             ),
           );
           for (const row of rows) {
-            if (query.filter && !query.filter(row.doc)) {
+            const record = row.doc as Record<string, unknown>;
+            if (where.some(([field, value]) => record[field] !== value) || (query.filter && !query.filter(row.doc))) {
               continue;
             }
             if (items.length === limit) {
@@ -929,7 +945,12 @@ export class PostgresStore implements StoragePort {
       });
       try {
         await client.connect();
-        client.on("notification", () => void this.refresh().catch(() => undefined));
+        // This replica's own commits notify it too: a version it already holds needs no round trip.
+        client.on("notification", (message) => {
+          if (!(Number(message.payload) <= this.version)) {
+            void this.refresh().catch(() => undefined);
+          }
+        });
         await client.query(`LISTEN ${CHANNEL}`);
         this.listener = client;
         void this.refresh().catch(() => undefined);
