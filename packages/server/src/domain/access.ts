@@ -2,10 +2,10 @@
 // permission (403) → field scope. Runs from memory only; usage is recorded without a write.
 import { ipAllowed, parseKeywardToken } from "@keyward/contract";
 import { catalogView } from "./catalog.js";
-import { auditEvent, type Context, currentSettings } from "./context.js";
+import { auditEvent, type Context, settingsOrDefault } from "./context.js";
 import { isInactive, keyStatus } from "./key-rules.js";
 import { effectivePermissions, effectiveScope, type FieldScope, forbiddenFields, scopeOf } from "./permissions.js";
-import type { TokenMatch } from "./ports.js";
+import type { CredentialReads, StoragePort, TokenMatch } from "./ports.js";
 import { hashToken, sameHash } from "./tokens.js";
 import type {
   Action,
@@ -14,7 +14,6 @@ import type {
   ManagementTokenRecord,
   PermissionGrant,
   ResourceName,
-  RoleRecord,
   SettingsRecord,
   UserRecord,
   VerifyReason,
@@ -58,23 +57,19 @@ function matches(match: TokenMatch<KeyRecord | ManagementTokenRecord>, hash: str
 export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: string) => void }) {
   const { store, clock, catalog } = ctx;
 
-  async function rolesOf(user: UserRecord): Promise<RoleRecord[]> {
-    const roles: RoleRecord[] = [];
-    for (const id of user.role_ids) {
-      const role = await store.read.roles.get(id);
-      if (role) {
-        roles.push(role);
-      }
-    }
-    return roles;
-  }
-
   /**
    * A management token (`kwa_…`) by the hash of its secret: for a bearer token, and again on every request of a
    * console session opened with one (so a revoked, disabled, expired or rotated-out token ends the session).
    */
-  async function authenticateManagementHash(hash: string, now: Date = clock()): Promise<Authentication> {
-    const match = await store.managementTokenByHash(hash);
+  function authenticateManagementHash(hash: string, now: Date = clock()): Authentication | Promise<Authentication> {
+    const reads = store.credentials;
+    return reads
+      ? managementToken(reads, hash, now)
+      : fetchCredentials(store, hash).then((fetched) => managementToken(fetched, hash, now));
+  }
+
+  function managementToken(reads: CredentialReads, hash: string, now: Date): Authentication {
+    const match = reads.managementTokenByHash(hash);
     if (!match || !matches(match, hash, now)) {
       return fail(
         "invalid_token",
@@ -92,7 +87,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
     if (status === "disabled") {
       return fail("key_disabled", `Management token ${token.name} is disabled.`);
     }
-    const user = await store.read.users.get(token.user_id);
+    const user = reads.user(token.user_id);
     if (!user) {
       return fail("invalid_token", "The token's user no longer exists.");
     }
@@ -103,7 +98,11 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
     return { ok: true, principal: { kind: "admin", token, user } };
   }
 
-  async function authenticate(token: string | undefined, clientIp: string | undefined): Promise<Authentication> {
+  /** Synchronous when the store reads credentials from memory (both built-in adapters). */
+  function authenticate(
+    token: string | undefined,
+    clientIp: string | undefined,
+  ): Authentication | Promise<Authentication> {
     if (!token) {
       return fail(
         "missing_token",
@@ -116,12 +115,22 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
     }
     const hash = hashToken(token);
     const now = clock();
-
     if (parsed.kind === "admin") {
       return authenticateManagementHash(hash, now);
     }
+    const reads = store.credentials;
+    return reads
+      ? integrationKey(reads, hash, clientIp, now)
+      : fetchCredentials(store, hash).then((fetched) => integrationKey(fetched, hash, clientIp, now));
+  }
 
-    const match = await store.keyByTokenHash(hash);
+  function integrationKey(
+    reads: CredentialReads,
+    hash: string,
+    clientIp: string | undefined,
+    now: Date,
+  ): Authentication {
+    const match = reads.keyByTokenHash(hash);
     if (!match) {
       return fail("invalid_token", "Unknown token.");
     }
@@ -142,7 +151,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
     if (status === "disabled") {
       return fail("key_disabled", `Key #${key.number} is disabled (${key.disabled_reason ?? "manual"}).`);
     }
-    const settings = await currentSettings(store.read, now);
+    const settings = settingsOrDefault(reads.settings(), now);
     if (isInactive(key, store.lastUsedAt(key.id), settings, now)) {
       hooks.onInactiveKey(key.id);
       return fail(
@@ -150,7 +159,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
         `Key #${key.number} was unused for ${settings.key_inactivity_days} days and is disabled.`,
       );
     }
-    const user = await store.read.users.get(key.user_id);
+    const user = reads.user(key.user_id);
     if (!user) {
       return fail("owner_inactive", `The owner of key #${key.number} no longer exists.`);
     }
@@ -161,7 +170,13 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
       return fail("ip_not_allowed", `Key #${key.number} may not be used from ${clientIp ?? "an unknown address"}.`);
     }
     store.recordKeyUse(key.id, now.toISOString());
-    const roleGrants = (await rolesOf(user)).flatMap((role) => role.permissions);
+    const roleGrants: PermissionGrant[] = [];
+    for (const id of user.role_ids) {
+      const role = reads.role(id);
+      if (role) {
+        roleGrants.push(...role.permissions);
+      }
+    }
     return { ok: true, principal: { kind: "key", key, user, roleGrants, settings } };
   }
 
@@ -192,6 +207,11 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
         missing,
       };
     }
+    return authorizeFields(scope, resource, writtenFields);
+  }
+
+  /** Whether a write within `scope` (what `authorize` granted) may set `writtenFields`. */
+  function authorizeFields(scope: FieldScope, resource: ResourceName, writtenFields: readonly string[]): Authorization {
     const forbidden = forbiddenFields(writtenFields, scope);
     if (forbidden.length > 0) {
       return {
@@ -222,6 +242,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
     authenticate,
     authenticateManagementHash,
     authorize,
+    authorizeFields,
     recordRefusal,
 
     me(principal: Extract<Principal, { kind: "key" }>) {
@@ -284,4 +305,26 @@ export function actorOf(principal: Principal): Actor {
   return principal.kind === "key"
     ? { type: "key", id: principal.key.id }
     : { type: "admin", id: principal.user.id, token_id: principal.token.id };
+}
+
+/**
+ * For an adapter without in-memory reads: every record authenticating `hash` may read (its credential, the owner,
+ * the owner's roles, the settings), fetched first, so the rules above run once either way.
+ */
+async function fetchCredentials(store: StoragePort, hash: string): Promise<CredentialReads> {
+  const [key, token, settings] = await Promise.all([
+    store.keyByTokenHash(hash),
+    store.managementTokenByHash(hash),
+    store.read.settings(),
+  ]);
+  const ownerId = (key ?? token)?.record.user_id;
+  const user = ownerId === undefined ? undefined : await store.read.users.get(ownerId);
+  const roles = await Promise.all((user?.role_ids ?? []).map((id) => store.read.roles.get(id)));
+  return {
+    keyByTokenHash: (candidate) => (candidate === hash ? key : undefined),
+    managementTokenByHash: (candidate) => (candidate === hash ? token : undefined),
+    user: (id) => (id === user?.id ? user : undefined),
+    role: (id) => roles.find((role) => role?.id === id),
+    settings: () => settings,
+  };
 }

@@ -11,11 +11,22 @@ export function hashToken(token: string): string {
   return hash("sha256", token, "hex");
 }
 
-/** Constant-time comparison of two hex digests (the lookup is by hash; this guards the final match). */
+const SHA256_BYTES = 32;
+// Decoded into these two buffers, reused by every comparison (synchronous, so never two at once).
+const leftDigest = Buffer.alloc(SHA256_BYTES);
+const rightDigest = Buffer.alloc(SHA256_BYTES);
+
+/**
+ * Constant-time comparison of two SHA-256 hex digests (the lookup is by hash; this guards the final match).
+ * Anything that is not such a digest matches nothing.
+ */
 export function sameHash(a: string, b: string): boolean {
-  const left = Buffer.from(a, "hex");
-  const right = Buffer.from(b, "hex");
-  return left.length === right.length && timingSafeEqual(left, right);
+  if (a.length !== SHA256_BYTES * 2 || b.length !== SHA256_BYTES * 2) {
+    return false;
+  }
+  const left = leftDigest.write(a, "hex");
+  const right = rightDigest.write(b, "hex");
+  return left === SHA256_BYTES && right === SHA256_BYTES && timingSafeEqual(leftDigest, rightDigest);
 }
 
 export function displayPrefix(token: string): string {

@@ -6,6 +6,7 @@ import { type Principal, actorOf as principalActor } from "../domain/access.js";
 import { operationPermission, operationScope } from "../domain/catalog.js";
 import type { Keyward } from "../domain/keyward.js";
 import type { TokenCaller } from "../domain/management-tokens.js";
+import type { FieldScope } from "../domain/permissions.js";
 import { scopeSatisfies } from "../domain/management-tokens.js";
 import type { AuthFailureLimiter } from "./auth-failure-limit.js";
 import { authenticateSession, type ConsoleSessions, sessionCookie } from "./console-session.js";
@@ -52,11 +53,11 @@ export interface AuthenticateOptions {
 
 /** The part of a request authentication reads, and what it leaves on it (`principal`, `consoleSession`). */
 export type AuthenticatedRequest = Pick<ApiRequest, "method" | "path" | "headers" | "ip" | "operation"> &
-  Pick<ApiRequest, "principal" | "consoleSession">;
+  Pick<ApiRequest, "principal" | "granted" | "consoleSession">;
 
 /**
- * Authenticates and authorizes a request for its operation: leaves `req.principal` and answers nothing, or
- * answers the refusal (401/402/403/429).
+ * Authenticates and authorizes a request for its operation: leaves `req.principal` (and for a key, the field scope
+ * it was granted, `req.granted`) and answers nothing, or answers the refusal (401/402/403/429).
  */
 export function authenticate(
   keyward: Keyward,
@@ -131,7 +132,7 @@ export function authenticate(
     }
     const permission = operationPermission(route.operation);
     if (principal.kind === "key" && permission) {
-      // The permission alone here; which fields a write may set is checked once the body is parsed.
+      // The permission alone here; which fields a write may set is checked within its scope once the body is parsed.
       const decision = keyward.access.authorize(principal, permission.resource, permission.action);
       if (!decision.ok) {
         keyward.access.recordRefusal(decision.reason, principal, request());
@@ -141,6 +142,7 @@ export function authenticate(
           extra: { ...(decision.missing && { missing_permission: decision.missing }) },
         };
       }
+      req.granted = decision.scope;
     }
     req.principal = principal;
     return undefined;
@@ -162,6 +164,14 @@ export function tokenCaller(req: Pick<ApiRequest, "principal">): TokenCaller {
     tokenId: principal.token.id,
     scopes: principal.token.scopes,
   };
+}
+
+/** The field scope authentication granted the request's key for the operation's permission. */
+export function grantedScope(req: Pick<ApiRequest, "granted">): FieldScope {
+  if (req.granted === undefined) {
+    throw new Error("route reached without a granted permission");
+  }
+  return req.granted;
 }
 
 export function keyPrincipal(req: Pick<ApiRequest, "principal">): Extract<Principal, { kind: "key" }> {
