@@ -93,8 +93,12 @@ export function isInactive(key: KeyRecord, lastUsedAt: string | null, settings: 
   if (days === 0 || keyStatus(key, now) !== "active") {
     return false;
   }
-  const since = Math.max(Date.parse(key.inactivity_since), lastUsedAt ? Date.parse(lastUsedAt) : 0);
-  return now.getTime() - since >= days * DAY_MS;
+  const cutoff = now.getTime() - days * DAY_MS;
+  // Used since the cutoff decides it alone (a key in use: every authentication asks), else the start of the count.
+  if (lastUsedAt && Date.parse(lastUsedAt) > cutoff) {
+    return false;
+  }
+  return Date.parse(key.inactivity_since) <= cutoff;
 }
 
 export const DEFAULT_SETTINGS = (now: Date): SettingsRecord => ({
