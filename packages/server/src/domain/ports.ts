@@ -1,5 +1,6 @@
-// The storage port. Asynchronous throughout so that a PostgreSQL adapter can implement it later
-// without touching the domain. Adapters return plain records and own durability.
+// The storage port. Asynchronous, so that an adapter may answer from a database without touching the domain; an
+// adapter holding credentials in memory offers them synchronously too (CredentialReads), for the request path.
+// Adapters return plain records and own durability.
 import type {
   AuditEvent,
   BusinessRecord,

@@ -6,8 +6,8 @@ import { type Principal, actorOf as principalActor } from "../domain/access.js";
 import { operationPermission, operationScope } from "../domain/catalog.js";
 import type { Keyward } from "../domain/keyward.js";
 import type { TokenCaller } from "../domain/management-tokens.js";
-import type { FieldScope } from "../domain/permissions.js";
 import { scopeSatisfies } from "../domain/management-tokens.js";
+import type { FieldScope } from "../domain/permissions.js";
 import type { AuthFailureLimiter } from "./auth-failure-limit.js";
 import { authenticateSession, type ConsoleSessions, sessionCookie } from "./console-session.js";
 import type { ApiRequest } from "./operations.js";
@@ -78,10 +78,12 @@ export function authenticate(
     // The token (or console session) is checked first, from memory: a valid one is never locked out by other
     // callers' failures.
     const session = sessions && route.accepts.admin && !req.headers.authorization ? sessionCookie(req) : undefined;
-    const result =
+    const answer =
       session !== undefined && sessions
-        ? await authenticateSession(sessions, keyward, session, req)
-        : await keyward.access.authenticate(tokenFromHeader(req.headers.authorization), ip);
+        ? authenticateSession(sessions, keyward, session, req)
+        : keyward.access.authenticate(tokenFromHeader(req.headers.authorization), ip);
+    // A store that reads credentials from memory answers at once: no promise to wait for.
+    const result = answer instanceof Promise ? await answer : answer;
     if (!result.ok && result.reason === "csrf_token_invalid") {
       keyward.access.recordRefusal(result.reason, undefined, request());
       return { code: result.reason, detail: result.detail };
