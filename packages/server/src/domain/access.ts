@@ -14,6 +14,7 @@ import type {
   ManagementTokenRecord,
   PermissionGrant,
   ResourceName,
+  RoleRecord,
   SettingsRecord,
   UserRecord,
   VerifyReason,
@@ -24,7 +25,7 @@ export type AuthFailure =
   | "missing_token";
 
 export type Principal =
-  | { kind: "key"; key: KeyRecord; user: UserRecord; roleGrants: PermissionGrant[]; settings: SettingsRecord }
+  | { kind: "key"; key: KeyRecord; user: UserRecord; roleGrants: readonly PermissionGrant[]; settings: SettingsRecord }
   | { kind: "admin"; token: ManagementTokenRecord; user: UserRecord };
 
 export type Authentication = { ok: true; principal: Principal } | { ok: false; reason: AuthFailure; detail: string };
@@ -183,14 +184,51 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
       return fail("ip_not_allowed", `Key #${key.number} may not be used from ${clientIp ?? "an unknown address"}.`);
     }
     recordUse(key.id, now);
-    const roleGrants: PermissionGrant[] = [];
-    for (const id of user.role_ids) {
-      const role = reads.role(id);
-      if (role) {
-        roleGrants.push(...role.permissions);
-      }
+    return { ok: true, principal: { kind: "key", key, user, roleGrants: roleGrantsOf(reads, user), settings } };
+  }
+
+  // Stored records are frozen and replaced on every change, so a grant list that is still the same object still
+  // grants the same: a user's role grants are joined, and a key's scope within them worked out, once per version.
+  const joinedRoleGrants = new WeakMap<UserRecord, { roles: (RoleRecord | undefined)[]; grants: PermissionGrant[] }>();
+  const scopes = new WeakMap<
+    readonly PermissionGrant[],
+    WeakMap<readonly PermissionGrant[], Map<string, FieldScope | null>>
+  >();
+
+  function roleGrantsOf(reads: CredentialReads, user: UserRecord): readonly PermissionGrant[] {
+    const joined = joinedRoleGrants.get(user);
+    if (joined && user.role_ids.every((id, index) => reads.role(id) === joined.roles[index])) {
+      return joined.grants;
     }
-    return { ok: true, principal: { kind: "key", key, user, roleGrants, settings } };
+    const roles = user.role_ids.map((id) => reads.role(id));
+    const grants = roles.flatMap((role) => role?.permissions ?? []);
+    joinedRoleGrants.set(user, { roles, grants });
+    return grants;
+  }
+
+  function scopeWithinRoles(
+    principal: Extract<Principal, { kind: "key" }>,
+    resource: ResourceName,
+    action: Action,
+  ): FieldScope | null {
+    const keyGrants = principal.key.permissions;
+    let byRoles = scopes.get(keyGrants);
+    if (!byRoles) {
+      byRoles = new WeakMap();
+      scopes.set(keyGrants, byRoles);
+    }
+    let byPermission = byRoles.get(principal.roleGrants);
+    if (!byPermission) {
+      byPermission = new Map();
+      byRoles.set(principal.roleGrants, byPermission);
+    }
+    const permission = `${resource}:${action}`;
+    let scope = byPermission.get(permission);
+    if (scope === undefined) {
+      scope = effectiveScope(keyGrants, principal.roleGrants, resource, action);
+      byPermission.set(permission, scope);
+    }
+    return scope;
   }
 
   /** Synchronous: everything it needs was read while authenticating this request. */
@@ -208,7 +246,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
         detail: "External connectivity is switched off for this workspace.",
       };
     }
-    const scope = effectiveScope(principal.key.permissions, principal.roleGrants, resource, action);
+    const scope = scopeWithinRoles(principal, resource, action);
     if (scope === null) {
       const missing = `${resource}:${action}`;
       const keyGrantsIt = scopeOf(principal.key.permissions, resource, action) !== null;
