@@ -23,6 +23,14 @@ export function tokenFromHeader(header: string | undefined): string | undefined 
   if (!header) {
     return undefined;
   }
+  // The usual form, read without the expressions below: the same answer when nothing but one space surrounds the token.
+  if (
+    header.startsWith("Bearer ") &&
+    isVisibleAscii(header.charCodeAt(7)) &&
+    isVisibleAscii(header.charCodeAt(header.length - 1))
+  ) {
+    return header.slice(7);
+  }
   const match = /^(\S+)\s+([\s\S]+)$/.exec(header.trim());
   if (!match) {
     return undefined;
@@ -41,6 +49,8 @@ export function tokenFromHeader(header: string | undefined): string | undefined 
   }
   return undefined;
 }
+
+const isVisibleAscii = (code: number) => code > 0x20 && code < 0x7f;
 
 export interface AuthenticateOptions {
   /** `false` (benchmarks only) skips authentication on the business API. */
