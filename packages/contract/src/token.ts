@@ -9,35 +9,45 @@ export const TOKEN_CHECKSUM_LENGTH = 6;
 
 export type TokenKind = "key" | "admin";
 export const TOKEN_PREFIX: Readonly<Record<TokenKind, string>> = { key: "kw_", admin: "kwa_" };
-const TOKEN_PATTERN = /^(kwa?_[0-9A-Za-z]{30})([0-9A-Za-z]{6})$/;
+// The random part, then the checksum.
+const TOKEN_PATTERN = /^kwa?_[0-9A-Za-z]{30}[0-9A-Za-z]{6}$/;
 
-// The reflected IEEE polynomial, as zlib uses: built once on first use, 256 entries.
-let crcTable: Uint32Array | undefined;
-
-function table(): Uint32Array {
-  if (crcTable) {
-    return crcTable;
+// The reflected IEEE polynomial, as zlib uses: 256 entries, one per byte value.
+const CRC_TABLE = new Uint32Array(256);
+for (let n = 0; n < 256; n++) {
+  let c = n;
+  for (let k = 0; k < 8; k++) {
+    c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   }
-  crcTable = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) {
-      c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    }
-    crcTable[n] = c >>> 0;
-  }
-  return crcTable;
+  CRC_TABLE[n] = c >>> 0;
 }
 
 const utf8 = new TextEncoder();
 
-/** CRC32 (IEEE 802.3, the zlib one) of the UTF-8 bytes of `text`, as an unsigned 32-bit number. */
+const crcStep = (crc: number, byte: number): number =>
+  // `?? 0` only satisfies noUncheckedIndexedAccess: the index is always 0..255.
+  (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
+
+/**
+ * CRC32 (IEEE 802.3, the zlib one) of the UTF-8 bytes of `text`, as an unsigned 32-bit number. ASCII text (every
+ * token) is its own UTF-8, so it is read char by char without encoding: the server checks a token per request.
+ */
 export function crc32(text: string): number {
-  const crcs = table();
   let crc = 0xffffffff;
-  for (const byte of utf8.encode(text)) {
-    // `?? 0` only satisfies noUncheckedIndexedAccess: the index is always 0..255.
-    crc = (crcs[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f) {
+      return crc32OfBytes(utf8.encode(text));
+    }
+    crc = crcStep(crc, code);
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function crc32OfBytes(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc = crcStep(crc, byte);
   }
   return (crc ^ 0xffffffff) >>> 0;
 }
@@ -87,13 +97,21 @@ export function keywardTokenChecksum(prefixAndRandom: string): string {
 
 export type ParsedToken = { ok: true; kind: TokenKind } | { ok: false; reason: "malformed_token" };
 
+// The three answers, built once: the server parses a token per request.
+const PARSED_KEY: ParsedToken = Object.freeze({ ok: true, kind: "key" });
+const PARSED_ADMIN: ParsedToken = Object.freeze({ ok: true, kind: "admin" });
+const MALFORMED: ParsedToken = Object.freeze({ ok: false, reason: "malformed_token" });
+
 /** Checks shape and checksum only, and tells keys from admin tokens; says nothing about whether the token exists. */
 export function parseKeywardToken(token: string): ParsedToken {
-  const match = TOKEN_PATTERN.exec(token);
-  if (!match || keywardTokenChecksum(match[1] ?? "") !== match[2]) {
-    return { ok: false, reason: "malformed_token" };
+  if (!TOKEN_PATTERN.test(token)) {
+    return MALFORMED;
   }
-  return { ok: true, kind: token.startsWith(TOKEN_PREFIX.admin) ? "admin" : "key" };
+  const checksumAt = token.length - TOKEN_CHECKSUM_LENGTH;
+  if (keywardTokenChecksum(token.slice(0, checksumAt)) !== token.slice(checksumAt)) {
+    return MALFORMED;
+  }
+  return token.startsWith(TOKEN_PREFIX.admin) ? PARSED_ADMIN : PARSED_KEY;
 }
 
 /**

@@ -2,10 +2,10 @@
 // permission (403) → field scope. Runs from memory only; usage is recorded without a write.
 import { ipAllowed, parseKeywardToken } from "@keyward/contract";
 import { catalogView } from "./catalog.js";
-import { auditEvent, type Context, currentSettings } from "./context.js";
+import { auditEvent, type Context, settingsOrDefault } from "./context.js";
 import { isInactive, keyStatus } from "./key-rules.js";
 import { effectivePermissions, effectiveScope, type FieldScope, forbiddenFields, scopeOf } from "./permissions.js";
-import type { TokenMatch } from "./ports.js";
+import type { CredentialReads, StoragePort, TokenMatch } from "./ports.js";
 import { hashToken, sameHash } from "./tokens.js";
 import type {
   Action,
@@ -25,7 +25,7 @@ export type AuthFailure =
   | "missing_token";
 
 export type Principal =
-  | { kind: "key"; key: KeyRecord; user: UserRecord; roleGrants: PermissionGrant[]; settings: SettingsRecord }
+  | { kind: "key"; key: KeyRecord; user: UserRecord; roleGrants: readonly PermissionGrant[]; settings: SettingsRecord }
   | { kind: "admin"; token: ManagementTokenRecord; user: UserRecord };
 
 export type Authentication = { ok: true; principal: Principal } | { ok: false; reason: AuthFailure; detail: string };
@@ -57,24 +57,33 @@ function matches(match: TokenMatch<KeyRecord | ManagementTokenRecord>, hash: str
 
 export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: string) => void }) {
   const { store, clock, catalog } = ctx;
+  let lastUse = { time: Number.NaN, text: "" };
 
-  async function rolesOf(user: UserRecord): Promise<RoleRecord[]> {
-    const roles: RoleRecord[] = [];
-    for (const id of user.role_ids) {
-      const role = await store.read.roles.get(id);
-      if (role) {
-        roles.push(role);
-      }
+  /**
+   * Records that a credential was used at `now`. Formatting a time costs about as much as the rest of a key check,
+   * and a busy server authenticates many requests within one millisecond: each millisecond is formatted once.
+   */
+  function recordUse(credentialId: string, now: Date): void {
+    const time = now.getTime();
+    if (time !== lastUse.time) {
+      lastUse = { time, text: now.toISOString() };
     }
-    return roles;
+    store.recordKeyUse(credentialId, lastUse.text);
   }
 
   /**
    * A management token (`kwa_…`) by the hash of its secret: for a bearer token, and again on every request of a
    * console session opened with one (so a revoked, disabled, expired or rotated-out token ends the session).
    */
-  async function authenticateManagementHash(hash: string, now: Date = clock()): Promise<Authentication> {
-    const match = await store.managementTokenByHash(hash);
+  function authenticateManagementHash(hash: string, now: Date = clock()): Authentication | Promise<Authentication> {
+    const reads = store.credentials;
+    return reads
+      ? managementToken(reads, hash, now)
+      : fetchCredentials(store, hash).then((fetched) => managementToken(fetched, hash, now));
+  }
+
+  function managementToken(reads: CredentialReads, hash: string, now: Date): Authentication {
+    const match = reads.managementTokenByHash(hash);
     if (!match || !matches(match, hash, now)) {
       return fail(
         "invalid_token",
@@ -92,18 +101,22 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
     if (status === "disabled") {
       return fail("key_disabled", `Management token ${token.name} is disabled.`);
     }
-    const user = await store.read.users.get(token.user_id);
+    const user = reads.user(token.user_id);
     if (!user) {
       return fail("invalid_token", "The token's user no longer exists.");
     }
     if (!user.active) {
       return fail("owner_inactive", `The token's user ${user.username} is inactive.`);
     }
-    store.recordKeyUse(token.id, now.toISOString());
+    recordUse(token.id, now);
     return { ok: true, principal: { kind: "admin", token, user } };
   }
 
-  async function authenticate(token: string | undefined, clientIp: string | undefined): Promise<Authentication> {
+  /** Synchronous when the store reads credentials from memory (both built-in adapters). */
+  function authenticate(
+    token: string | undefined,
+    clientIp: string | undefined,
+  ): Authentication | Promise<Authentication> {
     if (!token) {
       return fail(
         "missing_token",
@@ -116,12 +129,22 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
     }
     const hash = hashToken(token);
     const now = clock();
-
     if (parsed.kind === "admin") {
       return authenticateManagementHash(hash, now);
     }
+    const reads = store.credentials;
+    return reads
+      ? integrationKey(reads, hash, clientIp, now)
+      : fetchCredentials(store, hash).then((fetched) => integrationKey(fetched, hash, clientIp, now));
+  }
 
-    const match = await store.keyByTokenHash(hash);
+  function integrationKey(
+    reads: CredentialReads,
+    hash: string,
+    clientIp: string | undefined,
+    now: Date,
+  ): Authentication {
+    const match = reads.keyByTokenHash(hash);
     if (!match) {
       return fail("invalid_token", "Unknown token.");
     }
@@ -142,7 +165,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
     if (status === "disabled") {
       return fail("key_disabled", `Key #${key.number} is disabled (${key.disabled_reason ?? "manual"}).`);
     }
-    const settings = await currentSettings(store.read, now);
+    const settings = settingsOrDefault(reads.settings(), now);
     if (isInactive(key, store.lastUsedAt(key.id), settings, now)) {
       hooks.onInactiveKey(key.id);
       return fail(
@@ -150,7 +173,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
         `Key #${key.number} was unused for ${settings.key_inactivity_days} days and is disabled.`,
       );
     }
-    const user = await store.read.users.get(key.user_id);
+    const user = reads.user(key.user_id);
     if (!user) {
       return fail("owner_inactive", `The owner of key #${key.number} no longer exists.`);
     }
@@ -160,9 +183,52 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
     if (!ipAllowed(key.allowed_ips, clientIp)) {
       return fail("ip_not_allowed", `Key #${key.number} may not be used from ${clientIp ?? "an unknown address"}.`);
     }
-    store.recordKeyUse(key.id, now.toISOString());
-    const roleGrants = (await rolesOf(user)).flatMap((role) => role.permissions);
-    return { ok: true, principal: { kind: "key", key, user, roleGrants, settings } };
+    recordUse(key.id, now);
+    return { ok: true, principal: { kind: "key", key, user, roleGrants: roleGrantsOf(reads, user), settings } };
+  }
+
+  // Stored records are frozen and replaced on every change, so a grant list that is still the same object still
+  // grants the same: a user's role grants are joined, and a key's scope within them worked out, once per version.
+  const joinedRoleGrants = new WeakMap<UserRecord, { roles: (RoleRecord | undefined)[]; grants: PermissionGrant[] }>();
+  const scopes = new WeakMap<
+    readonly PermissionGrant[],
+    WeakMap<readonly PermissionGrant[], Map<string, FieldScope | null>>
+  >();
+
+  function roleGrantsOf(reads: CredentialReads, user: UserRecord): readonly PermissionGrant[] {
+    const joined = joinedRoleGrants.get(user);
+    if (joined && user.role_ids.every((id, index) => reads.role(id) === joined.roles[index])) {
+      return joined.grants;
+    }
+    const roles = user.role_ids.map((id) => reads.role(id));
+    const grants = roles.flatMap((role) => role?.permissions ?? []);
+    joinedRoleGrants.set(user, { roles, grants });
+    return grants;
+  }
+
+  function scopeWithinRoles(
+    principal: Extract<Principal, { kind: "key" }>,
+    resource: ResourceName,
+    action: Action,
+  ): FieldScope | null {
+    const keyGrants = principal.key.permissions;
+    let byRoles = scopes.get(keyGrants);
+    if (!byRoles) {
+      byRoles = new WeakMap();
+      scopes.set(keyGrants, byRoles);
+    }
+    let byPermission = byRoles.get(principal.roleGrants);
+    if (!byPermission) {
+      byPermission = new Map();
+      byRoles.set(principal.roleGrants, byPermission);
+    }
+    const permission = `${resource}:${action}`;
+    let scope = byPermission.get(permission);
+    if (scope === undefined) {
+      scope = effectiveScope(keyGrants, principal.roleGrants, resource, action);
+      byPermission.set(permission, scope);
+    }
+    return scope;
   }
 
   /** Synchronous: everything it needs was read while authenticating this request. */
@@ -180,7 +246,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
         detail: "External connectivity is switched off for this workspace.",
       };
     }
-    const scope = effectiveScope(principal.key.permissions, principal.roleGrants, resource, action);
+    const scope = scopeWithinRoles(principal, resource, action);
     if (scope === null) {
       const missing = `${resource}:${action}`;
       const keyGrantsIt = scopeOf(principal.key.permissions, resource, action) !== null;
@@ -192,6 +258,11 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
         missing,
       };
     }
+    return authorizeFields(scope, resource, writtenFields);
+  }
+
+  /** Whether a write within `scope` (what `authorize` granted) may set `writtenFields`. */
+  function authorizeFields(scope: FieldScope, resource: ResourceName, writtenFields: readonly string[]): Authorization {
     const forbidden = forbiddenFields(writtenFields, scope);
     if (forbidden.length > 0) {
       return {
@@ -222,6 +293,7 @@ export function accessService(ctx: Context, hooks: { onInactiveKey: (keyId: stri
     authenticate,
     authenticateManagementHash,
     authorize,
+    authorizeFields,
     recordRefusal,
 
     me(principal: Extract<Principal, { kind: "key" }>) {
@@ -284,4 +356,26 @@ export function actorOf(principal: Principal): Actor {
   return principal.kind === "key"
     ? { type: "key", id: principal.key.id }
     : { type: "admin", id: principal.user.id, token_id: principal.token.id };
+}
+
+/**
+ * For an adapter without in-memory reads: every record authenticating `hash` may read (its credential, the owner,
+ * the owner's roles, the settings), fetched first, so the rules above run once either way.
+ */
+async function fetchCredentials(store: StoragePort, hash: string): Promise<CredentialReads> {
+  const [key, token, settings] = await Promise.all([
+    store.keyByTokenHash(hash),
+    store.managementTokenByHash(hash),
+    store.read.settings(),
+  ]);
+  const ownerId = (key ?? token)?.record.user_id;
+  const user = ownerId === undefined ? undefined : await store.read.users.get(ownerId);
+  const roles = await Promise.all((user?.role_ids ?? []).map((id) => store.read.roles.get(id)));
+  return {
+    keyByTokenHash: (candidate) => (candidate === hash ? key : undefined),
+    managementTokenByHash: (candidate) => (candidate === hash ? token : undefined),
+    user: (id) => (id === user?.id ? user : undefined),
+    role: (id) => roles.find((role) => role?.id === id),
+    settings: () => settings,
+  };
 }

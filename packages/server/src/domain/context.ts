@@ -12,7 +12,12 @@ export interface Context {
 }
 
 export async function currentSettings(tables: ReadTables | WriteTables, now: Date): Promise<SettingsRecord> {
-  return (await tables.settings()) ?? DEFAULT_SETTINGS(now);
+  return settingsOrDefault(await tables.settings(), now);
+}
+
+/** The stored settings, or the defaults while none were ever saved. */
+export function settingsOrDefault(stored: SettingsRecord | undefined, now: Date): SettingsRecord {
+  return stored ?? DEFAULT_SETTINGS(now);
 }
 
 export function auditEvent(

@@ -87,14 +87,28 @@ export function checkAllowedIps(rules: readonly string[] | undefined): void {
   }
 }
 
+// A key in use is checked against the same last-use time by request after request: parsed once per distinct text.
+let lastUseParsed = { text: "", time: Number.NaN };
+
+function parseLastUse(text: string): number {
+  if (text !== lastUseParsed.text) {
+    lastUseParsed = { text, time: Date.parse(text) };
+  }
+  return lastUseParsed.time;
+}
+
 /** An active key unused for `key_inactivity_days` (0 = never) gets disabled with reason `inactivity`. */
 export function isInactive(key: KeyRecord, lastUsedAt: string | null, settings: SettingsRecord, now: Date): boolean {
   const days = settings.key_inactivity_days;
   if (days === 0 || keyStatus(key, now) !== "active") {
     return false;
   }
-  const since = Math.max(Date.parse(key.inactivity_since), lastUsedAt ? Date.parse(lastUsedAt) : 0);
-  return now.getTime() - since >= days * DAY_MS;
+  const cutoff = now.getTime() - days * DAY_MS;
+  // Used since the cutoff decides it alone (a key in use: every authentication asks), else the start of the count.
+  if (lastUsedAt && parseLastUse(lastUsedAt) > cutoff) {
+    return false;
+  }
+  return Date.parse(key.inactivity_since) <= cutoff;
 }
 
 export const DEFAULT_SETTINGS = (now: Date): SettingsRecord => ({

@@ -102,7 +102,13 @@ export function intersectScopes(a: FieldScope, b: FieldScope): FieldScope {
   if (b === "all") {
     return a;
   }
-  return new Set([...a].filter((field) => b.has(field)));
+  const both = new Set<string>();
+  for (const field of a) {
+    if (b.has(field)) {
+      both.add(field);
+    }
+  }
+  return both;
 }
 
 /** The key's scope within its owner's roles: null when either side lacks the action. */

@@ -1,5 +1,6 @@
-// The storage port. Asynchronous throughout so that a PostgreSQL adapter can implement it later
-// without touching the domain. Adapters return plain records and own durability.
+// The storage port. Asynchronous, so that an adapter may answer from a database without touching the domain; an
+// adapter holding credentials in memory offers them synchronously too (CredentialReads), for the request path.
+// Adapters return plain records and own durability.
 import type {
   AuditEvent,
   BusinessRecord,
@@ -82,8 +83,22 @@ export interface StoreHealth {
   lag_ms: number;
 }
 
+/**
+ * The records authentication reads, answered synchronously by an adapter that holds them in memory (both built-in
+ * adapters do), so that a request authenticates without a promise per read. Same answers as the asynchronous port.
+ */
+export interface CredentialReads {
+  keyByTokenHash(hash: string): TokenMatch<KeyRecord> | undefined;
+  managementTokenByHash(hash: string): TokenMatch<ManagementTokenRecord> | undefined;
+  user(id: string): UserRecord | undefined;
+  role(id: string): RoleRecord | undefined;
+  settings(): SettingsRecord | undefined;
+}
+
 export interface StoragePort {
   read: ReadTables;
+  /** Optional: without it, authentication awaits the asynchronous reads. */
+  readonly credentials?: CredentialReads;
   /**
    * Runs `fn` alone against the store; its writes become visible together when it returns and the
    * promise resolves only once they are durable. If `fn` throws, nothing is written.

@@ -11,11 +11,39 @@ export function hashToken(token: string): string {
   return hash("sha256", token, "hex");
 }
 
-/** Constant-time comparison of two hex digests (the lookup is by hash; this guards the final match). */
+const SHA256_BYTES = 32;
+// Decoded into these two buffers, reused by every comparison (synchronous, so never two at once).
+const leftDigest = Buffer.alloc(SHA256_BYTES);
+const rightDigest = Buffer.alloc(SHA256_BYTES);
+/** The value of each hex digit by its char code; -1 for anything else. */
+const HEX_DIGITS = new Int8Array(128).fill(-1);
+for (const [index, digit] of [..."0123456789abcdef"].entries()) {
+  HEX_DIGITS[digit.charCodeAt(0)] = index;
+  HEX_DIGITS[digit.toUpperCase().charCodeAt(0)] = index;
+}
+
+/** Decodes a SHA-256 hex digest into `bytes`, in place (Buffer's hex decoding costs more than a digest's hash). */
+function decodeDigest(hex: string, bytes: Buffer): boolean {
+  if (hex.length !== SHA256_BYTES * 2) {
+    return false;
+  }
+  for (let index = 0; index < SHA256_BYTES; index++) {
+    const high = HEX_DIGITS[hex.charCodeAt(2 * index)] ?? -1;
+    const low = HEX_DIGITS[hex.charCodeAt(2 * index + 1)] ?? -1;
+    if (high < 0 || low < 0) {
+      return false;
+    }
+    bytes[index] = (high << 4) | low;
+  }
+  return true;
+}
+
+/**
+ * Constant-time comparison of two SHA-256 hex digests (the lookup is by hash; this guards the final match).
+ * Anything that is not such a digest matches nothing.
+ */
 export function sameHash(a: string, b: string): boolean {
-  const left = Buffer.from(a, "hex");
-  const right = Buffer.from(b, "hex");
-  return left.length === right.length && timingSafeEqual(left, right);
+  return decodeDigest(a, leftDigest) && decodeDigest(b, rightDigest) && timingSafeEqual(leftDigest, rightDigest);
 }
 
 export function displayPrefix(token: string): string {

@@ -119,6 +119,7 @@ class ContractRequest implements ApiRequest {
   query: Record<string, unknown> = {};
   body: unknown = undefined;
   principal?: ApiRequest["principal"];
+  granted?: ApiRequest["granted"];
   consoleSession?: string;
   #ip?: { value: string | undefined };
 

@@ -7,6 +7,7 @@ import { operationPermission, operationScope } from "../domain/catalog.js";
 import type { Keyward } from "../domain/keyward.js";
 import type { TokenCaller } from "../domain/management-tokens.js";
 import { scopeSatisfies } from "../domain/management-tokens.js";
+import type { FieldScope } from "../domain/permissions.js";
 import type { AuthFailureLimiter } from "./auth-failure-limit.js";
 import { authenticateSession, type ConsoleSessions, sessionCookie } from "./console-session.js";
 import type { ApiRequest } from "./operations.js";
@@ -21,6 +22,14 @@ const CHALLENGE_HEADER = Object.freeze(["WWW-Authenticate", 'Bearer realm="keywa
 export function tokenFromHeader(header: string | undefined): string | undefined {
   if (!header) {
     return undefined;
+  }
+  // The usual form, read without the expressions below: the same answer when nothing but one space surrounds the token.
+  if (
+    header.startsWith("Bearer ") &&
+    isVisibleAscii(header.charCodeAt(7)) &&
+    isVisibleAscii(header.charCodeAt(header.length - 1))
+  ) {
+    return header.slice(7);
   }
   const match = /^(\S+)\s+([\s\S]+)$/.exec(header.trim());
   if (!match) {
@@ -41,6 +50,8 @@ export function tokenFromHeader(header: string | undefined): string | undefined 
   return undefined;
 }
 
+const isVisibleAscii = (code: number) => code > 0x20 && code < 0x7f;
+
 export interface AuthenticateOptions {
   /** `false` (benchmarks only) skips authentication on the business API. */
   enforcement?: boolean;
@@ -52,11 +63,11 @@ export interface AuthenticateOptions {
 
 /** The part of a request authentication reads, and what it leaves on it (`principal`, `consoleSession`). */
 export type AuthenticatedRequest = Pick<ApiRequest, "method" | "path" | "headers" | "ip" | "operation"> &
-  Pick<ApiRequest, "principal" | "consoleSession">;
+  Pick<ApiRequest, "principal" | "granted" | "consoleSession">;
 
 /**
- * Authenticates and authorizes a request for its operation: leaves `req.principal` and answers nothing, or
- * answers the refusal (401/402/403/429).
+ * Authenticates and authorizes a request for its operation: leaves `req.principal` (and for a key, the field scope
+ * it was granted, `req.granted`) and answers nothing, or answers the refusal (401/402/403/429).
  */
 export function authenticate(
   keyward: Keyward,
@@ -77,10 +88,12 @@ export function authenticate(
     // The token (or console session) is checked first, from memory: a valid one is never locked out by other
     // callers' failures.
     const session = sessions && route.accepts.admin && !req.headers.authorization ? sessionCookie(req) : undefined;
-    const result =
+    const answer =
       session !== undefined && sessions
-        ? await authenticateSession(sessions, keyward, session, req)
-        : await keyward.access.authenticate(tokenFromHeader(req.headers.authorization), ip);
+        ? authenticateSession(sessions, keyward, session, req)
+        : keyward.access.authenticate(tokenFromHeader(req.headers.authorization), ip);
+    // A store that reads credentials from memory answers at once: no promise to wait for.
+    const result = answer instanceof Promise ? await answer : answer;
     if (!result.ok && result.reason === "csrf_token_invalid") {
       keyward.access.recordRefusal(result.reason, undefined, request());
       return { code: result.reason, detail: result.detail };
@@ -131,7 +144,7 @@ export function authenticate(
     }
     const permission = operationPermission(route.operation);
     if (principal.kind === "key" && permission) {
-      // The permission alone here; which fields a write may set is checked once the body is parsed.
+      // The permission alone here; which fields a write may set is checked within its scope once the body is parsed.
       const decision = keyward.access.authorize(principal, permission.resource, permission.action);
       if (!decision.ok) {
         keyward.access.recordRefusal(decision.reason, principal, request());
@@ -141,6 +154,7 @@ export function authenticate(
           extra: { ...(decision.missing && { missing_permission: decision.missing }) },
         };
       }
+      req.granted = decision.scope;
     }
     req.principal = principal;
     return undefined;
@@ -162,6 +176,14 @@ export function tokenCaller(req: Pick<ApiRequest, "principal">): TokenCaller {
     tokenId: principal.token.id,
     scopes: principal.token.scopes,
   };
+}
+
+/** The field scope authentication granted the request's key for the operation's permission. */
+export function grantedScope(req: Pick<ApiRequest, "granted">): FieldScope {
+  if (req.granted === undefined) {
+    throw new Error("route reached without a granted permission");
+  }
+  return req.granted;
 }
 
 export function keyPrincipal(req: Pick<ApiRequest, "principal">): Extract<Principal, { kind: "key" }> {

@@ -22,6 +22,11 @@ export function compileTrust(setting: TrustProxy): Trust {
 
 /** The client address: the socket's, or the forwarded one the trusted proxies vouch for. */
 export function clientIp(req: IncomingMessage, trust: Trust): string | undefined {
+  const direct = req.socket.remoteAddress;
+  // What proxy-addr answers without parsing anything when nothing forwarded or the socket's peer isn't trusted.
+  if (req.headers["x-forwarded-for"] === undefined || !trust(direct ?? "", 0)) {
+    return direct;
+  }
   return proxyAddr(req, trust);
 }
 

@@ -8,6 +8,7 @@ import type { IncomingHttpHeaders } from "node:http";
 // The one import of the generated operation types.
 import type { OperationId, operations } from "@keyward/contract";
 import type { Principal } from "../domain/access.js";
+import type { FieldScope } from "../domain/permissions.js";
 import type { Contract, OperationRoute } from "./contract.js";
 import { compileRequestValidators, RequestRejected, type RequestValidator } from "./request-validation.js";
 import { compileResponseChecks, type ResponseCheck } from "./response-validation.js";
@@ -62,6 +63,8 @@ export interface ApiRequest<Params = Record<string, string>, Body = unknown, Que
   query: Query;
   body: Body;
   principal?: Principal;
+  /** What an integration key may touch under the operation's `x-keyward-permission`, decided by authentication. */
+  granted?: FieldScope;
   /** The console session id, when the request was authenticated by the session cookie. */
   consoleSession?: string;
 }

@@ -6,6 +6,7 @@ import type {
   AuditEvent,
   KeyRecord,
   ManagementTokenRecord,
+  RoleRecord,
   SettingsRecord,
   UserRecord,
 } from "../../src/domain/types.js";
@@ -259,6 +260,41 @@ export function describeStoragePort(name: string, open: () => Promise<StoreFixtu
       expect(await store.managementTokenByHash("mgmt-hash-1b")).toBeUndefined();
       expect(await store.managementTokenByHash("mgmt-hash-1")).toBeUndefined();
       expect(store.lastUsedAt(token.id)).toBeNull();
+    });
+
+    it("when the adapter reads credentials synchronously, then they are what the asynchronous reads answer", async () => {
+      // Both adapters offer them (authentication without a promise per read); an adapter may leave them out.
+      const reads = store.credentials;
+      expect(reads).toBeDefined();
+      if (!reads) {
+        return;
+      }
+      const role = {
+        id: "rol_0000000000000001",
+        name: "reader",
+        description: "",
+        permissions: [{ resource: "events", actions: ["read"] }],
+        created_at: T0,
+        updated_at: T0,
+      } as RoleRecord;
+      const settings = { features: { external_connectivity: true }, key_inactivity_days: 7, updated_at: T0 };
+      await store.transaction(async (tx) => {
+        await tx.roles.put(role);
+        await tx.users.put(userRecord(1, { role_ids: [role.id] }));
+        await tx.keys.put(keyRecord(1, { token_hash: "hash-1b", previous_token_hash: "hash-1" }));
+        await tx.managementTokens.put(managementTokenRecord(1));
+        await tx.putSettings(settings as SettingsRecord);
+      });
+      for (const hash of ["hash-1", "hash-1b", "mgmt-hash-1", "unknown"]) {
+        expect(reads.keyByTokenHash(hash)).toEqual(await store.keyByTokenHash(hash));
+        expect(reads.managementTokenByHash(hash)).toEqual(await store.managementTokenByHash(hash));
+      }
+      expect(reads.keyByTokenHash("hash-1")).toMatchObject({ previous: true });
+      expect(reads.user(userRecord(1).id)).toEqual(await store.read.users.get(userRecord(1).id));
+      expect(reads.user(userRecord(1).id)?.role_ids).toEqual([role.id]);
+      expect(reads.role(role.id)).toEqual(role);
+      expect(reads.role("rol_unknown")).toBeUndefined();
+      expect(reads.settings()).toEqual(await store.read.settings());
     });
 
     it("when changes are audited, then the events are listed in commit order, filtered and paged, refusals included", async () => {

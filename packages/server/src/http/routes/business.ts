@@ -6,7 +6,7 @@ import { KeywardError } from "../../domain/errors.js";
 import type { Keyward } from "../../domain/keyward.js";
 import { fieldProjection } from "../../domain/permissions.js";
 import type { Action } from "../../domain/types.js";
-import { keyPrincipal } from "../auth.js";
+import { grantedScope, keyPrincipal } from "../auth.js";
 import type { OperationRoute } from "../contract.js";
 import { type ApiRequest, created, noContent, type OperationHandlers, ok, type Reply } from "../operations.js";
 import { pageBody, pageQuery } from "./paging.js";
@@ -22,7 +22,7 @@ type RecordId = { record_id: string };
 export function businessHandlers(keyward: Keyward, catalog: Catalog, enforcement = true) {
   const { records, access } = keyward;
 
-  /** The operation's resource and what the caller may see of it; throws the refusal (402/403). */
+  /** The operation's resource and what the caller may see of it; throws the refusal of fields a write may not set. */
   function allow(req: RecordRequest<unknown, Fields | undefined>, route: OperationRoute) {
     const permission = operationPermission(route.operation);
     const resource = permission && catalog.resources.get(permission.resource);
@@ -33,13 +33,13 @@ export function businessHandlers(keyward: Keyward, catalog: Catalog, enforcement
     if (!enforcement) {
       return { resource: permission.resource, shown: shown("all") };
     }
-    const principal = keyPrincipal(req);
+    // Feature and permission were decided with the authentication; left: the fields a write sets.
     const written = isWrite(permission.action) ? Object.keys(req.body ?? {}) : [];
-    const decision = access.authorize(principal, permission.resource, permission.action, written);
+    const decision = access.authorizeFields(grantedScope(req), permission.resource, written);
     if (decision.ok) {
       return { resource: permission.resource, shown: shown(decision.scope) };
     }
-    access.recordRefusal(decision.reason, principal, {
+    access.recordRefusal(decision.reason, keyPrincipal(req), {
       method: req.method,
       path: req.path,
       ...(req.ip !== undefined && { ip: req.ip }),

@@ -5,6 +5,7 @@ import { dirname } from "node:path";
 import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
 import type {
+  CredentialReads,
   ListQuery,
   ReadTables,
   StoragePort,
@@ -69,6 +70,22 @@ export class LowdbStore implements StoragePort {
     return this.db.data;
   }
 
+  readonly credentials: CredentialReads = {
+    keyByTokenHash: (hash) => {
+      const entry = this.keyHashes.get(hash);
+      const record = entry && this.doc.keys[entry.id];
+      return record ? { record, previous: entry.previous } : undefined;
+    },
+    managementTokenByHash: (hash) => {
+      const entry = this.tokenHashes.get(hash);
+      const record = entry && this.doc.management_tokens[entry.id];
+      return record ? { record, previous: entry.previous } : undefined;
+    },
+    user: (id) => this.doc.users[id],
+    role: (id) => this.doc.roles[id],
+    settings: () => this.doc.settings ?? undefined,
+  };
+
   readonly read: ReadTables = {
     users: this.readTable("users"),
     roles: this.readTable("roles"),
@@ -119,15 +136,11 @@ export class LowdbStore implements StoragePort {
   }
 
   async keyByTokenHash(hash: string): Promise<TokenMatch<KeyRecord> | undefined> {
-    const entry = this.keyHashes.get(hash);
-    const record = entry && this.doc.keys[entry.id];
-    return record ? { record, previous: entry.previous } : undefined;
+    return this.credentials.keyByTokenHash(hash);
   }
 
   async managementTokenByHash(hash: string): Promise<TokenMatch<ManagementTokenRecord> | undefined> {
-    const entry = this.tokenHashes.get(hash);
-    const record = entry && this.doc.management_tokens[entry.id];
-    return record ? { record, previous: entry.previous } : undefined;
+    return this.credentials.managementTokenByHash(hash);
   }
 
   recordKeyUse(keyId: string, at: string): void {

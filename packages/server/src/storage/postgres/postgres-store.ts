@@ -7,6 +7,7 @@
 import pg from "pg";
 import { KeywardError } from "../../domain/errors.js";
 import type {
+  CredentialReads,
   ListQuery,
   Page,
   ReadTables,
@@ -194,6 +195,25 @@ export class PostgresStore implements StoragePort {
     void store.listen();
     return store;
   }
+
+  /** From the mirror; a replica further behind than its staleness bound refuses to authenticate (503). */
+  readonly credentials: CredentialReads = {
+    keyByTokenHash: (hash) => {
+      this.assertFresh();
+      const entry = this.keyHashes.get(hash);
+      const record = entry && this.keys.get(entry.id);
+      return record ? { record, previous: entry.previous } : undefined;
+    },
+    managementTokenByHash: (hash) => {
+      this.assertFresh();
+      const entry = this.tokenHashes.get(hash);
+      const record = entry && this.managementTokens.get(entry.id);
+      return record ? { record, previous: entry.previous } : undefined;
+    },
+    user: (id) => this.users.get(id),
+    role: (id) => this.roles.get(id),
+    settings: () => this.settingsRecord,
+  };
 
   readonly read: ReadTables = {
     users: this.mirrorRead(this.users),
@@ -426,17 +446,11 @@ export class PostgresStore implements StoragePort {
   }
 
   async keyByTokenHash(hash: string): Promise<TokenMatch<KeyRecord> | undefined> {
-    this.assertFresh();
-    const entry = this.keyHashes.get(hash);
-    const record = entry && this.keys.get(entry.id);
-    return record ? { record, previous: entry.previous } : undefined;
+    return this.credentials.keyByTokenHash(hash);
   }
 
   async managementTokenByHash(hash: string): Promise<TokenMatch<ManagementTokenRecord> | undefined> {
-    this.assertFresh();
-    const entry = this.tokenHashes.get(hash);
-    const record = entry && this.managementTokens.get(entry.id);
-    return record ? { record, previous: entry.previous } : undefined;
+    return this.credentials.managementTokenByHash(hash);
   }
 
   recordKeyUse(keyId: string, at: string): void {
