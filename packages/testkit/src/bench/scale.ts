@@ -1,6 +1,7 @@
 // `npm run bench:scale`: the embedded store against PostgreSQL, side by side in one run (issue 9).
 // 1. Key creation with 50 concurrent clients at 1k, 10k and 100k stored keys: keys/s, p50/p99 latency.
-// 2. Key verification requests/s (POST /v1/keys/verify, autocannon, 50 connections) on a PostgreSQL-backed
+// 2. Key verification requests/s and server CPU per request (POST /v1/keys/verify, autocannon on CPU 0, 50
+//    connections; servers pinned to CPU 1 as in bench:auth) on a PostgreSQL-backed
 //    replica and a lowdb-backed server, alternating rounds.
 // 3. Propagation between two PostgreSQL replicas: create on A → allowed on B; revoke on A → refused on B.
 // 4. Memory a replica holds per 100k keys (heap, after GC).
@@ -11,10 +12,11 @@
 // freshly started server, as the verification rounds get a warm-up), BENCH_CLIENTS (50), BENCH_ROUNDS (4),
 // BENCH_ROUND_S (5), BENCH_PROPAGATIONS (50), BENCH_PG_PORT (55433); BENCH_ONLY=creation-postgres measures
 // PostgreSQL creation alone.
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
-import { loadavg, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { LowdbStore, PostgresStore } from "@keyward/server";
 import autocannon from "autocannon";
@@ -243,10 +245,33 @@ function formatCreation(result: CreationResult): string {
   return `${result.rate.toFixed(0)} keys/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${cpu}`;
 }
 
-/** Verification req/s on both servers, alternating rounds. */
+/**
+ * Pins the servers to CPU 1 and this process (autocannon) to CPU 0 for the verification rounds, as bench:auth does:
+ * unpinned, the scheduler's placement of four busy processes on two cores decided the ratio from round to round.
+ * Returns a function that lifts the pinning. No-op on one core.
+ */
+function pinForVerification(): () => void {
+  if (availableParallelism() < 2) {
+    return () => {};
+  }
+  const servers = [...fixtures.values()].map((fixture) => String(fixture.server.pid));
+  const pin = (cpus: string, pid: string) => execFileSync("taskset", ["-cp", cpus, pid], { stdio: "ignore" });
+  for (const pid of servers) {
+    pin("1", pid);
+  }
+  pin("0", String(process.pid));
+  return () => {
+    for (const pid of [...servers, String(process.pid)]) {
+      pin(`0-${availableParallelism() - 1}`, pid);
+    }
+  };
+}
+
+/** Verification req/s on both servers (pinned), alternating rounds, with the server's CPU time per request. */
 async function measureVerification(): Promise<Record<StoreName, number[]>> {
   const verification: Record<StoreName, number[]> = { postgres: [], lowdb: [] };
-  step("verification warm-up on both servers (not counted)");
+  const unpin = pinForVerification();
+  step("verification warm-up on both servers (not counted; servers on CPU 1, autocannon on CPU 0)");
   for (const store of ["postgres", "lowdb"] as const) {
     await cannon(fixtures.get(store)!, 2);
   }
@@ -255,14 +280,20 @@ async function measureVerification(): Promise<Record<StoreName, number[]>> {
     const order = round % 2 ? (["postgres", "lowdb"] as const) : (["lowdb", "postgres"] as const);
     for (const store of order) {
       step(`verification round ${round}/${ROUNDS} on ${store} (${ROUND_S} s, 50 connections)`);
-      const result = await cannon(fixtures.get(store)!);
+      const fixture = fixtures.get(store)!;
+      const cpuBefore = cpuMs(fixture.server.pid);
+      const result = await cannon(fixture);
       if (result.non2xx > 0) {
         throw new Error(`${store}: ${result.non2xx} verifications were not 2xx`);
       }
       verification[store].push(result.rps);
-      log(`  ${result.rps.toFixed(0)} req/s`);
+      const cpuPerRequest = ((cpuMs(fixture.server.pid) - cpuBefore) * 1000) / (result.rps * ROUND_S);
+      log(
+        `  ${result.rps.toFixed(0)} req/s, server CPU ${cpuPerRequest.toFixed(0)} µs/req (load ${loadavg()[0]!.toFixed(1)})`,
+      );
     }
   }
+  unpin();
   return verification;
 }
 
