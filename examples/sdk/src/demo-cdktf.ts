@@ -1,20 +1,19 @@
 // The CDKTF path: synthesise examples/cdktf-app (IntegrationAccess constructs and a raw ApiKey), apply the
 // synthesised JSON with a real CLI through the provider, and call the business API with each token.
 import { execFile } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { createKeywardClient } from "@keyward/sdk";
 import { expectStatus, fail, ok, step } from "./progress.js";
 import { examplePath, firstClient, workspaceFor } from "./run-cli.js";
+import { scratchDir } from "./scratch.js";
 
 const run = promisify(execFile);
 
 export async function cdktfPath(server: { url: string; adminToken: string }): Promise<void> {
   const client = await firstClient();
   step("CDKTF: synthesising examples/cdktf-app");
-  const outdir = await mkdtemp(join(tmpdir(), "keyward-demo-cdktf-"));
+  const outdir = await scratchDir("cdktf-");
   await run(process.execPath, [examplePath("cdktf-app", "dist", "main.js")], {
     env: { ...process.env, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1" },
   });

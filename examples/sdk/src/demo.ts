@@ -8,6 +8,7 @@ import { cdktfPath } from "./demo-cdktf.js";
 import { automationToken, sdkPath } from "./demo-sdk.js";
 import { terraformPath } from "./demo-terraform.js";
 import { ok, step } from "./progress.js";
+import { removeScratch } from "./scratch.js";
 import { startKeywardServer } from "./start-server.js";
 
 step("Starting keyward-server on a fresh embedded store");
@@ -30,4 +31,5 @@ try {
   console.log("\nDemo complete.");
 } finally {
   await server.stop();
+  removeScratch();
 }

@@ -1,8 +1,7 @@
 // Runs a Terraform-compatible CLI the way a user would: the provider executable from the filesystem mirror
 // (TF_CLI_CONFIG_FILE) with no `node` on the PATH, the server's endpoint and admin token from the environment.
 import { execFile } from "node:child_process";
-import { cp, mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { repoRoot } from "@keyward/testkit";
@@ -14,6 +13,7 @@ import {
   pathWithoutNode,
   type TerraformClient,
 } from "@keyward/testkit/terraform";
+import { scratchDir } from "./scratch.js";
 
 const run = promisify(execFile);
 
@@ -44,7 +44,7 @@ export async function workspaceFor(
   client: TerraformClient,
   server: { url: string; adminToken: string },
 ): Promise<Workspace> {
-  const dir = await mkdtemp(join(tmpdir(), "keyward-demo-tf-"));
+  const dir = await scratchDir("tf-");
   await cp(source, dir, { recursive: true });
   const env = {
     ...process.env,

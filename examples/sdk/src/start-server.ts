@@ -1,9 +1,8 @@
 // Starts `keyward-server` as a child process on a free port and a fresh data file, exactly as a user would run it,
 // with the URL and the one-time admin token it prints (read by @keyward/testkit, the one spawner of the repository).
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startChildServer } from "@keyward/testkit";
+import { scratchDir } from "./scratch.js";
 
 export interface StartedServer {
   url: string;
@@ -13,7 +12,7 @@ export interface StartedServer {
 }
 
 export async function startKeywardServer(options: { seedDemo?: boolean } = {}): Promise<StartedServer> {
-  const dataFile = join(await mkdtemp(join(tmpdir(), "keyward-demo-")), "keyward.json");
+  const dataFile = join(await scratchDir("server-"), "keyward.json");
   const server = await startChildServer({
     dataFile,
     args: options.seedDemo === false ? [] : ["--seed-demo"],
