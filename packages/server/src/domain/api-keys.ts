@@ -5,7 +5,7 @@ import { newId } from "./ids.js";
 import { checkAllowedIps, checkExpiry, isInactive, keyStatus, publicKey } from "./key-rules.js";
 import { resolveGrants } from "./permissions.js";
 import { requireUnusedToken, tokenToInstall } from "./supplied-token.js";
-import { displayPrefix, hashToken, revoked } from "./tokens.js";
+import { displayPrefix, hashToken, revoked, rotated } from "./tokens.js";
 import type { Actor, ApiKey, ApiKeyStatus, KeyRecord } from "./types.js";
 
 type ApiKeyCreate = components["schemas"]["ApiKeyCreate"];
@@ -248,14 +248,8 @@ export function apiKeyService(ctx: Context) {
           await requireUnusedToken(store, token);
         }
         const next: KeyRecord = {
-          ...current,
-          token_hash: hashToken(token),
-          prefix: displayPrefix(token),
-          previous_token_hash: gracePeriodSeconds > 0 ? current.token_hash : null,
-          previous_token_expires_at:
-            gracePeriodSeconds > 0 ? new Date(now.getTime() + gracePeriodSeconds * 1000).toISOString() : null,
+          ...rotated(current, token, gracePeriodSeconds, now),
           inactivity_since: now.toISOString(),
-          updated_at: now.toISOString(),
         };
         await tx.keys.put(next);
         tx.audit(auditEvent(now, "key.rotated", actor, { type: "key", id }, ["token", "prefix"]));

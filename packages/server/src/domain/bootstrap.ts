@@ -5,8 +5,8 @@ import { auditEvent, type Context } from "./context.js";
 import { KeywardError } from "./errors.js";
 import { newId } from "./ids.js";
 import { DEFAULT_SETTINGS } from "./key-rules.js";
-import { displayPrefix, hashToken } from "./tokens.js";
-import type { ManagementTokenRecord, UserRecord } from "./types.js";
+import { newManagementToken } from "./management-tokens.js";
+import type { UserRecord } from "./types.js";
 
 export interface BootstrapResult {
   /** Set only when this start created the admin token and it was not supplied by the operator. */
@@ -50,23 +50,19 @@ export async function bootstrapAdmin(
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
     };
-    const record: ManagementTokenRecord = {
-      id: newId("adm"),
-      user_id: admin.id,
-      name: "bootstrap",
-      description: "Issued on first start. Revocable once another token with tokens:manage exists.",
-      scopes: [...catalog.scopes],
-      expires_at: null,
-      active: true,
-      prefix: displayPrefix(token),
-      created_by: "system",
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-      revoked_at: null,
-      token_hash: hashToken(token),
-      previous_token_hash: null,
-      previous_token_expires_at: null,
-    };
+    const record = newManagementToken(
+      {
+        user_id: admin.id,
+        name: "bootstrap",
+        description: "Issued on first start. Revocable once another token with tokens:manage exists.",
+        scopes: catalog.scopes,
+        expires_at: null,
+        active: true,
+        created_by: "system",
+      },
+      token,
+      now,
+    );
     await tx.users.put(admin);
     await tx.managementTokens.put(record);
     // Stored once, so that every request reads them instead of building the defaults again.

@@ -10,7 +10,7 @@ import { KeywardError, notFound } from "./errors.js";
 import { newId } from "./ids.js";
 import { checkFuture, keyStatus } from "./key-rules.js";
 import type { WriteTables } from "./ports.js";
-import { displayPrefix, hashToken, revoked } from "./tokens.js";
+import { displayPrefix, hashToken, revoked, rotated } from "./tokens.js";
 import type {
   Actor,
   ApiKeyStatus,
@@ -53,6 +53,28 @@ export function publicToken(record: ManagementTokenRecord, lastUsedAt: string | 
 }
 
 /** A token that authenticates now and may manage tokens: active, unexpired, of an active admin. */
+/** The fields a new management token is made of; the rest (id, hashes, timestamps) is derived. */
+type ManagementTokenFields = Pick<
+  ManagementTokenRecord,
+  "user_id" | "name" | "description" | "scopes" | "expires_at" | "active" | "created_by"
+>;
+
+/** A new management token's record for `token` (stored as its hash only), whoever issues it. */
+export function newManagementToken(fields: ManagementTokenFields, token: string, now: Date): ManagementTokenRecord {
+  return {
+    ...fields,
+    id: newId("adm"),
+    scopes: [...new Set(fields.scopes)],
+    prefix: displayPrefix(token),
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+    revoked_at: null,
+    token_hash: hashToken(token),
+    previous_token_hash: null,
+    previous_token_expires_at: null,
+  };
+}
+
 function canManage(token: ManagementTokenRecord, owner: UserRecord | undefined, now: Date): boolean {
   return (
     token.scopes.includes(MANAGE) && keyStatus(token, now) === "active" && owner?.active === true && owner.is_admin
@@ -151,23 +173,19 @@ export function managementTokenService({ store, clock }: Context) {
       const token = generateKeywardToken("admin");
       const record = await store.transaction(async (tx) => {
         const owner = await requireAdmin(tx, input.user_id ?? caller.userId);
-        const created: ManagementTokenRecord = {
-          id: newId("adm"),
-          user_id: owner.id,
-          name: input.name,
-          description: input.description ?? "",
-          scopes: [...new Set(input.scopes)],
-          expires_at: input.expires_at ?? null,
-          active: input.active ?? true,
-          prefix: displayPrefix(token),
-          created_by: caller.userId,
-          created_at: now.toISOString(),
-          updated_at: now.toISOString(),
-          revoked_at: null,
-          token_hash: hashToken(token),
-          previous_token_hash: null,
-          previous_token_expires_at: null,
-        };
+        const created = newManagementToken(
+          {
+            user_id: owner.id,
+            name: input.name,
+            description: input.description ?? "",
+            scopes: input.scopes,
+            expires_at: input.expires_at ?? null,
+            active: input.active ?? true,
+            created_by: caller.userId,
+          },
+          token,
+          now,
+        );
         await tx.managementTokens.put(created);
         tx.audit(
           auditEvent(
@@ -239,15 +257,7 @@ export function managementTokenService({ store, clock }: Context) {
       const token = generateKeywardToken("admin");
       const record = await store.transaction(async (tx) => {
         const current = await requireLive(tx, id, "rotated");
-        const next: ManagementTokenRecord = {
-          ...current,
-          token_hash: hashToken(token),
-          prefix: displayPrefix(token),
-          previous_token_hash: gracePeriodSeconds > 0 ? current.token_hash : null,
-          previous_token_expires_at:
-            gracePeriodSeconds > 0 ? new Date(now.getTime() + gracePeriodSeconds * 1000).toISOString() : null,
-          updated_at: now.toISOString(),
-        };
+        const next = rotated(current, token, gracePeriodSeconds, now);
         await tx.managementTokens.put(next);
         tx.audit(
           auditEvent(now, "management_token.rotated", actor, { type: "management_token", id }, ["token", "prefix"]),

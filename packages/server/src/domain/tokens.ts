@@ -64,3 +64,24 @@ export function revoked<T extends RevocableRecord>(record: T, now: Date): T {
   const at = now.toISOString();
   return { ...record, revoked_at: at, updated_at: at, previous_token_hash: null, previous_token_expires_at: null };
 }
+
+/**
+ * A key or management token moved to `token` at `now`: with a grace period its old token keeps working until then,
+ * without one it stops at once.
+ */
+export function rotated<T extends RevocableRecord & { token_hash: string; prefix: string }>(
+  record: T,
+  token: string,
+  gracePeriodSeconds: number,
+  now: Date,
+): T {
+  const grace = gracePeriodSeconds > 0;
+  return {
+    ...record,
+    token_hash: hashToken(token),
+    prefix: displayPrefix(token),
+    previous_token_hash: grace ? record.token_hash : null,
+    previous_token_expires_at: grace ? new Date(now.getTime() + gracePeriodSeconds * 1000).toISOString() : null,
+    updated_at: now.toISOString(),
+  };
+}
